@@ -1,0 +1,52 @@
+import type { Language } from '../shared/language';
+
+const help: Record<Language, string> = {
+  en: `LexDesk command line: the same data and services as the app.
+
+Usage:
+  lexdesk [--data-dir DIR] [--json] <command>
+
+Commands:
+  settings get [KEY]           print one setting, or all of them
+  settings set KEY VALUE       change a setting
+                               language: vi | en
+                               theme: system | light | dark
+                               acceptWeakKeyStorage: true | false
+
+Options:
+  --data-dir DIR   where the database lives (default: LEXDESK_DATA_DIR, or the
+                   app's own folder, so the CLI and the app share one history)
+  --json           print machine-readable JSON
+  -h, --help       print this help
+  -v, --version    print the version
+
+Exit codes:
+  0 ok   1 other failure   2 usage error   3 bad input   4 provider error
+`,
+  vi: `Dòng lệnh LexDesk: dùng chung dữ liệu và dịch vụ với ứng dụng.
+
+Cách dùng:
+  lexdesk [--data-dir THƯ_MỤC] [--json] <lệnh>
+
+Lệnh:
+  settings get [KHÓA]          in một cài đặt, hoặc tất cả
+  settings set KHÓA GIÁ_TRỊ    thay đổi một cài đặt
+                               language: vi | en
+                               theme: system | light | dark
+                               acceptWeakKeyStorage: true | false
+
+Tùy chọn:
+  --data-dir THƯ_MỤC  nơi lưu cơ sở dữ liệu (mặc định: LEXDESK_DATA_DIR, hoặc
+                      thư mục của ứng dụng, để dòng lệnh và ứng dụng dùng chung lịch sử)
+  --json              in kết quả dạng JSON
+  -h, --help          in hướng dẫn này
+  -v, --version       in số phiên bản
+
+Mã thoát:
+  0 thành công   1 lỗi khác   2 sai cú pháp   3 dữ liệu đầu vào sai   4 lỗi nhà cung cấp
+`,
+};
+
+export function helpText(language: Language): string {
+  return help[language];
+}

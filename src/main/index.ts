@@ -1,0 +1,195 @@
+// The Electron shell: the only file that imports `electron`. Everything it
+// wires together runs under plain Node in tests, the CLI and the browser host.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  type IpcMainInvokeEvent,
+  ipcMain,
+  Menu,
+  type MenuItemConstructorOptions,
+  nativeTheme,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
+import { AppError } from '../shared/errors';
+import { EVENT_CHANNEL } from '../shared/events';
+import { languageFromLocale } from '../shared/language';
+import { defaultDataDir } from './data-dir';
+import { createHandlers } from './handlers';
+import { createDispatcher, registerContract } from './ipc';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeOf, resolveAppFile } from './renderer-protocol';
+import type { SecretCipher } from './secrets/encrypted-secret-store';
+import { createServices, type Services } from './services';
+
+// Set before `ready` so Chromium's own files land in the same folder as the database.
+app.setPath('userData', defaultDataDir());
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+const rendererDir = join(__dirname, '../renderer');
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
+
+let services: Services | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => services?.close());
+  app.whenReady().then(start).catch(fail);
+}
+
+async function start(): Promise<void> {
+  denyPermissions();
+  serveRenderer();
+  services = createServices({
+    dataDir: app.getPath('userData'),
+    locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+    appVersion: app.getVersion(),
+    cipher: safeStorageCipher(),
+    nativeBinding: electronNativeBinding(),
+    emit: (event) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
+    },
+  });
+  const current = services;
+  nativeTheme.themeSource = current.settings.get().theme;
+  const dispatch = createDispatcher(createHandlers(current), {
+    language: () => current.settings.language(),
+    onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed`, error),
+  });
+  registerContract<IpcMainInvokeEvent>(
+    ipcMain,
+    async (channel, input) => {
+      const result = await dispatch(channel, input);
+      if (channel === 'settings:set' && result.ok) nativeTheme.themeSource = current.settings.get().theme;
+      return result;
+    },
+    (event) => ({ url: event.senderFrame?.url, isMainFrame: event.senderFrame === event.sender.mainFrame }),
+    trustedOrigins,
+    () => current.settings.language(),
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
+  mainWindow = await createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow().then((w) => (mainWindow = w));
+  });
+}
+
+async function createWindow(): Promise<BrowserWindow> {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 880,
+    minHeight: 560,
+    title: 'LexDesk',
+    show: false,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f7f5',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+/** No navigation away from the app, no new windows, no webviews; web links open in the browser. */
+function hardenContents(contents: Electron.WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!trustedOrigins.some((origin) => url.startsWith(`${origin}/`))) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+function denyPermissions(): void {
+  // Camera, microphone, notifications, geolocation...: a contract reader needs none of them.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(rendererDir, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': mimeTypeOf(file),
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+function safeStorageCipher(): SecretCipher {
+  return {
+    isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+    backend: () => {
+      // Only Linux can fall back to a hard-coded password; macOS and Windows always use the OS.
+      if (process.platform !== 'linux') return 'os-keychain';
+      return safeStorage.getSelectedStorageBackend() === 'basic_text' ? 'basic-text' : 'os-keychain';
+    },
+    encrypt: (plaintext) => safeStorage.encryptString(plaintext),
+    decrypt: (ciphertext) => safeStorage.decryptString(ciphertext),
+  };
+}
+
+/**
+ * In development, node_modules holds the Node build of better-sqlite3 (for
+ * tests and the CLI); `npm install` keeps an Electron build apart in
+ * `native/electron/`. Packaged apps are rebuilt for Electron by electron-builder.
+ */
+function electronNativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
+  return existsSync(file) ? file : undefined;
+}
+
+function menuTemplate(): MenuItemConstructorOptions[] {
+  const template: MenuItemConstructorOptions[] = [];
+  if (process.platform === 'darwin') template.push({ role: 'appMenu' });
+  template.push({ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' });
+  return template;
+}
+
+/** A database from a newer LexDesk, or one that cannot be opened, ends start-up with a message, not a crash. */
+function fail(error: unknown): void {
+  console.error('[lexdesk] start-up failed', error);
+  const language = languageFromLocale(app.getLocale());
+  const data = (error instanceof AppError ? error : new AppError('INTERNAL_ERROR')).toData(language);
+  dialog.showErrorBox('LexDesk', `${data.message}\n\n(${data.code})`);
+  app.exit(1);
+}

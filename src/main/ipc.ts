@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { type Channel, type ChannelInput, type ChannelOutput, contract, isChannel } from '../shared/contract';
+import type { Envelope } from '../shared/envelope';
+import { AppError, type AppErrorData } from '../shared/errors';
+import type { Language } from '../shared/language';
+
+/** What main runs for each channel, given input that already passed the channel's schema. */
+export type Handlers = {
+  [C in Channel]: (input: ChannelInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+};
+
+/** One door for every request, used by Electron's ipcMain and by the browser test host alike. */
+export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+
+export interface DispatcherOptions {
+  /** The language error messages are written in: the user's current setting. */
+  language: () => Language;
+  /** Told of failures that are not `AppError`s, which the user sees only as `INTERNAL_ERROR`. */
+  onUnexpectedError?: (channel: string, error: unknown) => void;
+}
+
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
+  return async (channel, input) => {
+    try {
+      if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', { channel });
+      const parsed = contract[channel].input.safeParse(input, { error: zodMessages[safeLanguage(options)] });
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`);
+        throw new AppError('INVALID_INPUT', { channel, issues: issues.join('; ') });
+      }
+      const handler = handlers[channel] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toErrorData(channel, error, options) };
+    }
+  };
+}
+
+// Zod's own wording, in the user's language, for what a malformed request got wrong.
+const zodMessages: Record<Language, z.core.$ZodErrorMap> = {
+  vi: z.locales.vi().localeError,
+  en: z.locales.en().localeError,
+};
+
+function toErrorData(channel: string, error: unknown, options: DispatcherOptions): AppErrorData {
+  const language = safeLanguage(options);
+  if (error instanceof AppError) return error.toData(language);
+  options.onUnexpectedError?.(channel, error);
+  // A stack trace or SQL message means nothing to a lawyer and may leak paths; it goes to the log only.
+  return new AppError('INTERNAL_ERROR').toData(language);
+}
+
+function safeLanguage(options: DispatcherOptions): Language {
+  try {
+    return options.language();
+  } catch {
+    return 'en';
+  }
+}
+
+/** The sender of an IPC message, as much of Electron's `IpcMainInvokeEvent` as the check needs. */
+export interface IpcSender {
+  url: string | undefined;
+  isMainFrame: boolean;
+}
+
+/** Only the app's own page, in the top frame, may call main. */
+export function isTrustedSender(sender: IpcSender, trustedOrigins: readonly string[]): boolean {
+  if (!sender.isMainFrame || !sender.url) return false;
+  let origin: string;
+  try {
+    const url = new URL(sender.url);
+    // `app://lexdesk/...` has an opaque origin ("null"), so compare scheme and host.
+    origin = `${url.protocol}//${url.host}`;
+  } catch {
+    return false;
+  }
+  return trustedOrigins.includes(origin);
+}
+
+/** The slice of Electron's `ipcMain` this module needs. */
+export interface IpcMainLike<Event> {
+  handle(channel: string, listener: (event: Event, input: unknown) => Promise<Envelope<unknown>>): void;
+}
+
+/** Registers one `handle` per contract channel; a call from anywhere but the app's own frame is refused. */
+export function registerContract<Event>(
+  ipcMain: IpcMainLike<Event>,
+  dispatch: Dispatch,
+  senderOf: (event: Event) => IpcSender,
+  trustedOrigins: readonly string[],
+  language: () => Language,
+): void {
+  for (const channel of Object.keys(contract)) {
+    ipcMain.handle(channel, async (event, input) => {
+      if (!isTrustedSender(senderOf(event), trustedOrigins)) {
+        return { ok: false, error: new AppError('UNTRUSTED_SENDER').toData(language()) };
+      }
+      return dispatch(channel, input);
+    });
+  }
+}

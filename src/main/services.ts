@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppInfo } from '../shared/contract';
+import type { AppEvent } from '../shared/events';
+import { languageFromLocale } from '../shared/language';
+import type { Settings } from '../shared/settings';
+import { type Clock, systemClock } from './clock';
+import { createEncryptedSecretStore, type SecretCipher } from './secrets/encrypted-secret-store';
+import { createMemorySecretStore } from './secrets/memory-secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { createSettingsService, type SettingsService } from './settings/settings-service';
+import { type Db, openDatabase, schemaVersion } from './store/database';
+
+export const DATABASE_FILE = 'lexdesk.sqlite3';
+
+export interface ServicesOptions {
+  dataDir: string;
+  /** The OS locale (`vi-VN`, `en-US`), which picks the language before the user does. */
+  locale: string;
+  appVersion: string;
+  /** The OS secret store; without one, keys live in memory for this process only. */
+  cipher?: SecretCipher | undefined;
+  clock?: Clock;
+  nativeBinding?: string | undefined;
+  /** Pushes an event to the app's windows. */
+  emit?: (event: AppEvent) => void;
+}
+
+export interface Services {
+  db: Db;
+  settings: SettingsService;
+  secrets: SecretStore;
+  appInfo(): AppInfo;
+  close(): void;
+}
+
+/** Builds every service from a data dir and what the platform provides. No `electron` import here. */
+export function createServices(options: ServicesOptions): Services {
+  const clock = options.clock ?? systemClock;
+  // Owner-only: the folder will hold privileged documents and the firm's analyses.
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
+
+  const defaults: Settings = {
+    language: languageFromLocale(options.locale),
+    theme: 'system',
+    acceptWeakKeyStorage: false,
+  };
+  const settings = createSettingsService({
+    db,
+    clock,
+    defaults,
+    onChange: (value) => options.emit?.({ type: 'settings:changed', settings: value }),
+  });
+  const secrets = options.cipher
+    ? createEncryptedSecretStore({
+        db,
+        cipher: options.cipher,
+        clock,
+        acceptWeak: () => settings.get().acceptWeakKeyStorage,
+      })
+    : createMemorySecretStore();
+
+  return {
+    db,
+    settings,
+    secrets,
+    appInfo: () => ({
+      version: options.appVersion,
+      dataDir: options.dataDir,
+      platform: process.platform,
+      databaseSchemaVersion: schemaVersion(db),
+    }),
+    close: () => db.close(),
+  };
+}

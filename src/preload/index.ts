@@ -1,0 +1,18 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { createApi, type LexDeskApi, type Transport } from '../shared/api';
+import type { Envelope } from '../shared/envelope';
+import { type AppEvent, EVENT_CHANNEL } from '../shared/events';
+
+const ipcRendererTransport: Transport = {
+  invoke: (channel, input) => ipcRenderer.invoke(channel, input) as Promise<Envelope<unknown>>,
+  onEvent(listener) {
+    // The Electron event object (with `sender`) never reaches the page.
+    const forward = (_event: Electron.IpcRendererEvent, payload: AppEvent) => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('api', createApi(ipcRendererTransport) satisfies LexDeskApi);

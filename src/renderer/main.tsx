@@ -1,0 +1,33 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { api } from './api';
+import { initI18n } from './i18n';
+import { createSettingsStore, SettingsStoreContext } from './stores/settings-store';
+import './styles.css';
+
+async function start(root: HTMLElement): Promise<void> {
+  const settings = await api.settings.get();
+  await initI18n(settings.language);
+  const store = createSettingsStore(settings);
+  api.onEvent((event) => {
+    if (event.type === 'settings:changed') store.getState().applyFromMain(event.settings);
+  });
+  createRoot(root).render(
+    <StrictMode>
+      <SettingsStoreContext.Provider value={store}>
+        <App />
+      </SettingsStoreContext.Provider>
+    </StrictMode>,
+  );
+}
+
+const root = document.getElementById('root');
+if (root) {
+  start(root).catch((error: unknown) => {
+    // i18n may not be up yet: say it in both languages.
+    const message = error instanceof Error ? error.message : String(error);
+    root.textContent = `Không khởi động được LexDesk / LexDesk could not start: ${message}`;
+    root.className = 'fatal';
+  });
+}

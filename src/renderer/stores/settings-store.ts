@@ -1,0 +1,60 @@
+import { createContext, useContext } from 'react';
+import { create, useStore } from 'zustand';
+import { AppError, type AppErrorData } from '../../shared/errors';
+import type { SecretStorageStatus } from '../../shared/secrets';
+import type { SettingChange, Settings } from '../../shared/settings';
+import { api } from '../api';
+
+interface SettingsState {
+  settings: Settings;
+  keyStorage: SecretStorageStatus | null;
+  /** The last change main refused, shown beside the control that made it. */
+  error: AppErrorData | null;
+  change(change: SettingChange): Promise<void>;
+  refreshKeyStorage(): Promise<void>;
+  /** Main told every window the settings changed (this one or another). */
+  applyFromMain(settings: Settings): void;
+}
+
+export function createSettingsStore(initial: Settings) {
+  return create<SettingsState>()((set, get) => ({
+    settings: initial,
+    keyStorage: null,
+    error: null,
+    async change(change) {
+      try {
+        const settings = await api.settings.set(change);
+        set({ settings, error: null });
+        if (change.key === 'acceptWeakKeyStorage') await get().refreshKeyStorage();
+      } catch (error) {
+        set({ error: toErrorData(error) });
+      }
+    },
+    async refreshKeyStorage() {
+      try {
+        set({ keyStorage: await api.secrets.status() });
+      } catch (error) {
+        set({ error: toErrorData(error) });
+      }
+    },
+    applyFromMain(settings) {
+      set({ settings });
+    },
+  }));
+}
+
+function toErrorData(error: unknown): AppErrorData {
+  if (error instanceof AppError) return { code: error.code, message: error.message };
+  return { code: 'INTERNAL_ERROR', message: String(error) };
+}
+
+export type SettingsStore = ReturnType<typeof createSettingsStore>;
+
+/** The store is made once the settings are loaded, so no component ever sees settings that are not the user's. */
+export const SettingsStoreContext = createContext<SettingsStore | null>(null);
+
+export function useSettings<T>(select: (state: SettingsState) => T): T {
+  const store = useContext(SettingsStoreContext);
+  if (!store) throw new Error('useSettings outside SettingsStoreContext');
+  return useStore(store, select);
+}

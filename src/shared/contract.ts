@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { secretStorageStatusSchema } from './secrets';
+import { settingChangeSchema, settingsSchema } from './settings';
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  platform: z.string(),
+  databaseSchemaVersion: z.number().int(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const none = z.undefined();
+
+/**
+ * Every request the renderer can make of main: the channel name, the schema
+ * main checks its input against, and the schema of what it answers.
+ */
+export const contract = {
+  'app:info': { input: none, output: appInfoSchema },
+  'settings:get': { input: none, output: settingsSchema },
+  'settings:set': { input: settingChangeSchema, output: settingsSchema },
+  'secrets:status': { input: none, output: secretStorageStatusSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { errorMessage } from './error-messages';
+import type { Language } from './language';
+
+export const errorCodeSchema = z.enum([
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'UNTRUSTED_SENDER',
+  'DATABASE_TOO_NEW',
+  'DATABASE_UNREADABLE',
+  'MIGRATION_FAILED',
+  'SECRET_STORAGE_UNAVAILABLE',
+  'SECRET_STORAGE_WEAK',
+  'USAGE',
+  'INTERNAL_ERROR',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** The shape an error has when it crosses a process boundary: plain data, no stack. */
+export const appErrorDataSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type AppErrorData = z.infer<typeof appErrorDataSchema>;
+
+export type ErrorDetails = Record<string, unknown>;
+
+/**
+ * An expected failure with a code a caller can act on. Main throws it from
+ * services; the renderer's api wrapper rethrows it from the envelope.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, details?: ErrorDetails, message?: string) {
+    super(message ?? errorMessage(code, 'en', details));
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toData(language: Language): AppErrorData {
+    const data: AppErrorData = { code: this.code, message: errorMessage(this.code, language, this.details) };
+    if (this.details !== undefined) data.details = this.details;
+    return data;
+  }
+
+  static fromData(data: AppErrorData): AppError {
+    return new AppError(data.code, data.details, data.message);
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
