@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../main/handlers';
+import { createDispatcher } from '../main/ipc';
+import { createTempServices } from '../main/testing/temp-services';
+import { createApi, type LexDeskApi, type Transport } from './api';
+import { channels } from './contract';
+import { AppError } from './errors';
+import type { AppEvent } from './events';
+
+let services: ReturnType<typeof createTempServices>;
+let api: LexDeskApi;
+let invoked: string[];
+let listeners: ((event: AppEvent) => void)[];
+
+beforeEach(() => {
+  listeners = [];
+  invoked = [];
+  services = createTempServices({
+    emit: (event) => {
+      for (const listener of listeners) listener(event);
+    },
+  });
+  const dispatch = createDispatcher(createHandlers(services), { language: () => services.settings.language() });
+  // Structured cloning is what both real transports do to every payload.
+  const transport: Transport = {
+    invoke: async (channel, input) => {
+      invoked.push(channel);
+      return structuredClone(await dispatch(channel, structuredClone(input)));
+    },
+    onEvent: (listener) => {
+      listeners.push(listener);
+      return () => listeners.splice(listeners.indexOf(listener), 1);
+    },
+  };
+  api = createApi(transport);
+});
+afterEach(() => services.dispose());
+
+describe('createApi', () => {
+  it('round-trips settings through the real dispatcher', async () => {
+    expect(await api.settings.get()).toMatchObject({ language: 'vi' });
+    expect(await api.settings.set({ key: 'language', value: 'en' })).toMatchObject({ language: 'en' });
+    expect(await api.settings.get()).toMatchObject({ language: 'en' });
+  });
+
+  it('rethrows an error envelope as an AppError with its code and localized message', async () => {
+    const call = api.settings.set({ key: 'language', value: 'fr' as 'vi' });
+    await expect(call).rejects.toBeInstanceOf(AppError);
+    await expect(call).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/không hợp lệ/) });
+  });
+
+  it('delivers pushed events until unsubscribed', async () => {
+    const seen: AppEvent[] = [];
+    const unsubscribe = api.onEvent((event) => seen.push(event));
+    await api.settings.set({ key: 'theme', value: 'dark' });
+    unsubscribe();
+    await api.settings.set({ key: 'theme', value: 'light' });
+    expect(seen).toEqual([
+      { type: 'settings:changed', settings: { language: 'vi', theme: 'dark', acceptWeakKeyStorage: false } },
+    ]);
+  });
+
+  it('exposes one method for every channel of the contract, and nothing else', async () => {
+    await api.app.info();
+    await api.settings.get();
+    await api.settings.set({ key: 'theme', value: 'system' });
+    await api.secrets.status();
+    expect(invoked.sort()).toEqual([...channels].sort());
+    const methods = Object.values(api).flatMap((group) =>
+      typeof group === 'function' ? [group] : Object.values(group),
+    );
+    expect(methods).toHaveLength(channels.length + 1); // + onEvent
+  });
+
+  it('reports the data dir and schema version of the running services', async () => {
+    expect(await api.app.info()).toMatchObject({ dataDir: services.dataDir, databaseSchemaVersion: 2 });
+  });
+});
