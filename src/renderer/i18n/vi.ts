@@ -3,7 +3,7 @@ import type { Translation } from './en';
 export const vi: Translation = {
   app: {
     name: 'LexDesk',
-    tagline: 'Rà soát hợp đồng với mô hình ngôn ngữ ngữ cảnh dài',
+    tagline: 'Rà soát hợp đồng bằng mô hình ngôn ngữ lớn, đọc được văn bản dài',
     loadFailed: 'Không khởi động được LexDesk: {{message}}',
   },
   nav: { settings: 'Cài đặt', history: 'Các phân tích' },
@@ -26,7 +26,7 @@ export const vi: Translation = {
     title: 'Cài đặt',
     close: 'Đóng',
     language: 'Ngôn ngữ giao diện',
-    theme: 'Giao diện',
+    theme: 'Chế độ hiển thị',
     themes: { system: 'Theo hệ điều hành', light: 'Sáng', dark: 'Tối' },
     keysTitle: 'Lưu trữ khóa API',
     keys: {

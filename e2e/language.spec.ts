@@ -1,0 +1,81 @@
+import { startHost } from './host/app-host';
+import { expect, test } from './fixtures';
+import { AppPage } from './pages/app-page';
+
+test('opens in Vietnamese, switches to English, and stays in English after a reload and a restart', async ({
+  app,
+  host,
+  browser,
+}, testInfo) => {
+  await expect(app.page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(app.heading()).toHaveText('LexDesk');
+  await expect(app.page.getByRole('heading', { name: 'Thả hợp đồng vào đây' })).toBeVisible();
+  await expect(app.page.getByText('Chưa có phân tích nào')).toBeVisible();
+  await app.screenshot(testInfo, '01-first-start-vi');
+
+  await app.settingsButton(/Cài đặt/).click();
+  await expect(app.settingsDialog()).toBeVisible();
+  await expect(app.languageOption('Tiếng Việt')).toBeChecked();
+  await app.screenshot(testInfo, '02-settings-vi');
+
+  await app.languageOption('English').check();
+  await expect(app.settingsDialog().getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(app.page.locator('html')).toHaveAttribute('lang', 'en');
+  await app.screenshot(testInfo, '03-settings-en');
+  await app.closeSettings().click();
+  await expect(app.settingsDialog()).toBeHidden();
+
+  await app.page.reload();
+  await expect(app.page.getByRole('heading', { name: 'Drop contracts here' })).toBeVisible();
+  await expect(app.page.getByText('No analyses yet')).toBeVisible();
+  await app.screenshot(testInfo, '04-after-reload-en');
+
+  // A restart: new services on the same data dir, a new window.
+  host.close();
+  const restarted = startHost({ dataDir: host.dataDir, locale: 'vi-VN' });
+  try {
+    const page = await browser.newPage();
+    await restarted.open(page);
+    await expect(new AppPage(page).settingsButton(/Settings/)).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.close();
+  } finally {
+    restarted.close();
+  }
+});
+
+test('the dark theme chosen in Settings applies at once and survives a reload', async ({ app }, testInfo) => {
+  const background = () => app.page.evaluate(() => getComputedStyle(document.body.parentElement as Element).backgroundColor);
+  const light = await background();
+
+  await app.settingsButton().click();
+  await app.themeOption(/Tối/).check();
+  await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await background()).not.toBe(light);
+  await app.screenshot(testInfo, '05-settings-dark-vi');
+
+  await app.page.reload();
+  await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await app.screenshot(testInfo, '06-main-dark-vi');
+});
+
+test('the settings dialog is reachable and closable from the keyboard', async ({ app }) => {
+  await app.page.keyboard.press('Tab');
+  await expect(app.settingsButton()).toBeFocused();
+  await app.page.keyboard.press('Enter');
+  await expect(app.settingsDialog()).toBeVisible();
+  await app.page.keyboard.press('Escape');
+  await expect(app.settingsDialog()).toBeHidden();
+});
+
+test('a dropped file is acknowledged without pretending to import it', async ({ app }, testInfo) => {
+  await app.page.getByLabel('Chọn tệp…').setInputFiles({
+    name: 'hop-dong-mua-ban.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.7\n'),
+  });
+  await expect(app.page.getByRole('status').filter({ hasText: 'hop-dong-mua-ban.pdf' })).toContainText(
+    'Chưa có gì được gửi đi hay lưu lại',
+  );
+  await app.screenshot(testInfo, '07-drop-received-vi');
+});
