@@ -18,8 +18,11 @@ async function ipcOverhead(): Promise<void> {
     report('IPC dispatch (validation + envelope) on settings:get', baseline, [
       await measure('settings service get()', () => services.settings.get(), { batch: 2000 }),
       await measure("dispatch('settings:get')", () => dispatch('settings:get', undefined), { batch: 2000 }),
-      await measure("dispatch('settings:set') rejected by the schema", () =>
-        dispatch('settings:set', { key: 'language', value: 'fr' }), { batch: 2000 }),
+      await measure(
+        "dispatch('settings:set') rejected by the schema",
+        () => dispatch('settings:set', { key: 'language', value: 'fr' }),
+        { batch: 2000 },
+      ),
     ]);
   } finally {
     services.close();

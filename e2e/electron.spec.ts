@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
@@ -31,18 +30,20 @@ test.describe('the real Electron app', () => {
       });
 
     let app = await launch();
-    let window = await app.firstWindow();
-    expect(window.url()).toBe('app://lexdesk/index.html');
+    let page = await app.firstWindow();
+    expect(page.url()).toBe('app://lexdesk/index.html');
     // The page has window.api and nothing of Node.
-    expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => typeof window.api.settings.get)).toBe('function');
-    await window.getByRole('button', { name: /Cài đặt|Settings/ }).click();
-    await window.getByRole('radio', { name: 'English' }).check();
+    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+    expect(
+      await page.evaluate(() => typeof (window as unknown as { api: { settings: { get: unknown } } }).api.settings.get),
+    ).toBe('function');
+    await page.getByRole('button', { name: /Cài đặt|Settings/ }).click();
+    await page.getByRole('radio', { name: 'English' }).check();
     await app.close();
 
     app = await launch();
-    window = await app.firstWindow();
-    await expect(window.getByRole('button', { name: 'Settings' })).toBeVisible();
+    page = await app.firstWindow();
+    await expect(page.getByRole('button', { name: 'Settings' })).toBeVisible();
     await app.close();
   });
 });

@@ -16,7 +16,7 @@ export const test = base.extend<Fixtures>({
   },
   app: async ({ page, host }, use) => {
     await host.open(page);
-    await use(new AppPage(page));
+    await use(await new AppPage(page).ready());
   },
 });
 

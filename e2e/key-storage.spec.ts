@@ -1,6 +1,6 @@
 import type { SecretCipher } from '../src/main/secrets/encrypted-secret-store';
-import { startHost } from './host/app-host';
 import { expect, test } from './fixtures';
+import { startHost } from './host/app-host';
 import { AppPage } from './pages/app-page';
 
 /** Linux without a keyring: Electron's safeStorage reports `basic_text` and only obfuscates. */

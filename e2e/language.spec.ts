@@ -1,5 +1,5 @@
-import { startHost } from './host/app-host';
 import { expect, test } from './fixtures';
+import { startHost } from './host/app-host';
 import { AppPage } from './pages/app-page';
 
 test('opens in Vietnamese, switches to English, and stays in English after a reload and a restart', async ({
@@ -45,7 +45,8 @@ test('opens in Vietnamese, switches to English, and stays in English after a rel
 });
 
 test('the dark theme chosen in Settings applies at once and survives a reload', async ({ app }, testInfo) => {
-  const background = () => app.page.evaluate(() => getComputedStyle(document.body.parentElement as Element).backgroundColor);
+  const background = () =>
+    app.page.evaluate(() => getComputedStyle(document.body.parentElement as Element).backgroundColor);
   const light = await background();
 
   await app.settingsButton().click();

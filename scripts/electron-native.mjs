@@ -16,7 +16,9 @@ const stampFile = join(outDir, 'versions.json');
 
 function main() {
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
-    console.log('[electron-native] ELECTRON_SKIP_BINARY_DOWNLOAD is set: no Electron, so no Electron build of better-sqlite3.');
+    console.log(
+      '[electron-native] ELECTRON_SKIP_BINARY_DOWNLOAD is set: no Electron, so no Electron build of better-sqlite3.',
+    );
     return;
   }
   const electron = readJson(require.resolve('electron/package.json')).version;
@@ -33,8 +35,17 @@ function main() {
     // A prebuilt addon for this Electron when one is published; otherwise compile against Electron's headers.
     run(process.execPath, [require.resolve('prebuild-install/bin.js'), ...target], work);
   } catch {
-    run(process.execPath, [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', ...target,
-      '--dist-url=https://electronjs.org/headers'], work);
+    run(
+      process.execPath,
+      [
+        require.resolve('node-gyp/bin/node-gyp.js'),
+        'rebuild',
+        '--release',
+        ...target,
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      work,
+    );
   }
   mkdirSync(outDir, { recursive: true });
   cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), outFile);

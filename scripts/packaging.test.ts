@@ -28,7 +28,8 @@ describe('packaging resources', () => {
   });
 
   it('builds every installer the issue names and keeps the native addon out of the asar', () => {
-    for (const target of ['AppImage', 'deb', 'nsis', 'dmg']) expect(builderConfig).toMatch(new RegExp(`- ${target}\\b`));
+    for (const target of ['AppImage', 'deb', 'nsis', 'dmg'])
+      expect(builderConfig).toMatch(new RegExp(`- ${target}\\b`));
     expect(builderConfig).toMatch(/productName: LexDesk/);
     expect(builderConfig).toMatch(/asarUnpack:\s*\n\s*- "\*\*\/node_modules\/better-sqlite3\/\*\*"/);
   });

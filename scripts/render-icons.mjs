@@ -21,7 +21,8 @@ try {
     await page.setContent(
       `<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`,
     );
-    const file = size === 1024 ? join(root, 'resources', 'icon.png') : join(root, 'resources', 'icons', `${size}x${size}.png`);
+    const file =
+      size === 1024 ? join(root, 'resources', 'icon.png') : join(root, 'resources', 'icons', `${size}x${size}.png`);
     await page.screenshot({ path: file, omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
     console.log(file);
   }

@@ -6,6 +6,12 @@ import type { Page, TestInfo } from '@playwright/test';
 export class AppPage {
   constructor(readonly page: Page) {}
 
+  /** Resolves once the app has rendered its frame (settings are fetched before the first render). */
+  async ready(): Promise<this> {
+    await this.heading().waitFor();
+    return this;
+  }
+
   heading = () => this.page.getByRole('heading', { level: 1 });
   historyNav = () => this.page.getByRole('navigation');
   dropZone = () => this.page.getByRole('region').filter({ has: this.page.getByRole('heading', { level: 2 }) });
