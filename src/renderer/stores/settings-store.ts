@@ -22,12 +22,14 @@ export function createSettingsStore(initial: Settings) {
     keyStorage: null,
     error: null,
     async change(change) {
+      // Shown at once, so a radio button does not spring back while main saves; undone if main refuses.
+      const previous = get().settings;
+      set({ settings: { ...previous, [change.key]: change.value }, error: null });
       try {
-        const settings = await api.settings.set(change);
-        set({ settings, error: null });
+        set({ settings: await api.settings.set(change) });
         if (change.key === 'acceptWeakKeyStorage') await get().refreshKeyStorage();
       } catch (error) {
-        set({ error: toErrorData(error) });
+        set({ settings: previous, error: toErrorData(error) });
       }
     },
     async refreshKeyStorage() {

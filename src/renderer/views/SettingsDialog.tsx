@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract';
 import { type Language, languageSchema } from '../../shared/language';
 import { themeSchema } from '../../shared/settings';
+import { ChoiceGroup } from '../components/ChoiceGroup';
 import { useSettings } from '../stores/settings-store';
 
 const languageNames: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
@@ -42,37 +43,24 @@ export function SettingsDialog({ open, appInfo, onClose }: SettingsDialogProps) 
         </button>
       </header>
 
-      <fieldset className="field">
-        <legend>{t('settings.language')}</legend>
-        {languageSchema.options.map((language) => (
-          <label key={language} className="choice" lang={language}>
-            <input
-              type="radio"
-              name="language"
-              value={language}
-              checked={settings.language === language}
-              onChange={() => void change({ key: 'language', value: language })}
-            />
-            {languageNames[language]}
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceGroup
+        legend={t('settings.language')}
+        name="language"
+        options={languageSchema.options}
+        value={settings.language}
+        labelOf={(language) => languageNames[language]}
+        langOf={(language) => language}
+        onChange={(language) => void change({ key: 'language', value: language })}
+      />
 
-      <fieldset className="field">
-        <legend>{t('settings.theme')}</legend>
-        {themeSchema.options.map((theme) => (
-          <label key={theme} className="choice">
-            <input
-              type="radio"
-              name="theme"
-              value={theme}
-              checked={settings.theme === theme}
-              onChange={() => void change({ key: 'theme', value: theme })}
-            />
-            {t(`settings.themes.${theme}`)}
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceGroup
+        legend={t('settings.theme')}
+        name="theme"
+        options={themeSchema.options}
+        value={settings.theme}
+        labelOf={(theme) => t(`settings.themes.${theme}`)}
+        onChange={(theme) => void change({ key: 'theme', value: theme })}
+      />
 
       <fieldset className="field">
         <legend>{t('settings.keysTitle')}</legend>
