@@ -11,7 +11,12 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         // The CLI is built beside the app's main process: the same services, no Electron.
-        input: { index: resolve('src/main/index.ts'), cli: resolve('src/cli/index.ts') },
+        input: {
+          index: resolve('src/main/index.ts'),
+          cli: resolve('src/cli/index.ts'),
+          // Its own file: extraction-pool.ts starts it in a worker thread.
+          'extraction-worker': resolve('src/main/documents/extraction-worker.ts'),
+        },
       },
     },
   },

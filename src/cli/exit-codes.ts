@@ -9,6 +9,19 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
     case 'USAGE':
       return EXIT.usage;
     case 'INVALID_INPUT':
+    case 'FILE_NOT_FOUND':
+    case 'FILE_EMPTY':
+    case 'FILE_TOO_LARGE':
+    case 'UNSUPPORTED_TYPE':
+    case 'TEXT_ENCODING_UNSUPPORTED':
+    case 'NOT_A_PDF':
+    case 'PDF_CORRUPT':
+    case 'PDF_PASSWORD_REQUIRED':
+    case 'PDF_PASSWORD_WRONG':
+    case 'PDF_NO_TEXT':
+    case 'DOCX_CORRUPT':
+    case 'EXTRACTION_TIMEOUT':
+    case 'DOCUMENT_NOT_FOUND':
       return EXIT.badInput;
     default:
       return EXIT.failure;

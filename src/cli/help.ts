@@ -7,6 +7,8 @@ Usage:
   lexdesk [--data-dir DIR] [--json] <command>
 
 Commands:
+  ingest FILE [--password P]   read a PDF, DOCX, TXT or MD file into LexDesk and
+                               print its pages, characters, language and tokens
   settings get [KEY]           print one setting, or all of them
   settings set KEY VALUE       change a setting
                                language: vi | en
@@ -21,7 +23,8 @@ Options:
   -v, --version    print the version
 
 Exit codes:
-  0 ok   1 other failure   2 usage error   3 bad input   4 provider error
+  0 ok   1 other failure   2 usage error   3 bad input (including a file LexDesk
+  cannot read, with its code: PDF_CORRUPT, PDF_PASSWORD_REQUIRED...)   4 provider error
 `,
   vi: `Dòng lệnh LexDesk: dùng chung dữ liệu và dịch vụ với ứng dụng.
 
@@ -29,6 +32,8 @@ Cách dùng:
   lexdesk [--data-dir THƯ_MỤC] [--json] <lệnh>
 
 Lệnh:
+  ingest TỆP [--password MK]   đọc tệp PDF, DOCX, TXT hoặc MD vào LexDesk và in số
+                               trang, số ký tự, ngôn ngữ và số token
   settings get [KHÓA]          in một cài đặt, hoặc tất cả
   settings set KHÓA GIÁ_TRỊ    thay đổi một cài đặt
                                language: vi | en
@@ -43,7 +48,8 @@ Tùy chọn:
   -v, --version       in số phiên bản
 
 Mã thoát:
-  0 thành công   1 lỗi khác   2 sai cú pháp   3 dữ liệu đầu vào sai   4 lỗi nhà cung cấp
+  0 thành công   1 lỗi khác   2 sai cú pháp   3 dữ liệu đầu vào sai (kể cả tệp
+  không đọc được, kèm mã lỗi: PDF_CORRUPT, PDF_PASSWORD_REQUIRED...)   4 lỗi nhà cung cấp
 `,
 };
 

@@ -1,11 +1,15 @@
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../main/data-dir';
 import { createHandlers } from '../main/handlers';
 import { createDispatcher, type Dispatch } from '../main/ipc';
 import { createServices } from '../main/services';
+import type { DocumentSummary } from '../shared/documents';
 import { AppError, type AppErrorData } from '../shared/errors';
 import { type Language, languageFromLocale } from '../shared/language';
 import { type SettingKey, settingKeys } from '../shared/settings';
+import { describeDocument } from './describe-document';
 import { EXIT, type ExitCode, exitCodeFor } from './exit-codes';
 import { helpText } from './help';
 
@@ -61,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   try {
     output.language = services.settings.language();
     const dispatch = createDispatcher(createHandlers(services), { language: () => services.settings.language() });
-    return await runCommand(positionals, dispatch, io, output);
+    return await runCommand(positionals, { password: values.password }, dispatch, io, output);
   } catch (error) {
     return fail(error, io, output);
   } finally {
@@ -79,12 +83,22 @@ function parse(argv: readonly string[]) {
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
+      password: { type: 'string' },
     },
   });
 }
 
-async function runCommand(args: string[], dispatch: Dispatch, io: CliIo, output: Output): Promise<ExitCode> {
+async function runCommand(
+  args: string[],
+  options: { password?: string | undefined },
+  dispatch: Dispatch,
+  io: CliIo,
+  output: Output,
+): Promise<ExitCode> {
   const [command, verb, ...rest] = args;
+  if (command === 'ingest' && verb !== undefined && rest.length === 0) {
+    return ingest(verb, options.password, dispatch, io, output);
+  }
   if (command === 'settings' && verb === 'get' && rest.length <= 1) return settingsGet(rest[0], dispatch, io, output);
   if (command === 'settings' && verb === 'set' && rest.length === 2) {
     return settingsSet(rest[0] ?? '', rest[1] ?? '', dispatch, io, output);
@@ -117,6 +131,26 @@ async function settingsSet(key: string, raw: string, dispatch: Dispatch, io: Cli
   const settings = result.value as Record<string, unknown>;
   if (output.json) io.stdout(`${JSON.stringify({ [key]: settings[key] })}\n`);
   else io.stdout(`${key}=${String(settings[key])}\n`);
+  return EXIT.ok;
+}
+
+async function ingest(file: string, password: string | undefined, dispatch: Dispatch, io: CliIo, output: Output) {
+  const started = performance.now();
+  const input = {
+    ingestId: `cli-${process.pid}`,
+    path: resolve(file),
+    ...(password !== undefined ? { password } : {}),
+  };
+  const result = await dispatch('documents:ingest', input);
+  if (!result.ok) return fail(AppError.fromData(result.error), io, output);
+  const doc = result.value as DocumentSummary;
+  const ms = Math.round(performance.now() - started);
+  if (output.json) {
+    const { sha256, name, pages, chars, language, tokens, pagesWithoutText, warnings } = doc;
+    io.stdout(`${JSON.stringify({ sha256, name, pages, chars, language, tokens, pagesWithoutText, warnings, ms })}\n`);
+  } else {
+    io.stdout(`${describeDocument(doc, output.language)}\n`);
+  }
   return EXIT.ok;
 }
 

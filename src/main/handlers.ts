@@ -8,5 +8,9 @@ export function createHandlers(services: Services): Handlers {
     'settings:get': () => services.settings.get(),
     'settings:set': (change) => services.settings.set(change),
     'secrets:status': () => services.secrets.status(),
+    'documents:ingest': (input) => services.documents.ingest(input),
+    'documents:list': () => services.documents.list(),
+    'documents:get': ({ sha256 }) => services.documents.get(sha256),
+    'documents:file': ({ sha256 }) => services.documents.file(sha256),
   };
 }

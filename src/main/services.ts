@@ -5,6 +5,9 @@ import type { AppEvent } from '../shared/events';
 import { languageFromLocale } from '../shared/language';
 import type { Settings } from '../shared/settings';
 import { type Clock, systemClock } from './clock';
+import { createDocumentsService, type DocumentsService } from './documents/documents-service';
+import { createExtractionPool } from './documents/extraction-pool';
+import { createFileStore } from './documents/file-store';
 import { createEncryptedSecretStore, type SecretCipher } from './secrets/encrypted-secret-store';
 import { createMemorySecretStore } from './secrets/memory-secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -12,6 +15,8 @@ import { createSettingsService, type SettingsService } from './settings/settings
 import { type Db, openDatabase, schemaVersion } from './store/database';
 
 export const DATABASE_FILE = 'lexdesk.sqlite3';
+/** Original files, by SHA-256, beside the database. */
+export const FILES_DIR = 'files';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -30,6 +35,7 @@ export interface Services {
   db: Db;
   settings: SettingsService;
   secrets: SecretStore;
+  documents: DocumentsService;
   appInfo(): AppInfo;
   close(): void;
 }
@@ -61,16 +67,29 @@ export function createServices(options: ServicesOptions): Services {
       })
     : createMemorySecretStore();
 
+  const extractor = createExtractionPool();
+  const documents = createDocumentsService({
+    db,
+    files: createFileStore(join(options.dataDir, FILES_DIR)),
+    extractor,
+    clock,
+    ...(options.emit ? { emit: options.emit } : {}),
+  });
+
   return {
     db,
     settings,
     secrets,
+    documents,
     appInfo: () => ({
       version: options.appVersion,
       dataDir: options.dataDir,
       platform: process.platform,
       databaseSchemaVersion: schemaVersion(db),
     }),
-    close: () => db.close(),
+    close: () => {
+      void extractor.close();
+      db.close();
+    },
   };
 }

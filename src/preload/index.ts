@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createApi, type LexDeskApi, type Transport } from '../shared/api';
 import type { Envelope } from '../shared/envelope';
 import { type AppEvent, EVENT_CHANNEL } from '../shared/events';
@@ -13,6 +13,7 @@ const ipcRendererTransport: Transport = {
       ipcRenderer.removeListener(EVENT_CHANNEL, forward);
     };
   },
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
 };
 
 contextBridge.exposeInMainWorld('api', createApi(ipcRendererTransport) satisfies LexDeskApi);

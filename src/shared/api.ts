@@ -10,6 +10,8 @@ import type { AppEvent } from './events';
 export interface Transport {
   invoke(channel: Channel, input: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
+  /** The path of a dropped file where main can read it (Electron's webUtils); absent in the browser host. */
+  pathForFile?(file: Blob & { name: string }): string;
 }
 
 type Method<C extends Channel> =
@@ -36,12 +38,26 @@ export function createApi(transport: Transport) {
     'settings:get': call('settings:get'),
     'settings:set': call('settings:set'),
     'secrets:status': call('secrets:status'),
+    'documents:ingest': call('documents:ingest'),
+    'documents:list': call('documents:list'),
+    'documents:get': call('documents:get'),
+    'documents:file': call('documents:file'),
   };
 
   return {
     app: { info: methods['app:info'] },
     settings: { get: methods['settings:get'], set: methods['settings:set'] },
     secrets: { status: methods['secrets:status'] },
+    documents: {
+      ingest: methods['documents:ingest'],
+      list: methods['documents:list'],
+      get: methods['documents:get'],
+      file: methods['documents:file'],
+    },
+    files: {
+      /** Where main can read a dropped file from, or null where it must be sent as bytes. */
+      pathFor: (file: Blob & { name: string }): string | null => transport.pathForFile?.(file) || null,
+    },
     onEvent: (listener: (event: AppEvent) => void): (() => void) => transport.onEvent(listener),
   };
 }

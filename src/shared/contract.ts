@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentDetailSchema, documentIdSchema, documentSummarySchema, ingestInputSchema } from './documents';
 import { secretStorageStatusSchema } from './secrets';
 import { settingChangeSchema, settingsSchema } from './settings';
 
@@ -21,6 +22,13 @@ export const contract = {
   'settings:get': { input: none, output: settingsSchema },
   'settings:set': { input: settingChangeSchema, output: settingsSchema },
   'secrets:status': { input: none, output: secretStorageStatusSchema },
+  'documents:ingest': {
+    input: ingestInputSchema,
+    output: documentSummarySchema.extend({ alreadyStored: z.boolean() }),
+  },
+  'documents:list': { input: none, output: z.array(documentSummarySchema) },
+  'documents:get': { input: documentIdSchema, output: documentDetailSchema },
+  'documents:file': { input: documentIdSchema, output: z.instanceof(Uint8Array) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -41,6 +41,58 @@ const messages: Messages = {
     vi: 'Câu lệnh không đúng cú pháp: {{reason}}. Xem `lexdesk --help`.',
     en: 'The command is not valid: {{reason}}. See `lexdesk --help`.',
   },
+  FILE_NOT_FOUND: {
+    vi: 'Không tìm thấy tệp “{{name}}”. Tệp có thể đã bị di chuyển hoặc xóa.',
+    en: 'The file “{{name}}” was not found. It may have been moved or deleted.',
+  },
+  FILE_EMPTY: {
+    vi: 'Tệp “{{name}}” trống (0 byte). Không có gì để đọc.',
+    en: 'The file “{{name}}” is empty (0 bytes). There is nothing to read.',
+  },
+  FILE_TOO_LARGE: {
+    vi: 'Tệp “{{name}}” vượt quá giới hạn của LexDesk ({{limit}}). Hãy tách tài liệu thành các phần nhỏ hơn.',
+    en: 'The file “{{name}}” is over LexDesk’s limit ({{limit}}). Please split the document into smaller parts.',
+  },
+  UNSUPPORTED_TYPE: {
+    vi: 'LexDesk chưa đọc được loại tệp của “{{name}}”. Hãy dùng PDF, DOCX, TXT hoặc MD.',
+    en: 'LexDesk cannot read the file type of “{{name}}”. Please use PDF, DOCX, TXT or MD.',
+  },
+  TEXT_ENCODING_UNSUPPORTED: {
+    vi: 'Tệp văn bản “{{name}}” không dùng bảng mã UTF-8 hoặc UTF-16. Hãy lưu lại tệp với bảng mã UTF-8 rồi thử lại.',
+    en: 'The text file “{{name}}” is not UTF-8 or UTF-16. Please save it again as UTF-8 and retry.',
+  },
+  NOT_A_PDF: {
+    vi: 'Tệp “{{name}}” có đuôi .pdf nhưng nội dung không phải là PDF.',
+    en: 'The file “{{name}}” is named .pdf but is not a PDF.',
+  },
+  PDF_CORRUPT: {
+    vi: 'Tệp PDF “{{name}}” bị hỏng và không đọc được. Hãy thử xuất lại PDF từ bản gốc.',
+    en: 'The PDF “{{name}}” is damaged and cannot be read. Try exporting it again from the original.',
+  },
+  PDF_PASSWORD_REQUIRED: {
+    vi: 'Tệp PDF “{{name}}” được bảo vệ bằng mật khẩu. Hãy nhập mật khẩu để mở.',
+    en: 'The PDF “{{name}}” is password-protected. Enter its password to open it.',
+  },
+  PDF_PASSWORD_WRONG: {
+    vi: 'Mật khẩu của tệp PDF “{{name}}” không đúng. Hãy thử lại.',
+    en: 'That password for the PDF “{{name}}” is not correct. Please try again.',
+  },
+  PDF_NO_TEXT: {
+    vi: 'Tệp PDF “{{name}}” chỉ gồm hình ảnh (bản scan), không có lớp chữ để đọc. Cần nhận dạng ký tự (OCR) trước khi đưa vào LexDesk.',
+    en: 'The PDF “{{name}}” contains only images (a scan) with no text layer. It needs OCR before LexDesk can read it.',
+  },
+  DOCX_CORRUPT: {
+    vi: 'Tệp Word “{{name}}” bị hỏng hoặc không phải là DOCX. Hãy mở bằng Word và lưu lại dưới dạng .docx.',
+    en: 'The Word file “{{name}}” is damaged or not a DOCX. Open it in Word and save it again as .docx.',
+  },
+  EXTRACTION_TIMEOUT: {
+    vi: 'Đọc tệp “{{name}}” quá lâu ({{seconds}} giây không có tiến triển) nên đã dừng lại. Không có gì được lưu.',
+    en: 'Reading “{{name}}” took too long ({{seconds}} seconds without progress) and was stopped. Nothing was stored.',
+  },
+  DOCUMENT_NOT_FOUND: {
+    vi: 'Không tìm thấy tài liệu này trong LexDesk.',
+    en: 'This document is not in LexDesk.',
+  },
   INTERNAL_ERROR: {
     vi: 'Đã xảy ra lỗi ngoài dự kiến. Dữ liệu của bạn không bị ảnh hưởng; vui lòng thử lại.',
     en: 'Something unexpected went wrong. Your data is safe; please try again.',

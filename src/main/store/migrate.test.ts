@@ -16,7 +16,7 @@ describe('migrate', () => {
     const db = new Database(':memory:');
     expect(migrate(db, migrations)).toBe(latestSchemaVersion(migrations));
     expect(version(db)).toBe(migrations.length);
-    expect(tables(db)).toEqual(['secrets', 'settings']);
+    expect(tables(db)).toEqual(['document_pages', 'documents', 'secrets', 'settings']);
     // Running again finds nothing pending and changes nothing.
     expect(migrate(db, migrations)).toBe(migrations.length);
   });

@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate';
 import { m001Settings } from './001-settings';
 import { m002Secrets } from './002-secrets';
+import { m003Documents } from './003-documents';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
-export const migrations: readonly Migration[] = [m001Settings, m002Secrets];
+export const migrations: readonly Migration[] = [m001Settings, m002Secrets, m003Documents];

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { DocumentDetail, DocumentSummary, IngestInput } from '../../shared/documents';
+import { AppError } from '../../shared/errors';
+import type { AppEvent } from '../../shared/events';
+import type { Clock } from '../clock';
+import type { Db } from '../store/database';
+import { createDocumentRows } from './document-rows';
+import type { Extractor } from './extraction-pool';
+import type { FileStore } from './file-store';
+import { DOCUMENT_LIMITS } from './limits';
+
+export interface DocumentsService {
+  /** Reads, extracts, counts and stores a file; the same bytes again return the stored document at once. */
+  ingest(input: IngestInput): Promise<DocumentSummary & { alreadyStored: boolean }>;
+  list(): DocumentSummary[];
+  get(sha256: string): DocumentDetail;
+  /** The original bytes, from the copy LexDesk keeps. */
+  file(sha256: string): Uint8Array<ArrayBuffer>;
+}
+
+export interface DocumentsDependencies {
+  db: Db;
+  files: FileStore;
+  extractor: Extractor;
+  clock: Clock;
+  emit?: (event: AppEvent) => void;
+}
+
+const MB = 1024 * 1024;
+
+export function createDocumentsService({ db, files, extractor, clock, emit }: DocumentsDependencies): DocumentsService {
+  const rows = createDocumentRows(db);
+
+  async function ingest(input: IngestInput) {
+    const { name, bytes } = readInput(input);
+    const progress = (stage: 'reading' | 'extracting' | 'counting' | 'storing', page?: number, pages?: number) =>
+      emit?.({ type: 'documents:progress', ingestId: input.ingestId, name, stage, ...(page ? { page, pages } : {}) });
+    progress('reading');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const existing = rows.summary(sha256);
+    if (existing) return { ...existing, alreadyStored: true };
+
+    const started = performance.now();
+    const extraction = await extractor.extract(bytes, name, input.password, (p) => progress(p.stage, p.page, p.pages));
+    progress('storing');
+    const created = files.put(sha256, bytes);
+    try {
+      rows.insert({
+        sha256,
+        name,
+        sizeBytes: bytes.byteLength,
+        extraction,
+        extractionMs: Math.round(performance.now() - started),
+        createdAt: clock.now(),
+      });
+    } catch (error) {
+      // No row, no file: a failed ingest leaves nothing behind.
+      if (created) files.remove(sha256);
+      throw error;
+    }
+    const summary = rows.summary(sha256);
+    if (!summary) throw new Error(`document ${sha256} vanished after insert`);
+    return { ...summary, alreadyStored: false };
+  }
+
+  return {
+    ingest,
+    list: () => rows.list(),
+    get(sha256) {
+      const detail = rows.detail(sha256);
+      if (!detail) throw new AppError('DOCUMENT_NOT_FOUND', { sha256 });
+      return detail;
+    },
+    file(sha256) {
+      if (!rows.summary(sha256) || !files.has(sha256)) throw new AppError('DOCUMENT_NOT_FOUND', { sha256 });
+      return files.read(sha256);
+    },
+  };
+}
+
+/** The name and bytes of a file to ingest, refusing what is missing, empty or over the limits before reading it. */
+function readInput(input: IngestInput): { name: string; bytes: Uint8Array } {
+  if ('bytes' in input) {
+    checkSize(input.name, input.bytes.byteLength);
+    return { name: input.name, bytes: input.bytes };
+  }
+  const name = basename(input.path);
+  let size: number;
+  try {
+    const stat = statSync(input.path);
+    if (!stat.isFile()) throw new Error('not a file');
+    size = stat.size;
+  } catch {
+    throw new AppError('FILE_NOT_FOUND', { name });
+  }
+  checkSize(name, size);
+  return { name, bytes: new Uint8Array(readFileSync(input.path)) };
+}
+
+function checkSize(name: string, size: number): void {
+  if (size === 0) throw new AppError('FILE_EMPTY', { name });
+  if (size > DOCUMENT_LIMITS.maxBytes) {
+    throw new AppError('FILE_TOO_LARGE', { name, limit: `${DOCUMENT_LIMITS.maxBytes / MB} MB` });
+  }
+}

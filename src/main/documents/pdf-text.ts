@@ -1,0 +1,107 @@
+import { dirname, join } from 'node:path';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import { AppError } from '../../shared/errors';
+import { DOCUMENT_LIMITS } from './limits';
+
+type PdfJs = typeof import('pdfjs-dist');
+
+let pdfjs: Promise<PdfJs> | undefined;
+
+/** pdf.js, loaded once per thread: the legacy build runs on Node 20. */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfJs>;
+  return pdfjs;
+}
+
+const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
+
+export interface PdfPages {
+  /** Each page's raw lines, in page order; a lost page has none. */
+  pages: string[][];
+  lostPages: number[];
+}
+
+export interface PdfProgress {
+  page: number;
+  pages: number;
+}
+
+/** Reads the text layer of every page; a page that throws is reported lost, not fatal. */
+export async function readPdfPages(
+  bytes: Uint8Array,
+  name: string,
+  password: string | undefined,
+  onProgress: (progress: PdfProgress) => void,
+): Promise<PdfPages> {
+  const { getDocument } = await loadPdfJs();
+  const task = getDocument({
+    // pdf.js takes ownership of the buffer it is given.
+    data: bytes.slice(),
+    ...(password !== undefined ? { password } : {}),
+    // CID fonts (Chinese, Japanese names in CUAD contracts) need the CMaps to map glyphs to text.
+    cMapUrl: `${join(pdfjsDir, 'cmaps')}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${join(pdfjsDir, 'standard_fonts')}/`,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  });
+  let document: PDFDocumentProxy;
+  try {
+    document = await task.promise;
+  } catch (error) {
+    throw pdfOpenError(error, name, password);
+  }
+  try {
+    if (document.numPages > DOCUMENT_LIMITS.maxPages) {
+      throw new AppError('FILE_TOO_LARGE', { name, limit: `${DOCUMENT_LIMITS.maxPages.toLocaleString('en')} pages` });
+    }
+    const pages: string[][] = [];
+    const lostPages: number[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      try {
+        const page = await document.getPage(number);
+        const content = await page.getTextContent();
+        pages.push(linesOf(content.items.filter((item): item is TextItem => 'str' in item)));
+        page.cleanup();
+      } catch {
+        pages.push([]);
+        lostPages.push(number);
+      }
+      onProgress({ page: number, pages: document.numPages });
+    }
+    if (lostPages.length === document.numPages) throw new AppError('PDF_CORRUPT', { name });
+    return { pages, lostPages };
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** pdf.js marks the end of each line with `hasEOL`; items between carry their own spaces. */
+function linesOf(items: readonly TextItem[]): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    line += item.str;
+    if (item.hasEOL) {
+      lines.push(line);
+      line = '';
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+function pdfOpenError(error: unknown, name: string, password: string | undefined): AppError {
+  if (error instanceof AppError) return error;
+  const { name: kind, code } = (error ?? {}) as { name?: string; code?: number };
+  if (kind === 'PasswordException') {
+    // pdf.js: 1 = a password is needed, 2 = the one given is wrong.
+    return new AppError(code === 2 || password !== undefined ? 'PDF_PASSWORD_WRONG' : 'PDF_PASSWORD_REQUIRED', {
+      name,
+    });
+  }
+  return new AppError('PDF_CORRUPT', { name, reason: String((error as Error)?.message ?? error) });
+}
