@@ -65,11 +65,21 @@ describe('createApi', () => {
     await api.settings.get();
     await api.settings.set({ key: 'theme', value: 'system' });
     await api.secrets.status();
+    const doc = await api.documents.ingest({
+      ingestId: 'one',
+      name: 'dieu-1.txt',
+      bytes: new TextEncoder().encode('Điều 1. Phạm vi điều chỉnh'),
+    });
+    expect(await api.documents.list()).toEqual([expect.objectContaining({ sha256: doc.sha256 })]);
+    expect((await api.documents.get({ sha256: doc.sha256 })).pageTexts[0]?.text).toBe('Điều 1. Phạm vi điều chỉnh');
+    expect(new TextDecoder().decode(await api.documents.file({ sha256: doc.sha256 }))).toBe(
+      'Điều 1. Phạm vi điều chỉnh',
+    );
     expect(invoked.sort()).toEqual([...channels].sort());
     const methods = Object.values(api).flatMap((group) =>
       typeof group === 'function' ? [group] : Object.values(group),
     );
-    expect(methods).toHaveLength(channels.length + 1); // + onEvent
+    expect(methods).toHaveLength(channels.length + 2); // + onEvent, files.pathFor
   });
 
   it('reports the data dir and schema version of the running services', async () => {
