@@ -1,7 +1,31 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * Ships pdf.js's CMaps and standard fonts with the renderer (as pdfjs/...):
+ * the viewer needs them for CID-font PDFs, such as CUAD contracts with Chinese names.
+ */
+function pdfjsAssets(): Plugin {
+  const root = resolve('node_modules/pdfjs-dist');
+  return {
+    name: 'lexdesk-pdfjs-assets',
+    apply: 'build',
+    generateBundle() {
+      for (const folder of ['cmaps', 'standard_fonts']) {
+        for (const file of readdirSync(join(root, folder))) {
+          this.emitFile({
+            type: 'asset',
+            fileName: `pdfjs/${folder}/${file}`,
+            source: readFileSync(join(root, folder, file)),
+          });
+        }
+      }
+    },
+  };
+}
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -27,7 +51,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    plugins: [react(), pdfjsAssets()],
     build: {
       // electron-vite leaves output unminified; the renderer is loaded on every start, so it pays to be small.
       minify: true,

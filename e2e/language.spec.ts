@@ -68,15 +68,3 @@ test('the settings dialog is reachable and closable from the keyboard', async ({
   await app.page.keyboard.press('Escape');
   await expect(app.settingsDialog()).toBeHidden();
 });
-
-test('a dropped file is acknowledged without pretending to import it', async ({ app }, testInfo) => {
-  await app.page.getByLabel('Chọn tệp…').setInputFiles({
-    name: 'hop-dong-mua-ban.pdf',
-    mimeType: 'application/pdf',
-    buffer: Buffer.from('%PDF-1.7\n'),
-  });
-  await expect(app.page.getByRole('status').filter({ hasText: 'hop-dong-mua-ban.pdf' })).toContainText(
-    'Chưa có gì được gửi đi hay lưu lại',
-  );
-  await app.screenshot(testInfo, '07-drop-received-vi');
-});

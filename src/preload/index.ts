@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { createApi, type LexDeskApi, type Transport } from '../shared/api';
+import { createApi, type LexDeskBridge, type Transport } from '../shared/api';
 import type { Envelope } from '../shared/envelope';
 import { type AppEvent, EVENT_CHANNEL } from '../shared/events';
 
@@ -16,4 +16,4 @@ const ipcRendererTransport: Transport = {
   pathForFile: (file) => webUtils.getPathForFile(file as File),
 };
 
-contextBridge.exposeInMainWorld('api', createApi(ipcRendererTransport) satisfies LexDeskApi);
+contextBridge.exposeInMainWorld('api', createApi(ipcRendererTransport) satisfies LexDeskBridge);

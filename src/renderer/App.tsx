@@ -4,10 +4,14 @@ import iconUrl from '../../resources/icon.svg';
 import type { AppInfo } from '../shared/contract';
 import { api } from './api';
 import { changeLanguage } from './i18n';
+import { useDocuments } from './stores/documents-store';
 import { useSettings } from './stores/settings-store';
-import { DropZone } from './views/DropZone';
+import { DocumentsView } from './views/DocumentsView';
+import { DocumentViewer } from './views/DocumentViewer';
 import { HistorySidebar } from './views/HistorySidebar';
+import { PasswordDialog } from './views/PasswordDialog';
 import { SettingsDialog } from './views/SettingsDialog';
+import { useWindowDrop } from './views/use-window-drop';
 
 export function App() {
   const { t } = useTranslation();
@@ -15,6 +19,9 @@ export function App() {
   const theme = useSettings((state) => state.settings.theme);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
+  const openSha256 = useDocuments((state) => state.openSha256);
+  const addFiles = useDocuments((state) => state.addFiles);
+  const dragging = useWindowDrop((files) => void addFiles(files));
 
   useEffect(() => {
     void changeLanguage(language);
@@ -53,10 +60,11 @@ export function App() {
       <div className="workspace">
         <HistorySidebar />
         <main className="main">
-          <DropZone />
+          {openSha256 ? <DocumentViewer key={openSha256} sha256={openSha256} /> : <DocumentsView dragging={dragging} />}
         </main>
       </div>
       <SettingsDialog open={settingsOpen} appInfo={appInfo} onClose={() => setSettingsOpen(false)} />
+      <PasswordDialog />
     </div>
   );
 }

@@ -1,4 +1,8 @@
-import type { LexDeskApi } from '../shared/api';
+import { type LexDeskApi, unwrapApi } from '../shared/api';
 
-/** The bridge to main, read once; components reach main only through the stores that use it. */
-export const api: LexDeskApi = window.api;
+/**
+ * The bridge to main, read once and unwrapped here, in the renderer's own
+ * world, so failures arrive as coded `AppError`s. Components reach main only
+ * through the stores that use it.
+ */
+export const api: LexDeskApi = unwrapApi(window.api);

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { api } from './api';
 import { initI18n } from './i18n';
+import { useDocuments } from './stores/documents-store';
 import { createSettingsStore, SettingsStoreContext } from './stores/settings-store';
 import './styles.css';
 
@@ -12,7 +13,9 @@ async function start(root: HTMLElement): Promise<void> {
   const store = createSettingsStore(settings);
   api.onEvent((event) => {
     if (event.type === 'settings:changed') store.getState().applyFromMain(event.settings);
+    else useDocuments.getState().applyEvent(event);
   });
+  await useDocuments.getState().load();
   createRoot(root).render(
     <StrictMode>
       <SettingsStoreContext.Provider value={store}>

@@ -2,13 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../main/handlers';
 import { createDispatcher } from '../main/ipc';
 import { createTempServices } from '../main/testing/temp-services';
-import { createApi, type LexDeskApi, type Transport } from './api';
+import { createApi, type LexDeskApi, type Transport, unwrapApi } from './api';
 import { channels } from './contract';
 import { AppError } from './errors';
 import type { AppEvent } from './events';
 
 let services: ReturnType<typeof createTempServices>;
 let api: LexDeskApi;
+let transport: Transport;
 let invoked: string[];
 let listeners: ((event: AppEvent) => void)[];
 
@@ -22,7 +23,7 @@ beforeEach(() => {
   });
   const dispatch = createDispatcher(createHandlers(services), { language: () => services.settings.language() });
   // Structured cloning is what both real transports do to every payload.
-  const transport: Transport = {
+  transport = {
     invoke: async (channel, input) => {
       invoked.push(channel);
       return structuredClone(await dispatch(channel, structuredClone(input)));
@@ -32,7 +33,7 @@ beforeEach(() => {
       return () => listeners.splice(listeners.indexOf(listener), 1);
     },
   };
-  api = createApi(transport);
+  api = unwrapApi(createApi(transport));
 });
 afterEach(() => services.dispose());
 
@@ -80,6 +81,12 @@ describe('createApi', () => {
       typeof group === 'function' ? [group] : Object.values(group),
     );
     expect(methods).toHaveLength(channels.length + 2); // + onEvent, files.pathFor
+    const bridge = createApi(transport);
+    // The bridge itself answers envelopes: plain data that crosses Electron's context bridge whole.
+    expect(await bridge.settings.set({ key: 'language', value: 'fr' as 'vi' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('reports the data dir and schema version of the running services', async () => {

@@ -14,26 +14,27 @@ export interface Transport {
   pathForFile?(file: Blob & { name: string }): string;
 }
 
-type Method<C extends Channel> =
+type BridgeMethod<C extends Channel> =
   ChannelInput<C> extends undefined
-    ? () => Promise<ChannelOutput<C>>
-    : (input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+    ? () => Promise<Envelope<ChannelOutput<C>>>
+    : (input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>>;
 
-type Methods = { [C in Channel]: Method<C> };
+type BridgeMethods = { [C in Channel]: BridgeMethod<C> };
 
-/** The whole `window.api`: one named function per channel, never a raw invoke. */
+/**
+ * The whole `window.api` the preload exposes: one named function per channel,
+ * never a raw invoke. Its methods answer envelopes, which cross Electron's
+ * context bridge intact; a thrown error would lose its code on the way.
+ */
 export function createApi(transport: Transport) {
   const call =
     <C extends Channel>(channel: C) =>
-    async (input?: ChannelInput<C>): Promise<ChannelOutput<C>> => {
-      const envelope = await transport.invoke(channel, input);
-      if (!envelope.ok) throw AppError.fromData(envelope.error);
-      // Main built this value from the channel's output schema.
-      return envelope.value as ChannelOutput<C>;
-    };
+    (input?: ChannelInput<C>) =>
+      // Main built the value from the channel's output schema.
+      transport.invoke(channel, input) as Promise<Envelope<ChannelOutput<C>>>;
 
-  // Typed as `Methods`, so the compiler names any channel left without a method.
-  const methods: Methods = {
+  // Typed as `BridgeMethods`, so the compiler names any channel left without a method.
+  const methods: BridgeMethods = {
     'app:info': call('app:info'),
     'settings:get': call('settings:get'),
     'settings:set': call('settings:set'),
@@ -62,4 +63,36 @@ export function createApi(transport: Transport) {
   };
 }
 
-export type LexDeskApi = ReturnType<typeof createApi>;
+/** What the preload (or the browser test host) installs as `window.api`. */
+export type LexDeskBridge = ReturnType<typeof createApi>;
+
+type EnvelopeGroup = Record<string, (...args: never[]) => Promise<Envelope<unknown>>>;
+type Unwrapped<G extends EnvelopeGroup> = {
+  [K in keyof G]: G[K] extends (...args: infer A) => Promise<Envelope<infer T>> ? (...args: A) => Promise<T> : never;
+};
+
+function unwrapGroup<G extends EnvelopeGroup>(group: G): Unwrapped<G> {
+  const methods = Object.entries(group).map(([name, method]) => [
+    name,
+    async (...args: never[]) => {
+      const envelope = await method(...args);
+      if (!envelope.ok) throw AppError.fromData(envelope.error);
+      return envelope.value;
+    },
+  ]);
+  return Object.fromEntries(methods) as Unwrapped<G>;
+}
+
+/** The renderer's side of the bridge: the same methods, resolving to values and throwing coded `AppError`s. */
+export function unwrapApi(bridge: LexDeskBridge) {
+  return {
+    app: unwrapGroup(bridge.app),
+    settings: unwrapGroup(bridge.settings),
+    secrets: unwrapGroup(bridge.secrets),
+    documents: unwrapGroup(bridge.documents),
+    files: bridge.files,
+    onEvent: bridge.onEvent,
+  };
+}
+
+export type LexDeskApi = ReturnType<typeof unwrapApi>;

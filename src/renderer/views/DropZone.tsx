@@ -1,45 +1,34 @@
-import { type DragEvent, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDocuments } from '../stores/documents-store';
 
-/**
- * Where contracts come in, by drag and drop or the file picker. Reading them
- * is the next piece of work; until then the zone says what it received and
- * that nothing left the machine.
- */
-export function DropZone() {
+interface DropZoneProps {
+  /** A slim bar above the document list instead of the full first-run panel. */
+  compact?: boolean;
+  /** True while files are dragged over the window (the whole window takes drops). */
+  dragging: boolean;
+}
+
+/** Where contracts come in: drag and drop anywhere on the window, or the file picker. */
+export function DropZone({ compact = false, dragging }: DropZoneProps) {
   const { t } = useTranslation();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
-  const [received, setReceived] = useState<string[]>([]);
+  const addFiles = useDocuments((state) => state.addFiles);
 
-  function receive(files: FileList | null) {
-    setReceived(files ? Array.from(files, (file) => file.name) : []);
-  }
-
-  function onDrop(event: DragEvent<HTMLElement>) {
-    event.preventDefault();
-    setDragging(false);
-    receive(event.dataTransfer.files);
-  }
-
+  const classes = ['drop-zone', compact ? 'drop-zone--compact' : '', dragging ? 'drop-zone--active' : ''];
   return (
-    <section
-      className={dragging ? 'drop-zone drop-zone--active' : 'drop-zone'}
-      aria-labelledby="drop-heading"
-      onDragOver={(event) => {
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-    >
-      <svg className="drop-zone__icon" viewBox="0 0 48 48" aria-hidden="true">
-        <path d="M14 6h14l10 10v26a2 2 0 0 1-2 2H14a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2z" />
-        <path d="M28 6v10h10M18 26h14M18 32h14M18 38h8" />
-      </svg>
-      <h2 id="drop-heading">{dragging ? t('drop.active') : t('drop.title')}</h2>
-      <p className="drop-zone__hint">{t('drop.hint')}</p>
+    <section className={classes.filter(Boolean).join(' ')} aria-labelledby="drop-heading">
+      {!compact && (
+        <svg className="drop-zone__icon" viewBox="0 0 48 48" aria-hidden="true">
+          <path d="M14 6h14l10 10v26a2 2 0 0 1-2 2H14a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2z" />
+          <path d="M28 6v10h10M18 26h14M18 32h14M18 38h8" />
+        </svg>
+      )}
+      <div className="drop-zone__text">
+        <h2 id="drop-heading">{dragging ? t('drop.active') : t('drop.title')}</h2>
+        <p className="drop-zone__hint">{t('drop.hint')}</p>
+      </div>
       <label htmlFor={inputId} className="visually-hidden">
         {t('drop.choose')}
       </label>
@@ -48,19 +37,18 @@ export function DropZone() {
         ref={input}
         type="file"
         multiple
-        accept=".pdf,.docx,.txt,.md"
+        accept=".pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown"
         className="visually-hidden"
         tabIndex={-1}
-        onChange={(event) => receive(event.currentTarget.files)}
+        onChange={(event) => {
+          const files = Array.from(event.currentTarget.files ?? []);
+          event.currentTarget.value = '';
+          void addFiles(files);
+        }}
       />
       <button type="button" className="button button--primary" onClick={() => input.current?.click()}>
-        {t('drop.choose')}
+        {compact ? t('documents.add') : t('drop.choose')}
       </button>
-      {received.length > 0 && (
-        <p className="notice" role="status">
-          {t('drop.notYet', { count: received.length, names: received.join(', ') })}
-        </p>
-      )}
     </section>
   );
 }

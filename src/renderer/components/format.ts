@@ -1,0 +1,43 @@
+import type { Language } from '../../shared/language';
+
+const locale = (language: Language) => (language === 'vi' ? 'vi-VN' : 'en-US');
+
+export function formatNumber(value: number, language: Language): string {
+  return value.toLocaleString(locale(language));
+}
+
+/** Money as lawyers bill it: cents, or three significant digits where a question costs less than a unit. */
+export function formatCost(amount: number, currency: string, language: Language): string {
+  const precision =
+    amount === 0
+      ? { maximumFractionDigits: 0 }
+      : amount < 1
+        ? { maximumSignificantDigits: 3 }
+        : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+  return new Intl.NumberFormat(locale(language), { style: 'currency', currency, ...precision }).format(amount);
+}
+
+export function formatPercent(share: number, language: Language): string {
+  return new Intl.NumberFormat(locale(language), {
+    style: 'percent',
+    maximumFractionDigits: share < 0.1 ? 1 : 0,
+  }).format(share);
+}
+
+/** "3, 7–9, 12": page lists read the way a lawyer writes them. */
+export function formatPageList(pages: readonly number[]): string {
+  const ranges: string[] = [];
+  let start: number | undefined;
+  let previous: number | undefined;
+  for (const page of [...pages].sort((a, b) => a - b)) {
+    if (start !== undefined && previous !== undefined && page === previous + 1) {
+      previous = page;
+      continue;
+    }
+    if (start !== undefined) ranges.push(start === previous ? `${start}` : `${start}–${previous}`);
+    start = page;
+    previous = page;
+  }
+  if (start !== undefined) ranges.push(start === previous ? `${start}` : `${start}–${previous}`);
+  return ranges.join(', ');
+}

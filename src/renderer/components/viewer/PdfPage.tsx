@@ -1,0 +1,91 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { type RefObject, useEffect, useRef, useState } from 'react';
+import { highlightInTextLayer } from './highlight';
+import { loadPdfJs } from './pdfjs';
+
+interface PdfPageProps {
+  pdf: PDFDocumentProxy;
+  page: number;
+  scale: number;
+  /** The size to hold before the page is rendered (the first page's). */
+  placeholder: { width: number; height: number };
+  root: RefObject<HTMLDivElement | null>;
+  /** Text to mark on this page's text layer, or null. */
+  highlight: string | null;
+}
+
+/** One page: an empty box of the right size until it nears the screen, then a canvas and its text layer. */
+export function PdfPage({ pdf, page, scale, placeholder, root, highlight }: PdfPageProps) {
+  const element = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const textLayer = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  const [size, setSize] = useState(placeholder);
+  const [rendered, setRendered] = useState(false);
+
+  useEffect(() => {
+    const target = element.current;
+    if (!target || near) return;
+    // Render a screen's height ahead, so scrolling rarely shows a blank page.
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+      root: root.current,
+      rootMargin: '100% 0px',
+    });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [near, root]);
+
+  useEffect(() => {
+    if (!near) return;
+    let cancelled = false;
+    let renderTask: { cancel(): void; promise: Promise<void> } | undefined;
+    void (async () => {
+      const [pdfjs, proxy] = await Promise.all([loadPdfJs(), pdf.getPage(page)]);
+      const viewport = proxy.getViewport({ scale });
+      const target = canvas.current;
+      const layer = textLayer.current;
+      if (cancelled || !target || !layer) return;
+      setSize({ width: viewport.width, height: viewport.height });
+      const ratio = window.devicePixelRatio || 1;
+      target.width = Math.floor(viewport.width * ratio);
+      target.height = Math.floor(viewport.height * ratio);
+      renderTask = proxy.render({
+        canvas: target,
+        viewport,
+        transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
+      });
+      await renderTask.promise;
+      layer.replaceChildren();
+      // pdf.js sizes the text layer from this variable.
+      element.current?.style.setProperty('--total-scale-factor', String(scale));
+      await new pdfjs.TextLayer({
+        textContentSource: await proxy.getTextContent(),
+        container: layer,
+        viewport,
+      }).render();
+      if (!cancelled) setRendered(true);
+    })().catch(() => {});
+    return () => {
+      cancelled = true;
+      renderTask?.cancel();
+    };
+  }, [near, pdf, page, scale]);
+
+  useEffect(() => {
+    const layer = textLayer.current;
+    if (!rendered || !layer) return;
+    if (highlight === null) {
+      highlightInTextLayer(layer, '');
+      return;
+    }
+    highlightInTextLayer(layer, highlight)?.scrollIntoView({ block: 'center' });
+  }, [rendered, highlight]);
+
+  return (
+    <div ref={element} className="pdf-page" data-page={page} data-rendered={rendered ? 'true' : 'false'}>
+      <svg className="pdf-page__box" width={size.width} height={size.height} aria-hidden="true" />
+      <canvas ref={canvas} className="pdf-page__canvas" />
+      <div ref={textLayer} className="textLayer" />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type { TextRange } from './find-in-text';
+import type { PageText, ViewerHandle } from './viewer-handle';
+
+interface TextViewProps {
+  pageTexts: readonly PageText[];
+}
+
+/** DOCX and text documents, shown as the text LexDesk keeps, with the same range API as the PDF view. */
+export const TextView = forwardRef<ViewerHandle, TextViewProps>(function TextView({ pageTexts }, ref) {
+  const container = useRef<HTMLDivElement>(null);
+  const mark = useRef<HTMLElement>(null);
+  const [highlight, setHighlight] = useState<TextRange | null>(null);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      goToPage(page) {
+        container.current?.querySelector(`[data-page="${page}"]`)?.scrollIntoView({ block: 'start' });
+      },
+      showRange(start, end) {
+        setHighlight({ start, end });
+      },
+    }),
+    [],
+  );
+
+  useEffect(() => {
+    if (highlight) mark.current?.scrollIntoView({ block: 'center' });
+  }, [highlight]);
+
+  return (
+    <div className="text-view" ref={container}>
+      {pageTexts.map((page) => {
+        const end = page.start + page.text.length;
+        const inPage = highlight && highlight.start < end && highlight.end > page.start;
+        if (!inPage || !highlight) {
+          return (
+            <div key={page.page} data-page={page.page} className="text-view__page">
+              {page.text}
+            </div>
+          );
+        }
+        const from = Math.max(0, highlight.start - page.start);
+        const to = Math.min(page.text.length, highlight.end - page.start);
+        return (
+          <div key={page.page} data-page={page.page} className="text-view__page">
+            {page.text.slice(0, from)}
+            <mark ref={mark}>{page.text.slice(from, to)}</mark>
+            {page.text.slice(to)}
+          </div>
+        );
+      })}
+    </div>
+  );
+});

@@ -1,0 +1,118 @@
+import { create } from 'zustand';
+import type { DocumentSummary, IngestStage } from '../../shared/documents';
+import { AppError, type AppErrorData } from '../../shared/errors';
+import type { AppEvent } from '../../shared/events';
+import { api } from '../api';
+
+/** Where main reads a file from: its path (Electron) or its bytes (browser host). Kept to retry with a password. */
+type IngestSource = { path: string } | { name: string; bytes: Uint8Array<ArrayBuffer> };
+
+export interface IngestItem {
+  ingestId: string;
+  name: string;
+  stage: IngestStage | 'queued' | 'done' | 'failed';
+  page?: number | undefined;
+  pages?: number | undefined;
+  error?: AppErrorData | undefined;
+  alreadyStored?: boolean;
+  sha256?: string;
+  source: IngestSource;
+}
+
+interface DocumentsState {
+  documents: DocumentSummary[];
+  ingests: IngestItem[];
+  /** The ingest waiting for the user to type a PDF password. */
+  passwordFor: string | null;
+  openSha256: string | null;
+  load(): Promise<void>;
+  addFiles(files: readonly File[]): Promise<void>;
+  submitPassword(ingestId: string, password: string): Promise<void>;
+  cancelPassword(): void;
+  dismiss(ingestId: string): void;
+  applyEvent(event: AppEvent): void;
+  open(sha256: string | null): void;
+}
+
+const PASSWORD_CODES = new Set(['PDF_PASSWORD_REQUIRED', 'PDF_PASSWORD_WRONG']);
+
+export const useDocuments = create<DocumentsState>()((set, get) => {
+  const update = (ingestId: string, patch: Partial<IngestItem>) =>
+    set((state) => ({ ingests: state.ingests.map((i) => (i.ingestId === ingestId ? { ...i, ...patch } : i)) }));
+
+  async function run(item: IngestItem, password?: string): Promise<void> {
+    update(item.ingestId, { stage: 'reading', error: undefined });
+    try {
+      const input = { ingestId: item.ingestId, ...item.source, ...(password !== undefined ? { password } : {}) };
+      const doc = await api.documents.ingest(input);
+      const { alreadyStored, ...summary } = doc;
+      update(item.ingestId, { stage: 'done', alreadyStored, sha256: doc.sha256 });
+      set((state) => ({ documents: [summary, ...state.documents.filter((d) => d.sha256 !== doc.sha256)] }));
+    } catch (error) {
+      // Main already wrote the message in the user's language.
+      const shown: AppErrorData =
+        error instanceof AppError
+          ? { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
+          : { code: 'INTERNAL_ERROR', message: String(error) };
+      update(item.ingestId, { stage: 'failed', error: shown });
+      if (PASSWORD_CODES.has(shown.code)) set({ passwordFor: item.ingestId });
+    }
+  }
+
+  // One file at a time: main reads them one at a time anyway, and the list shows the order.
+  let queue: Promise<void> = Promise.resolve();
+
+  return {
+    documents: [],
+    ingests: [],
+    passwordFor: null,
+    openSha256: null,
+    async load() {
+      set({ documents: await api.documents.list() });
+    },
+    async addFiles(files) {
+      const items: IngestItem[] = files.map((file) => {
+        const path = api.files.pathFor(file);
+        return {
+          ingestId: crypto.randomUUID(),
+          name: file.name,
+          stage: 'queued',
+          source: path ? { path } : { name: file.name, bytes: new Uint8Array(0) },
+        };
+      });
+      set((state) => ({ ingests: [...items, ...state.ingests] }));
+      for (const [index, item] of items.entries()) {
+        const file = files[index];
+        queue = queue.then(async () => {
+          if (file && 'bytes' in item.source) {
+            item.source = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+            update(item.ingestId, { source: item.source });
+          }
+          await run(item);
+        });
+      }
+      await queue;
+    },
+    async submitPassword(ingestId, password) {
+      const item = get().ingests.find((i) => i.ingestId === ingestId);
+      set({ passwordFor: null });
+      if (item) await run(item, password);
+    },
+    cancelPassword() {
+      set({ passwordFor: null });
+    },
+    dismiss(ingestId) {
+      set((state) => ({ ingests: state.ingests.filter((i) => i.ingestId !== ingestId) }));
+    },
+    applyEvent(event) {
+      if (event.type !== 'documents:progress') return;
+      const item = get().ingests.find((i) => i.ingestId === event.ingestId);
+      if (item && item.stage !== 'done' && item.stage !== 'failed') {
+        update(event.ingestId, { stage: event.stage, page: event.page, pages: event.pages });
+      }
+    },
+    open(sha256) {
+      set({ openSha256: sha256 });
+    },
+  };
+});

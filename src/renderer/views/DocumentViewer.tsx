@@ -1,0 +1,144 @@
+import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentDetail } from '../../shared/documents';
+import { api } from '../api';
+import { findInPages } from '../components/viewer/find-in-text';
+import { PdfView } from '../components/viewer/PdfView';
+import { TextView } from '../components/viewer/TextView';
+import type { ViewerHandle } from '../components/viewer/viewer-handle';
+import { useDocuments } from '../stores/documents-store';
+
+/** A stored document, opened from LexDesk's own copy: go to a page, find text, highlight a range. */
+export function DocumentViewer({ sha256 }: { sha256: string }) {
+  const { t } = useTranslation();
+  const open = useDocuments((state) => state.open);
+  const viewer = useRef<ViewerHandle>(null);
+  const pageFieldId = useId();
+  const findFieldId = useId();
+  const [detail, setDetail] = useState<DocumentDetail | null>(null);
+  const [bytes, setBytes] = useState<Uint8Array | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [currentPage, setCurrentPage] = useState(1);
+  const [pageField, setPageField] = useState('1');
+  const [query, setQuery] = useState('');
+  const [hitIndex, setHitIndex] = useState(-1);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const loaded = await api.documents.get({ sha256 });
+        const file = loaded.kind === 'pdf' ? await api.documents.file({ sha256 }) : null;
+        if (cancelled) return;
+        setDetail(loaded);
+        setBytes(file);
+      } catch (caught) {
+        if (!cancelled) setError(caught instanceof Error ? caught.message : String(caught));
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [sha256]);
+
+  const hits = useMemo(() => (detail ? findInPages(detail.pageTexts, query) : []), [detail, query]);
+  const onPageChange = useCallback((page: number) => {
+    setCurrentPage(page);
+    setPageField(String(page));
+  }, []);
+
+  function goToPage(event: FormEvent) {
+    event.preventDefault();
+    const pages = detail?.pages ?? 1;
+    const page = Math.min(pages, Math.max(1, Number.parseInt(pageField, 10) || 1));
+    setPageField(String(page));
+    setCurrentPage(page);
+    viewer.current?.goToPage(page);
+  }
+
+  function step(direction: 1 | -1) {
+    if (hits.length === 0) return;
+    const next = (hitIndex + direction + hits.length) % hits.length;
+    setHitIndex(next);
+    const hit = hits[next];
+    if (hit) viewer.current?.showRange(hit.start, hit.end);
+  }
+
+  function find(event: FormEvent) {
+    event.preventDefault();
+    step(1);
+  }
+
+  if (error) return <p className="notice notice--error">{error}</p>;
+  if (!detail) return <p className="viewer__loading">{t('viewer.loading')}</p>;
+
+  return (
+    <section className="viewer" aria-labelledby="viewer-title">
+      <header className="viewer__toolbar">
+        <button type="button" className="button" onClick={() => open(null)}>
+          {t('viewer.back')}
+        </button>
+        <h2 id="viewer-title" className="viewer__title">
+          {detail.name}
+        </h2>
+        {detail.pages !== null && (
+          <form className="viewer__page" onSubmit={goToPage}>
+            <label htmlFor={pageFieldId}>{t('viewer.page')}</label>
+            <input
+              id={pageFieldId}
+              className="text-field text-field--narrow"
+              inputMode="numeric"
+              value={pageField}
+              onChange={(event) => setPageField(event.currentTarget.value)}
+            />
+            <span>{t('viewer.pageOf', { pages: detail.pages })}</span>
+            <button type="submit" className="button">
+              {t('viewer.go')}
+            </button>
+          </form>
+        )}
+        <search>
+          <form className="viewer__find" onSubmit={find}>
+            <label htmlFor={findFieldId} className="visually-hidden">
+              {t('viewer.find')}
+            </label>
+            <input
+              id={findFieldId}
+              type="search"
+              className="text-field"
+              placeholder={t('viewer.find')}
+              value={query}
+              onChange={(event) => {
+                setQuery(event.currentTarget.value);
+                setHitIndex(-1);
+              }}
+            />
+            <button type="button" className="button" onClick={() => step(-1)} disabled={hits.length === 0}>
+              {t('viewer.findPrevious')}
+            </button>
+            <button type="submit" className="button" disabled={hits.length === 0}>
+              {t('viewer.findNext')}
+            </button>
+            <span className="viewer__hits" role="status">
+              {query.trim() === ''
+                ? ''
+                : hits.length === 0
+                  ? t('viewer.noHits')
+                  : t('viewer.hits', { current: Math.max(hitIndex + 1, 0), total: hits.length })}
+            </span>
+          </form>
+        </search>
+      </header>
+      <div className="viewer__body" data-current-page={currentPage}>
+        {detail.kind === 'pdf' && bytes ? (
+          <PdfView ref={viewer} bytes={bytes} pageTexts={detail.pageTexts} onPageChange={onPageChange} />
+        ) : (
+          <>
+            <p className="field__text">{t('viewer.textOnly')}</p>
+            <TextView ref={viewer} pageTexts={detail.pageTexts} />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

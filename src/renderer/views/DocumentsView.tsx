@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { DocumentCard } from '../components/DocumentCard';
+import { useDocuments } from '../stores/documents-store';
+import { useSettings } from '../stores/settings-store';
+import { DropZone } from './DropZone';
+import { IngestList } from './IngestList';
+
+/** The first view: where documents come in, and a card for each one already in LexDesk. */
+export function DocumentsView({ dragging }: { dragging: boolean }) {
+  const { t } = useTranslation();
+  const documents = useDocuments((state) => state.documents);
+  const hasIngests = useDocuments((state) => state.ingests.length > 0);
+  const open = useDocuments((state) => state.open);
+  const language = useSettings((state) => state.settings.language);
+  const empty = documents.length === 0 && !hasIngests;
+
+  return (
+    <div className={empty ? 'documents documents--empty' : 'documents'}>
+      <DropZone compact={!empty} dragging={dragging} />
+      <IngestList />
+      {documents.length > 0 && (
+        <section aria-labelledby="documents-heading" className="documents__list">
+          <h2 id="documents-heading" className="section-heading">
+            {t('documents.title')}
+          </h2>
+          {documents.map((doc) => (
+            <DocumentCard key={doc.sha256} document={doc} language={language} onOpen={() => open(doc.sha256)} />
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDocuments } from '../stores/documents-store';
+
+/** Asks for a PDF's password; the password goes to main for this one read and is not stored. */
+export function PasswordDialog() {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const fieldId = useId();
+  const [password, setPassword] = useState('');
+  const passwordFor = useDocuments((state) => state.passwordFor);
+  const item = useDocuments((state) => state.ingests.find((i) => i.ingestId === state.passwordFor));
+  const submitPassword = useDocuments((state) => state.submitPassword);
+  const cancelPassword = useDocuments((state) => state.cancelPassword);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (passwordFor && !element.open) {
+      setPassword('');
+      element.showModal();
+    }
+    if (!passwordFor && element.open) element.close();
+  }, [passwordFor]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (passwordFor) void submitPassword(passwordFor, password);
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="password-title" onClose={cancelPassword}>
+      <form onSubmit={submit} className="dialog__form">
+        <h2 id="password-title">{t('password.title')}</h2>
+        <p>{t('password.body', { name: item?.name ?? '' })}</p>
+        {item?.error?.code === 'PDF_PASSWORD_WRONG' && (
+          <p className="notice notice--error" role="alert">
+            {item.error.message}
+          </p>
+        )}
+        <label htmlFor={fieldId}>{t('password.label')}</label>
+        <input
+          id={fieldId}
+          type="password"
+          className="text-field"
+          autoComplete="off"
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+        />
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={cancelPassword}>
+            {t('password.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={password === ''}>
+            {t('password.submit')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

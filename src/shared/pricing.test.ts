@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ANSWER_RESERVE_TOKENS,
+  defaultModels,
+  estimateInput,
+  modelPriceSchema,
+  QUESTION_OVERHEAD_TOKENS,
+} from './pricing';
+
+const model = (id: string) => {
+  const found = defaultModels.find((m) => m.providerId === id);
+  if (!found) throw new Error(id);
+  return found;
+};
+
+describe('estimateInput', () => {
+  it('prices the document tokens of the model’s encoding plus the question overhead', () => {
+    const doc = { tokens: { o200k_base: 62_332, cl100k_base: 63_080 } };
+    const estimate = estimateInput([doc], model('openai'));
+    expect(estimate.tokens).toBe(62_332 + QUESTION_OVERHEAD_TOKENS);
+    expect(estimate.cost).toBeCloseTo(((62_332 + QUESTION_OVERHEAD_TOKENS) / 1e6) * 2, 10);
+    expect(estimate).toMatchObject({ fits: true, estimated: false });
+  });
+
+  it('says a request does not fit when the answer reserve would overflow the context window', () => {
+    const kimi = model('moonshot');
+    const justOver = kimi.contextWindow - ANSWER_RESERVE_TOKENS - QUESTION_OVERHEAD_TOKENS + 1;
+    const estimate = estimateInput([{ tokens: { o200k_base: justOver, cl100k_base: 0 } }], kimi);
+    expect(estimate.fits).toBe(false);
+    expect(estimate.fill).toBeLessThan(1);
+    expect(estimate.estimated).toBe(true);
+  });
+
+  it('adds up several documents and costs nothing on a local model', () => {
+    const docs = [
+      { tokens: { o200k_base: 1000, cl100k_base: 1500 } },
+      { tokens: { o200k_base: 2000, cl100k_base: 3000 } },
+    ];
+    expect(estimateInput(docs, model('ollama'))).toMatchObject({ tokens: 3000 + QUESTION_OVERHEAD_TOKENS, cost: 0 });
+  });
+
+  it('ships a default table that passes its own schema', () => {
+    for (const m of defaultModels) expect(modelPriceSchema.parse(m)).toEqual(m);
+  });
+});
