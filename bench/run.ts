@@ -6,6 +6,7 @@ import { createHandlers } from '../src/main/handlers';
 import { createDispatcher } from '../src/main/ipc';
 import { createServices } from '../src/main/services';
 import { openDatabase } from '../src/main/store/database';
+import { ingestBench, tokenizerBench } from './documents';
 import { measure, report } from './harness';
 
 async function ipcOverhead(): Promise<void> {
@@ -50,6 +51,8 @@ async function startUp(): Promise<void> {
 async function main(): Promise<void> {
   await ipcOverhead();
   await startUp();
+  await tokenizerBench();
+  await ingestBench();
 }
 
 main().catch((error: unknown) => {

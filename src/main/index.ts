@@ -112,7 +112,11 @@ async function createWindow(): Promise<BrowserWindow> {
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    window.show();
+    // pdf.js takes about a second to load; do it now rather than on the first drop.
+    services?.documents.warmUp();
+  });
   await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;
 }

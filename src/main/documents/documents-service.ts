@@ -17,6 +17,8 @@ export interface DocumentsService {
   ingest(input: IngestInput): Promise<DocumentSummary & { alreadyStored: boolean }>;
   list(): DocumentSummary[];
   get(sha256: string): DocumentDetail;
+  /** Gets the extraction worker ready before the first drop. */
+  warmUp(): void;
   /** The original bytes, from the copy LexDesk keeps. */
   file(sha256: string): Uint8Array<ArrayBuffer>;
 }
@@ -69,6 +71,7 @@ export function createDocumentsService({ db, files, extractor, clock, emit }: Do
   return {
     ingest,
     list: () => rows.list(),
+    warmUp: () => extractor.warmUp(),
     get(sha256) {
       const detail = rows.detail(sha256);
       if (!detail) throw new AppError('DOCUMENT_NOT_FOUND', { sha256 });

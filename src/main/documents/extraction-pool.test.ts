@@ -32,3 +32,12 @@ describe('extraction pool', () => {
     expect(stages).toEqual(['extracting', 'counting']);
   });
 });
+
+describe('warm-up', () => {
+  it('leaves the pool reading files normally after one or more warm-ups', async () => {
+    pool = createExtractionPool();
+    pool.warmUp();
+    pool.warmUp();
+    await expect(pool.extract(bytes, 'after-warm-up.txt', undefined, () => {})).resolves.toMatchObject({ chars: 7 });
+  });
+});

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import type { Extraction, ExtractProgress } from './extract';
-import type { ExtractReply, ExtractRequest } from './extraction-protocol';
+import type { ExtractReply, ExtractRequest, WarmUpRequest } from './extraction-protocol';
 import { DOCUMENT_LIMITS } from './limits';
 
 export interface Extractor {
@@ -13,6 +13,8 @@ export interface Extractor {
     password: string | undefined,
     onProgress: (progress: ExtractProgress) => void,
   ): Promise<Extraction>;
+  /** Starts the worker and loads pdf.js ahead of the first file (the app calls it once its window is up). */
+  warmUp(): void;
   close(): Promise<void>;
 }
 
@@ -142,6 +144,11 @@ export function createExtractionPool({
         queue.push({ request: { id: nextId++, bytes, name, password }, resolve, reject, onProgress });
         next();
       });
+    },
+    warmUp() {
+      if (worker) return;
+      worker = spawn();
+      worker.postMessage({ warmUp: true } satisfies WarmUpRequest);
     },
     async close() {
       const closing = worker;

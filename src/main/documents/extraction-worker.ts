@@ -4,12 +4,17 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import { extractDocument } from './extract';
-import type { ExtractReply, ExtractRequest } from './extraction-protocol';
+import type { ExtractReply, ExtractRequest, WarmUpRequest } from './extraction-protocol';
+import { loadPdfJs } from './pdf-text';
 
 const port = parentPort;
 if (!port) throw new Error('extraction-worker must run in a worker thread');
 
-port.on('message', (request: ExtractRequest) => {
+port.on('message', (request: ExtractRequest | WarmUpRequest) => {
+  if ('warmUp' in request) {
+    void loadPdfJs();
+    return;
+  }
   const reply = (message: ExtractReply) => port.postMessage(message);
   extractDocument(request.bytes, request.name, request.password, (progress) =>
     reply({ id: request.id, type: 'progress', progress }),

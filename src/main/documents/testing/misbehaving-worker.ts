@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import type { ExtractReply, ExtractRequest } from '../extraction-protocol';
 
 parentPort?.on('message', (request: ExtractRequest) => {
+  if (!('name' in request)) return;
   if (request.name.startsWith('hang')) for (;;) {}
   if (request.name.startsWith('die')) process.exit(3);
   const reply: ExtractReply = {

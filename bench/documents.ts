@@ -1,0 +1,100 @@
+// Ingest-and-count against poppler's pdftotext, cold (a fresh CLI process) and
+// warm (the app's long-lived extraction worker, pdf.js already loaded); and the
+// two tokenizers on the same Vietnamese text.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { countTokens as gptCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
+import { countTokens as gptO200k } from 'gpt-tokenizer/encoding/o200k_base';
+import { Tiktoken } from 'js-tiktoken/lite';
+import cl100kRanks from 'js-tiktoken/ranks/cl100k_base';
+import o200kRanks from 'js-tiktoken/ranks/o200k_base';
+import { extractDocument } from '../src/main/documents/extract';
+import { createExtractionPool } from '../src/main/documents/extraction-pool';
+import { measure, report } from './harness';
+
+const data = resolve(__dirname, '../../shared/data');
+const root = resolve(__dirname, '..');
+const FILES = [
+  [
+    '48-page Vietnamese statute',
+    join(data, 'contracts-vi', 'luat-thuong-mai-2005_chuong-II-mua-ban-hang-hoa_excerpt.pdf'),
+  ],
+  ['404-page Vietnamese Civil Code', join(data, 'contracts-vi', 'bo-luat-dan-su-2015_phap-dien-9.1_full.pdf')],
+  [
+    '115-page CUAD franchise agreement',
+    join(data, 'pdf-en', 'cuad-original', 'GOOSEHEADINSURANCE,INC_04_02_2018-EX-10.6-Franchise Agreement.PDF'),
+  ],
+] as const;
+
+export async function ingestBench(): Promise<void> {
+  const pool = createExtractionPool({ stallMs: 60_000 });
+  try {
+    for (const [label, file] of FILES) {
+      const bytes = new Uint8Array(readFileSync(file));
+      const baseline = await measure(
+        'pdftotext (poppler), fresh process',
+        () => execFileSync('pdftotext', [file, '-']),
+        {
+          runs: 3,
+        },
+      );
+      const cold = await measure(
+        'lexdesk ingest --json, fresh CLI process (worker start, pdf.js load, extract, count, store)',
+        () => {
+          const dataDir = mkdtempSync(join(tmpdir(), 'lexdesk-bench-'));
+          try {
+            execFileSync(process.execPath, [
+              join(root, 'bin', 'lexdesk.js'),
+              '--data-dir',
+              dataDir,
+              '--json',
+              'ingest',
+              file,
+            ]);
+          } finally {
+            rmSync(dataDir, { recursive: true, force: true });
+          }
+        },
+        { runs: 3 },
+      );
+      const warm = await measure(
+        'warm extraction worker (extract and count, pdf.js loaded)',
+        () => pool.extract(bytes, file, undefined, () => {}),
+        { runs: 3 },
+      );
+      report(`Ingest and count: ${label}`, baseline, [cold, warm]);
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
+export async function tokenizerBench(): Promise<void> {
+  const file = FILES[1][1];
+  const extraction = await extractDocument(new Uint8Array(readFileSync(file)), file, undefined);
+  const text = extraction.pageTexts.map((page) => page.text).join('\n\n');
+  const tiktokenO200k = new Tiktoken(o200kRanks);
+  const tiktokenCl100k = new Tiktoken(cl100kRanks);
+  const counts = {
+    'gpt-tokenizer o200k': gptO200k(text),
+    'js-tiktoken o200k': tiktokenO200k.encode(text).length,
+    'gpt-tokenizer cl100k': gptCl100k(text),
+    'js-tiktoken cl100k': tiktokenCl100k.encode(text).length,
+  };
+  const o200k = await measure('gpt-tokenizer o200k_base', () => gptO200k(text), { runs: 5 });
+  report(`Tokenizers on the 404-page Civil Code text (${text.length.toLocaleString('en')} chars)`, o200k, [
+    await measure('js-tiktoken o200k_base', () => tiktokenO200k.encode(text), { runs: 5 }),
+    await measure('gpt-tokenizer cl100k_base', () => gptCl100k(text), { runs: 5 }),
+    await measure('js-tiktoken cl100k_base', () => tiktokenCl100k.encode(text), { runs: 5 }),
+  ]);
+  console.log(
+    `  counts: ${Object.entries(counts)
+      .map(([name, n]) => `${name} ${n.toLocaleString('en')}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  cl100k / o200k on Vietnamese: ${(counts['gpt-tokenizer cl100k'] / counts['gpt-tokenizer o200k']).toFixed(2)}`,
+  );
+}
