@@ -31,6 +31,18 @@ describe('extractDocument on real PDFs', () => {
     expect(result.tokens.o200k_base).toBeGreaterThan(result.chars / 8);
   });
 
+  it.each([
+    ['pdf-en/cuad-original', 'MANUFACTURERSSERVICESLTD_06_05_2000-EX-10.14-OUTSOURCING AGREEMENT.PDF', 75],
+    ['pdf-en', 'ADUROBIOTECH,INC_06_02_2020-EX-10.7-CONSULTING AGREEMENT.pdf', 5],
+    ['pdf-en', 'ArtaraTherapeuticsInc_20200110_8-K_EX-10.5_11943350_EX-10.5_License Agreement.pdf', 15],
+    ['pdf-en', 'NETGEAR,INC_04_21_2003-EX-10.16-DISTRIBUTOR AGREEMENT.pdf', 18],
+    ['pdf-en', 'GOOSEHEADINSURANCE,INC_04_02_2018-EX-10.6-Franchise Agreement.pdf', 112],
+    ['pdf-en', 'MANUFACTURERSSERVICESLTD_06_05_2000-EX-10.14-OUTSOURCING AGREEMENT.pdf', 153],
+  ])('reads %s/%s with its %i pages', { timeout: 30_000 }, async (folder, file, pages) => {
+    const result = await extractDocument(read(...folder.split('/'), file), file, undefined);
+    expect(result).toMatchObject({ kind: 'pdf', pages, language: 'en', warnings: [] });
+  });
+
   it('reads the 115-page CUAD franchise agreement and maps offsets to its pages', async () => {
     const file = 'GOOSEHEADINSURANCE,INC_04_02_2018-EX-10.6-Franchise Agreement.PDF';
     const result = await extractDocument(read('pdf-en', 'cuad-original', file), file, undefined);
