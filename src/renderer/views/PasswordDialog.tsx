@@ -1,11 +1,11 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../components/use-modal-dialog';
 import { useDocuments } from '../stores/documents-store';
 
 /** Asks for a PDF's password; the password goes to main for this one read and is not stored. */
 export function PasswordDialog() {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const fieldId = useId();
   const [password, setPassword] = useState('');
   const passwordFor = useDocuments((state) => state.passwordFor);
@@ -13,15 +13,7 @@ export function PasswordDialog() {
   const submitPassword = useDocuments((state) => state.submitPassword);
   const cancelPassword = useDocuments((state) => state.cancelPassword);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (passwordFor && !element.open) {
-      setPassword('');
-      element.showModal();
-    }
-    if (!passwordFor && element.open) element.close();
-  }, [passwordFor]);
+  const dialog = useModalDialog(passwordFor !== null, () => setPassword(''));
 
   function submit(event: FormEvent) {
     event.preventDefault();

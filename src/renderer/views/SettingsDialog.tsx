@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract';
 import { type Language, languageSchema } from '../../shared/language';
 import { themeSchema } from '../../shared/settings';
 import { ChoiceGroup } from '../components/ChoiceGroup';
+import { useModalDialog } from '../components/use-modal-dialog';
 import { useSettings } from '../stores/settings-store';
 
 const languageNames: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
@@ -17,22 +17,13 @@ interface SettingsDialogProps {
 /** A modal dialog (native `<dialog>`: focus stays inside, Escape closes it). */
 export function SettingsDialog({ open, appInfo, onClose }: SettingsDialogProps) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const settings = useSettings((state) => state.settings);
   const keyStorage = useSettings((state) => state.keyStorage);
   const error = useSettings((state) => state.error);
   const change = useSettings((state) => state.change);
   const refreshKeyStorage = useSettings((state) => state.refreshKeyStorage);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      element.showModal();
-      void refreshKeyStorage();
-    }
-    if (!open && element.open) element.close();
-  }, [open, refreshKeyStorage]);
+  const dialog = useModalDialog(open, () => void refreshKeyStorage());
 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="settings-title" onClose={onClose}>

@@ -5,7 +5,7 @@ import { pageOfOffset } from '../../../shared/page-map';
 import { documentText } from './find-in-text';
 import { PdfPage } from './PdfPage';
 import { loadPdfJs, PDFJS_ASSETS } from './pdfjs';
-import type { PageText, ViewerHandle } from './viewer-handle';
+import { type PageText, scrollToPage, type ViewerHandle } from './viewer-handle';
 
 interface PdfViewProps {
   bytes: Uint8Array;
@@ -66,12 +66,10 @@ export const PdfView = forwardRef<ViewerHandle, PdfViewProps>(function PdfView(
   useImperativeHandle(
     ref,
     () => ({
-      goToPage(page) {
-        container.current?.querySelector(`[data-page="${page}"]`)?.scrollIntoView({ block: 'start' });
-      },
+      goToPage: (page) => scrollToPage(container.current, page),
       showRange(start, end) {
         const page = pageOfOffset(pageTexts, start);
-        container.current?.querySelector(`[data-page="${page}"]`)?.scrollIntoView({ block: 'start' });
+        scrollToPage(container.current, page);
         setHighlight({ page, text: documentText(pageTexts).slice(start, end) });
       },
     }),

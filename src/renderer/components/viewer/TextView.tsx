@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { TextRange } from './find-in-text';
-import type { PageText, ViewerHandle } from './viewer-handle';
+import { type PageText, scrollToPage, type ViewerHandle } from './viewer-handle';
 
 interface TextViewProps {
   pageTexts: readonly PageText[];
@@ -15,9 +15,7 @@ export const TextView = forwardRef<ViewerHandle, TextViewProps>(function TextVie
   useImperativeHandle(
     ref,
     () => ({
-      goToPage(page) {
-        container.current?.querySelector(`[data-page="${page}"]`)?.scrollIntoView({ block: 'start' });
-      },
+      goToPage: (page) => scrollToPage(container.current, page),
       showRange(start, end) {
         setHighlight({ start, end });
       },

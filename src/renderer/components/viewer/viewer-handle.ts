@@ -5,6 +5,11 @@ export interface ViewerHandle {
   showRange(start: number, end: number): void;
 }
 
+/** Scrolls a page (`data-page`) of a viewer's scrolling container to the top. */
+export function scrollToPage(container: HTMLElement | null, page: number): void {
+  container?.querySelector(`[data-page="${page}"]`)?.scrollIntoView({ block: 'start' });
+}
+
 export interface PageText {
   page: number;
   start: number;
