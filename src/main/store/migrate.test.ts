@@ -16,7 +16,16 @@ describe('migrate', () => {
     const db = new Database(':memory:');
     expect(migrate(db, migrations)).toBe(latestSchemaVersion(migrations));
     expect(version(db)).toBe(migrations.length);
-    expect(tables(db)).toEqual(['document_pages', 'documents', 'secrets', 'settings']);
+    expect(tables(db)).toEqual([
+      'answer_documents',
+      'answers',
+      'document_pages',
+      'documents',
+      'provider_models',
+      'providers',
+      'secrets',
+      'settings',
+    ]);
     // Running again finds nothing pending and changes nothing.
     expect(migrate(db, migrations)).toBe(migrations.length);
   });

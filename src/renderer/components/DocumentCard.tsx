@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../shared/documents';
+import { estimateInput } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
-import { defaultModels, estimateInput } from '../../shared/pricing';
+import { providerPresets } from '../../shared/provider-presets';
 import { ContextGauge } from './ContextGauge';
 import { formatCost, formatNumber, formatPageList, formatPercent } from './format';
 
@@ -15,8 +16,12 @@ interface DocumentCardProps {
 export function DocumentCard({ document: doc, language, onOpen }: DocumentCardProps) {
   const { t } = useTranslation();
   const n = (value: number) => formatNumber(value, language);
-  const estimates = defaultModels.map((model) => estimateInput([doc], model));
-  const checkedOn = defaultModels[0]?.checkedOn ?? '';
+  const estimates = providerPresets
+    .filter((provider) => provider.id !== 'custom')
+    .flatMap((provider) =>
+      provider.models.map((model) => ({ providerName: provider.name, model, ...estimateInput([doc], model) })),
+    );
+  const checkedOn = estimates[0]?.model.checkedOn ?? '';
 
   return (
     <article className="card" aria-labelledby={`doc-${doc.sha256}`}>
@@ -66,9 +71,9 @@ export function DocumentCard({ document: doc, language, onOpen }: DocumentCardPr
         </thead>
         <tbody>
           {estimates.map((estimate) => (
-            <tr key={`${estimate.model.providerId}/${estimate.model.model}`}>
+            <tr key={`${estimate.providerName}/${estimate.model.model}`}>
               <th scope="row">
-                <span className="estimates__provider">{estimate.model.providerName}</span>
+                <span className="estimates__provider">{estimate.providerName}</span>
                 <span className="estimates__model">{estimate.model.model}</span>
               </th>
               <td>

@@ -2,6 +2,8 @@ import type { Migration } from '../migrate';
 import { m001Settings } from './001-settings';
 import { m002Secrets } from './002-secrets';
 import { m003Documents } from './003-documents';
+import { m004Providers } from './004-providers';
+import { m005Answers } from './005-answers';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
-export const migrations: readonly Migration[] = [m001Settings, m002Secrets, m003Documents];
+export const migrations: readonly Migration[] = [m001Settings, m002Secrets, m003Documents, m004Providers, m005Answers];

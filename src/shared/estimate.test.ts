@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ANSWER_RESERVE_TOKENS,
-  defaultModels,
-  estimateInput,
-  modelPriceSchema,
-  QUESTION_OVERHEAD_TOKENS,
-} from './pricing';
+import { ANSWER_RESERVE_TOKENS, costOf, estimateInput, QUESTION_OVERHEAD_TOKENS } from './estimate';
+import { providerPresets } from './provider-presets';
+import { providerConfigSchema } from './providers';
 
 const model = (id: string) => {
-  const found = defaultModels.find((m) => m.providerId === id);
+  const found = providerPresets.find((p) => p.id === id)?.models[0];
   if (!found) throw new Error(id);
   return found;
 };
@@ -38,8 +34,20 @@ describe('estimateInput', () => {
     ];
     expect(estimateInput(docs, model('ollama'))).toMatchObject({ tokens: 3000 + QUESTION_OVERHEAD_TOKENS, cost: 0 });
   });
+});
 
-  it('ships a default table that passes its own schema', () => {
-    for (const m of defaultModels) expect(modelPriceSchema.parse(m)).toEqual(m);
+describe('costOf', () => {
+  it('prices cached input apart from fresh input', () => {
+    // DeepSeek: 0.28 fresh, 0.028 cached, 0.42 output per million.
+    expect(costOf({ input: 100_000, cachedInput: 60_000, output: 2_000 }, model('deepseek'))).toBeCloseTo(
+      (40_000 * 0.28 + 60_000 * 0.028 + 2_000 * 0.42) / 1e6,
+      12,
+    );
+  });
+});
+
+describe('provider presets', () => {
+  it('each passes the schema a user-made provider must pass', () => {
+    for (const preset of providerPresets) expect(providerConfigSchema.parse(preset)).toEqual(preset);
   });
 });

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { encodingSchema } from './documents';
+
+export const providerKindSchema = z.enum(['openai', 'anthropic']);
+export type ProviderKind = z.infer<typeof providerKindSchema>;
+
+/** A model a provider serves, with what a request to it holds and costs. */
+export const providerModelSchema = z.object({
+  model: z.string().trim().min(1).max(200),
+  contextWindow: z.number().int().positive().max(100_000_000),
+  currency: z.enum(['USD']),
+  /** Prices per million tokens. */
+  input: z.number().nonnegative().max(10_000),
+  cachedInput: z.number().nonnegative().max(10_000),
+  output: z.number().nonnegative().max(10_000),
+  /** The encoding local estimates use. */
+  encoding: encodingSchema,
+  /** Whether `encoding` is the model's own tokenizer; if not, local counts are estimates. */
+  exactTokenizer: z.boolean(),
+  /** When the prices were last compared with the provider's price page. */
+  checkedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type ProviderModel = z.infer<typeof providerModelSchema>;
+
+export const providerIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40');
+
+/** A provider as the user configures it; the key is stored apart, in the secret store. */
+export const providerConfigSchema = z.object({
+  id: providerIdSchema,
+  kind: providerKindSchema,
+  name: z.string().trim().min(1).max(100),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  models: z.array(providerModelSchema).min(1).max(50),
+});
+export type ProviderConfig = z.infer<typeof providerConfigSchema>;
+
+/** What the renderer learns of a key: whether one is set, and its last four characters. Never the key. */
+export const keyStatusSchema = z.object({ set: z.boolean(), last4: z.string().max(4).nullable() });
+
+export const providerSchema = providerConfigSchema.extend({ key: keyStatusSchema });
+export type Provider = z.infer<typeof providerSchema>;
+
+export const setKeyInputSchema = z.object({ providerId: providerIdSchema, key: z.string().trim().min(1).max(500) });
+export const providerRefSchema = z.object({ providerId: providerIdSchema });
+export const testConnectionInputSchema = z.object({ providerId: providerIdSchema, model: z.string().min(1) });
+export const testConnectionResultSchema = z.object({ ok: z.literal(true), latencyMs: z.number().int() });
