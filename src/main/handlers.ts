@@ -12,5 +12,22 @@ export function createHandlers(services: Services): Handlers {
     'documents:list': () => services.documents.list(),
     'documents:get': ({ sha256 }) => services.documents.get(sha256),
     'documents:file': ({ sha256 }) => services.documents.file(sha256),
+    'providers:list': () => services.providers.list(),
+    'providers:save': (config) => services.providers.save(config),
+    'providers:remove': ({ providerId }) => {
+      services.providers.remove(providerId);
+      return null;
+    },
+    'providers:setKey': ({ providerId, key }) => services.providers.setKey(providerId, key),
+    'providers:clearKey': ({ providerId }) => services.providers.clearKey(providerId),
+    'providers:test': ({ providerId, model }) => services.ask.testConnection(providerId, model),
+    'ask:start': (input) => {
+      const { finished, ...started } = services.ask.start(input);
+      // The outcome reaches the window as a done or error event; here it only must not go unhandled.
+      finished.catch((error: unknown) => services.log('ask', error));
+      return started;
+    },
+    'ask:cancel': ({ streamId }) => services.ask.cancel(streamId),
+    'answers:get': ({ answerId }) => services.ask.get(answerId),
   };
 }

@@ -8,6 +8,8 @@ import { type Clock, systemClock } from './clock';
 import { createDocumentsService, type DocumentsService } from './documents/documents-service';
 import { createExtractionPool } from './documents/extraction-pool';
 import { createFileStore } from './documents/file-store';
+import { type AskService, createAskService } from './llm/ask-service';
+import { createProvidersService, type ProvidersService } from './providers/providers-service';
 import { createEncryptedSecretStore, type SecretCipher } from './secrets/encrypted-secret-store';
 import { createMemorySecretStore } from './secrets/memory-secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -36,7 +38,11 @@ export interface Services {
   settings: SettingsService;
   secrets: SecretStore;
   documents: DocumentsService;
+  providers: ProvidersService;
+  ask: AskService;
   appInfo(): AppInfo;
+  /** Where failures nobody awaits are told: the console in the app, stderr in the CLI. */
+  log(area: string, error: unknown): void;
   close(): void;
 }
 
@@ -76,11 +82,26 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.emit ? { emit: options.emit } : {}),
   });
 
+  const providers = createProvidersService({ db, secrets, clock });
+  const ask = createAskService({
+    db,
+    documents,
+    providers,
+    clock,
+    language: () => settings.language(),
+    ...(options.emit ? { emit: options.emit } : {}),
+  });
+  // An answer still marked streaming was cut off when the app last stopped.
+  ask.recoverInterrupted();
+
   return {
     db,
     settings,
     secrets,
     documents,
+    providers,
+    ask,
+    log: (area, error) => console.error(`[${area}]`, error),
     appInfo: () => ({
       version: options.appVersion,
       dataDir: options.dataDir,
@@ -88,6 +109,7 @@ export function createServices(options: ServicesOptions): Services {
       databaseSchemaVersion: schemaVersion(db),
     }),
     close: () => {
+      ask.close();
       void extractor.close();
       db.close();
     },

@@ -43,6 +43,15 @@ export function createApi(transport: Transport) {
     'documents:list': call('documents:list'),
     'documents:get': call('documents:get'),
     'documents:file': call('documents:file'),
+    'providers:list': call('providers:list'),
+    'providers:save': call('providers:save'),
+    'providers:remove': call('providers:remove'),
+    'providers:setKey': call('providers:setKey'),
+    'providers:clearKey': call('providers:clearKey'),
+    'providers:test': call('providers:test'),
+    'ask:start': call('ask:start'),
+    'ask:cancel': call('ask:cancel'),
+    'answers:get': call('answers:get'),
   };
 
   return {
@@ -55,6 +64,16 @@ export function createApi(transport: Transport) {
       get: methods['documents:get'],
       file: methods['documents:file'],
     },
+    providers: {
+      list: methods['providers:list'],
+      save: methods['providers:save'],
+      remove: methods['providers:remove'],
+      setKey: methods['providers:setKey'],
+      clearKey: methods['providers:clearKey'],
+      test: methods['providers:test'],
+    },
+    ask: { start: methods['ask:start'], cancel: methods['ask:cancel'] },
+    answers: { get: methods['answers:get'] },
     files: {
       /** Where main can read a dropped file from, or null where it must be sent as bytes. */
       pathFor: (file: Blob & { name: string }): string | null => transport.pathForFile?.(file) || null,
@@ -90,6 +109,9 @@ export function unwrapApi(bridge: LexDeskBridge) {
     settings: unwrapGroup(bridge.settings),
     secrets: unwrapGroup(bridge.secrets),
     documents: unwrapGroup(bridge.documents),
+    providers: unwrapGroup(bridge.providers),
+    ask: unwrapGroup(bridge.ask),
+    answers: unwrapGroup(bridge.answers),
     files: bridge.files,
     onEvent: bridge.onEvent,
   };

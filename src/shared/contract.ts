@@ -1,5 +1,14 @@
 import { z } from 'zod';
+import { answerSchema, askInputSchema, askStartedSchema } from './answers';
 import { documentDetailSchema, documentIdSchema, documentSummarySchema, ingestInputSchema } from './documents';
+import {
+  providerConfigSchema,
+  providerRefSchema,
+  providerSchema,
+  setKeyInputSchema,
+  testConnectionInputSchema,
+  testConnectionResultSchema,
+} from './providers';
 import { secretStorageStatusSchema } from './secrets';
 import { settingChangeSchema, settingsSchema } from './settings';
 
@@ -29,6 +38,15 @@ export const contract = {
   'documents:list': { input: none, output: z.array(documentSummarySchema) },
   'documents:get': { input: documentIdSchema, output: documentDetailSchema },
   'documents:file': { input: documentIdSchema, output: z.instanceof(Uint8Array) },
+  'providers:list': { input: none, output: z.array(providerSchema) },
+  'providers:save': { input: providerConfigSchema, output: providerSchema },
+  'providers:remove': { input: providerRefSchema, output: z.null() },
+  'providers:setKey': { input: setKeyInputSchema, output: providerSchema },
+  'providers:clearKey': { input: providerRefSchema, output: providerSchema },
+  'providers:test': { input: testConnectionInputSchema, output: testConnectionResultSchema },
+  'ask:start': { input: askInputSchema, output: askStartedSchema },
+  'ask:cancel': { input: z.object({ streamId: z.string() }), output: z.boolean() },
+  'answers:get': { input: z.object({ answerId: z.string() }), output: answerSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

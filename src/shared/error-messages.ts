@@ -93,6 +93,58 @@ const messages: Messages = {
     vi: 'Không tìm thấy tài liệu này trong LexDesk.',
     en: 'This document is not in LexDesk.',
   },
+  PROVIDER_NOT_FOUND: {
+    vi: 'Không có nhà cung cấp “{{providerId}}” trong Cài đặt.',
+    en: 'There is no provider “{{providerId}}” in Settings.',
+  },
+  MODEL_NOT_CONFIGURED: {
+    vi: 'Nhà cung cấp “{{providerId}}” chưa có mô hình “{{model}}”. Hãy thêm mô hình này trong Cài đặt.',
+    en: 'The provider “{{providerId}}” has no model “{{model}}”. Add it in Settings.',
+  },
+  API_KEY_MISSING: {
+    vi: 'Chưa có khóa API cho “{{provider}}”. Hãy nhập khóa trong Cài đặt.',
+    en: 'There is no API key for “{{provider}}”. Enter one in Settings.',
+  },
+  INVALID_API_KEY: {
+    vi: '“{{provider}}” từ chối khóa API (lỗi {{status}}). Hãy kiểm tra lại khóa trong Cài đặt.',
+    en: '“{{provider}}” refused the API key (error {{status}}). Check the key in Settings.',
+  },
+  MODEL_NOT_FOUND: {
+    vi: '“{{provider}}” không có mô hình “{{model}}”, hoặc khóa API không được dùng mô hình này.',
+    en: '“{{provider}}” has no model “{{model}}”, or the API key may not use it.',
+  },
+  CONTEXT_TOO_LONG: {
+    vi: 'Yêu cầu quá dài cho mô hình “{{model}}”: khoảng {{tokens}} token, vượt {{over}} token so với cửa sổ ngữ cảnh {{contextWindow}} token (đã chừa chỗ cho câu trả lời). Hãy bớt tài liệu hoặc chọn mô hình có ngữ cảnh dài hơn.',
+    en: 'The request is too long for “{{model}}”: about {{tokens}} tokens, {{over}} over its {{contextWindow}}-token context window (with room kept for the answer). Use fewer documents or a model with a longer context.',
+  },
+  RATE_LIMITED: {
+    vi: '“{{provider}}” đang giới hạn tần suất yêu cầu. Đã thử lại {{attempts}} lần nhưng chưa được; hãy thử lại sau ít phút.',
+    en: '“{{provider}}” is limiting the request rate. LexDesk retried {{attempts}} times without success; please try again in a few minutes.',
+  },
+  PROVIDER_UNAVAILABLE: {
+    vi: 'Máy chủ của “{{provider}}” đang gặp sự cố (lỗi {{status}}). Đã thử lại {{attempts}} lần; hãy thử lại sau.',
+    en: 'The “{{provider}}” service is having trouble (error {{status}}). LexDesk retried {{attempts}} times; please try again later.',
+  },
+  PROVIDER_REJECTED: {
+    vi: '“{{provider}}” từ chối yêu cầu (lỗi {{status}}): {{reason}}',
+    en: '“{{provider}}” refused the request (error {{status}}): {{reason}}',
+  },
+  STREAM_INTERRUPTED: {
+    vi: 'Kết nối tới “{{provider}}” bị ngắt giữa chừng. Phần câu trả lời đã nhận được vẫn được giữ lại; bạn có thể hỏi lại.',
+    en: 'The connection to “{{provider}}” dropped mid-answer. The part already received is kept; you can ask again.',
+  },
+  TIMEOUT: {
+    vi: '“{{provider}}” không trả lời xong trong {{seconds}} giây nên yêu cầu đã dừng. Phần đã nhận (nếu có) vẫn được giữ lại.',
+    en: '“{{provider}}” did not finish within {{seconds}} seconds, so the request was stopped. Any part received is kept.',
+  },
+  NETWORK_UNAVAILABLE: {
+    vi: 'Không kết nối được tới “{{provider}}” ({{host}}). Hãy kiểm tra kết nối mạng, hoặc máy chủ cục bộ đã chạy chưa.',
+    en: 'Could not reach “{{provider}}” ({{host}}). Check the network connection, or that the local server is running.',
+  },
+  ANSWER_NOT_FOUND: {
+    vi: 'Không tìm thấy câu trả lời này trong LexDesk.',
+    en: 'This answer is not in LexDesk.',
+  },
   INTERNAL_ERROR: {
     vi: 'Đã xảy ra lỗi ngoài dự kiến. Dữ liệu của bạn không bị ảnh hưởng; vui lòng thử lại.',
     en: 'Something unexpected went wrong. Your data is safe; please try again.',

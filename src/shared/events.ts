@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { askStreamEventSchema } from './answers';
 import { ingestStageSchema } from './documents';
 import { settingsSchema } from './settings';
 
@@ -14,6 +15,7 @@ export const appEventSchema = z.discriminatedUnion('type', [
     page: z.number().int().optional(),
     pages: z.number().int().optional(),
   }),
+  askStreamEventSchema,
 ]);
 export type AppEvent = z.infer<typeof appEventSchema>;
 

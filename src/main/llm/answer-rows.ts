@@ -1,0 +1,145 @@
+import type { Answer, AnswerStatus } from '../../shared/answers';
+import type { AppErrorData } from '../../shared/errors';
+import type { Usage } from '../../shared/estimate';
+import type { Db } from '../store/database';
+
+interface AnswerRow {
+  id: string;
+  question: string;
+  provider_id: string;
+  provider_name: string;
+  model: string;
+  status: AnswerStatus;
+  text: string;
+  input_tokens: number | null;
+  cached_input_tokens: number | null;
+  output_tokens: number | null;
+  estimated_input: number;
+  cost: number | null;
+  currency: string;
+  ttft_ms: number | null;
+  latency_ms: number | null;
+  error_code: AppErrorData['code'] | null;
+  error_message: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface NewAnswer {
+  id: string;
+  question: string;
+  documentIds: readonly string[];
+  providerId: string;
+  providerName: string;
+  model: string;
+  estimatedInput: number;
+  currency: string;
+  createdAt: number;
+}
+
+export interface AnswerProgress {
+  text: string;
+  outputTokens: number | null;
+  updatedAt: number;
+}
+
+export interface AnswerOutcome {
+  status: Exclude<AnswerStatus, 'streaming'>;
+  text: string;
+  usage: Usage | null;
+  cost: number | null;
+  ttftMs: number | null;
+  latencyMs: number;
+  error: Pick<AppErrorData, 'code' | 'message'> | null;
+  updatedAt: number;
+}
+
+/** The answers tables, as SQL with parameters. */
+export function createAnswerRows(db: Db) {
+  const insertAnswer = db.prepare(
+    `INSERT INTO answers (id, question, provider_id, provider_name, model, status, estimated_input, currency,
+       created_at, updated_at)
+     VALUES (@id, @question, @providerId, @providerName, @model, 'streaming', @estimatedInput, @currency,
+       @createdAt, @createdAt)`,
+  );
+  const insertDocument = db.prepare(
+    'INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, ?, ?)',
+  );
+  const updateProgress = db.prepare(
+    `UPDATE answers SET text = @text, output_tokens = @outputTokens, updated_at = @updatedAt
+     WHERE id = @id AND status = 'streaming'`,
+  );
+  const updateOutcome = db.prepare(
+    `UPDATE answers SET status = @status, text = @text, input_tokens = @input, cached_input_tokens = @cachedInput,
+       output_tokens = @output, cost = @cost, ttft_ms = @ttftMs, latency_ms = @latencyMs, error_code = @errorCode,
+       error_message = @errorMessage, updated_at = @updatedAt
+     WHERE id = @id`,
+  );
+  const selectOne = db.prepare<[string], AnswerRow>('SELECT * FROM answers WHERE id = ?');
+  const selectDocuments = db.prepare<[string], { document_sha256: string }>(
+    'SELECT document_sha256 FROM answer_documents WHERE answer_id = ? ORDER BY position',
+  );
+  const interruptStreaming = db.prepare<[number]>(
+    "UPDATE answers SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'",
+  );
+
+  // The row exists, with its documents, before the first byte is sent.
+  const create = db.transaction((answer: NewAnswer) => {
+    insertAnswer.run(answer);
+    answer.documentIds.forEach((sha256, position) => insertDocument.run(answer.id, position, sha256));
+  });
+
+  function get(id: string): Answer | undefined {
+    const row = selectOne.get(id);
+    if (!row) return undefined;
+    const usage =
+      row.input_tokens === null || row.output_tokens === null
+        ? null
+        : { input: row.input_tokens, cachedInput: row.cached_input_tokens ?? 0, output: row.output_tokens };
+    return {
+      id: row.id,
+      question: row.question,
+      documentIds: selectDocuments.all(id).map((d) => d.document_sha256),
+      providerId: row.provider_id,
+      providerName: row.provider_name,
+      model: row.model,
+      status: row.status,
+      text: row.text,
+      usage: row.status === 'streaming' ? null : usage,
+      estimatedInput: row.estimated_input,
+      cost: row.cost,
+      currency: row.currency,
+      ttftMs: row.ttft_ms,
+      latencyMs: row.latency_ms,
+      error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  return {
+    create,
+    get,
+    progress(id: string, progress: AnswerProgress) {
+      updateProgress.run({ id, ...progress });
+    },
+    finish(id: string, outcome: AnswerOutcome) {
+      updateOutcome.run({
+        id,
+        status: outcome.status,
+        text: outcome.text,
+        input: outcome.usage?.input ?? null,
+        cachedInput: outcome.usage?.cachedInput ?? null,
+        output: outcome.usage?.output ?? null,
+        cost: outcome.cost,
+        ttftMs: outcome.ttftMs,
+        latencyMs: outcome.latencyMs,
+        errorCode: outcome.error?.code ?? null,
+        errorMessage: outcome.error?.message ?? null,
+        updatedAt: outcome.updatedAt,
+      });
+    },
+    /** At start-up: an answer still marked streaming was cut off by a crash; it keeps its text. */
+    markInterrupted: (now: number): number => interruptStreaming.run(now).changes,
+  };
+}

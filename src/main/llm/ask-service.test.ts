@@ -1,0 +1,314 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AskStreamEvent } from '../../shared/answers';
+import { costOf } from '../../shared/estimate';
+import type { ProviderConfig } from '../../shared/providers';
+import { createTempServices } from '../testing/temp-services';
+import { type AskServiceDependencies, createAskService } from './ask-service';
+import { type ProviderTestServer, startProviderTestServer } from './testing/provider-test-server';
+
+const ANSWER =
+  'Theo Điều 8 hợp đồng, bên vi phạm phải chịu phạt 8% giá trị phần nghĩa vụ bị vi phạm [p. 1, Điều 8]. ' +
+  'Bên bị vi phạm có quyền đơn phương chấm dứt hợp đồng theo Điều 12 [p. 1, Điều 12].';
+const KEY = 'sk-test-0123456789';
+
+let server: ProviderTestServer;
+let services: ReturnType<typeof createTempServices>;
+let documentId: string;
+
+beforeAll(async () => {
+  server = await startProviderTestServer();
+});
+afterAll(() => server.close());
+
+beforeEach(async () => {
+  server.requests.length = 0;
+  server.script({ answer: ANSWER, apiKey: KEY, tokensPerSecond: 400 });
+  services = createTempServices();
+  const doc = await services.documents.ingest({
+    ingestId: 'x',
+    name: 'hop-dong.txt',
+    bytes: new TextEncoder().encode('Điều 8. Phạt vi phạm: 8% giá trị.\nĐiều 12. Chấm dứt hợp đồng.'),
+  });
+  documentId = doc.sha256;
+  for (const provider of providers()) {
+    services.providers.save(provider);
+    services.providers.setKey(provider.id, KEY);
+  }
+});
+afterEach(() => services.dispose());
+
+function providers(): ProviderConfig[] {
+  const model = {
+    model: 'test-model',
+    contextWindow: 128_000,
+    currency: 'USD' as const,
+    input: 0.6,
+    cachedInput: 0.15,
+    output: 2.5,
+    encoding: 'o200k_base' as const,
+    exactTokenizer: false,
+    checkedOn: '2026-11-28',
+  };
+  return [
+    { id: 'kimi', kind: 'openai', name: 'Kimi (test)', baseUrl: server.openaiBaseUrl, models: [model] },
+    { id: 'claude', kind: 'anthropic', name: 'Claude (test)', baseUrl: server.anthropicBaseUrl, models: [model] },
+    {
+      id: 'tiny',
+      kind: 'openai',
+      name: 'Tiny',
+      baseUrl: server.openaiBaseUrl,
+      models: [{ ...model, contextWindow: 8_100 }],
+    },
+  ];
+}
+
+function ask(overrides: Partial<AskServiceDependencies> = {}, providerId = 'kimi') {
+  const service = createAskService({
+    db: services.db,
+    documents: services.documents,
+    providers: services.providers,
+    clock: { now: () => Date.now() },
+    language: () => 'vi',
+    retry: { maxAttempts: 3, backoffSeconds: () => 1, maxWaitSeconds: 5 },
+    ...overrides,
+  });
+  const events: AskStreamEvent[] = [];
+  const started = service.start(
+    { documentIds: [documentId], providerId, model: 'test-model', question: 'Phạt vi phạm bao nhiêu?' },
+    { onEvent: (event) => events.push(event) },
+  );
+  return { service, started, events };
+}
+
+const kinds = (events: AskStreamEvent[]) => events.map((e) => e.kind);
+
+describe('asking an OpenAI-compatible provider', () => {
+  it('streams the answer in coalesced deltas, then stores it with the exact usage and its cost', async () => {
+    server.script({
+      answer: ANSWER,
+      apiKey: KEY,
+      tokensPerSecond: 400,
+      usage: { input: 1200, cachedInput: 200, output: 60 },
+    });
+    const { started, events } = ask();
+    const answer = await started.finished;
+
+    expect(answer).toMatchObject({
+      status: 'done',
+      text: ANSWER,
+      usage: { input: 1200, cachedInput: 200, output: 60 },
+    });
+    expect(answer.cost).toBeCloseTo(
+      costOf({ input: 1200, cachedInput: 200, output: 60 }, providers()[0]!.models[0]!),
+      12,
+    );
+    expect(answer.ttftMs).not.toBeNull();
+    const deltas = events.filter((e) => e.kind === 'delta');
+    expect(deltas.map((e) => (e.kind === 'delta' ? e.text : '')).join('')).toBe(ANSWER);
+    // Thirty-odd words arrive; fewer events go out.
+    expect(deltas.length).toBeLessThan(ANSWER.split(' ').length);
+    expect(kinds(events).slice(-2)).toEqual(['usage', 'done']);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, index) => index + 1));
+    // The key went to the provider; the system prompt asks for citations in the fixed form.
+    expect(server.requests[0]?.authorization).toBe(`Bearer ${KEY}`);
+    expect(JSON.stringify(server.requests[0]?.body.messages)).toContain('[p. 12, Điều 8]');
+  });
+
+  it('reads usage where Moonshot puts it, inside the last choice', async () => {
+    server.script({
+      answer: ANSWER,
+      apiKey: KEY,
+      usagePlacement: 'in-choice',
+      usage: { input: 900, cachedInput: 300, output: 40 },
+    });
+    const answer = await ask().started.finished;
+    expect(answer.usage).toEqual({ input: 900, cachedInput: 300, output: 40 });
+  });
+});
+
+describe('asking Anthropic', () => {
+  it('reads usage from message_start and message_delta', async () => {
+    server.script({ answer: ANSWER, apiKey: KEY, usage: { input: 1500, cachedInput: 500, output: 70 } });
+    const answer = await ask({}, 'claude').started.finished;
+    expect(answer).toMatchObject({
+      status: 'done',
+      text: ANSWER,
+      usage: { input: 1500, cachedInput: 500, output: 70 },
+    });
+    expect(server.requests[0]?.path).toBe('/v1/messages');
+  });
+});
+
+describe('provider errors', () => {
+  it('a refused key is INVALID_API_KEY at once, with no retry', async () => {
+    server.script({ answer: ANSWER, faults: [{ kind: 'status', status: 401 }] });
+    const { started, events } = ask();
+    const answer = await started.finished;
+    expect(answer).toMatchObject({ status: 'failed', error: { code: 'INVALID_API_KEY' }, cost: 0 });
+    expect(answer.error?.message).toContain('Cài đặt');
+    expect(server.requests).toHaveLength(1);
+    expect(kinds(events)).toEqual(['error']);
+  });
+
+  it('an unknown model is MODEL_NOT_FOUND', async () => {
+    server.script({ answer: ANSWER, faults: [{ kind: 'status', status: 404 }] });
+    expect((await ask().started.finished).error?.code).toBe('MODEL_NOT_FOUND');
+  });
+
+  it('a 429 waits as Retry-After says, counting down, then the answer arrives', async () => {
+    server.script({ answer: ANSWER, apiKey: KEY, faults: [{ kind: 'status', status: 429, retryAfterSeconds: 2 }] });
+    const { started, events } = ask();
+    const answer = await started.finished;
+    expect(answer.status).toBe('done');
+    const countdown = events.filter((e) => e.kind === 'retry').map((e) => (e.kind === 'retry' ? e.secondsLeft : 0));
+    expect(countdown).toEqual([2, 1]);
+    expect(events.find((e) => e.kind === 'retry')).toMatchObject({
+      reason: 'RATE_LIMITED',
+      attempt: 1,
+      maxAttempts: 3,
+    });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('a 429 that keeps coming gives up after the bounded attempts with RATE_LIMITED', async () => {
+    const fault = { kind: 'status' as const, status: 429, retryAfterSeconds: 1 };
+    server.script({ answer: ANSWER, apiKey: KEY, faults: [fault, fault, fault, fault] });
+    const answer = await ask().started.finished;
+    expect(answer.error?.code).toBe('RATE_LIMITED');
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('a 500 before the first token is retried with backoff', async () => {
+    server.script({ answer: ANSWER, apiKey: KEY, faults: [{ kind: 'status', status: 500 }] });
+    const { started, events } = ask();
+    expect((await started.finished).status).toBe('done');
+    expect(events.find((e) => e.kind === 'retry')).toMatchObject({ reason: 'PROVIDER_UNAVAILABLE', secondsLeft: 1 });
+  });
+
+  it('a connection dropped mid-answer is STREAM_INTERRUPTED and keeps the text that arrived', async () => {
+    server.script({ answer: ANSWER, apiKey: KEY, faults: [{ kind: 'drop-after', tokens: 5 }] });
+    const answer = await ask().started.finished;
+    expect(answer).toMatchObject({ status: 'failed', error: { code: 'STREAM_INTERRUPTED' } });
+    expect(answer.text).toBe(
+      ANSWER.match(/\S+\s*/g)
+        ?.slice(0, 5)
+        .join(''),
+    );
+    // Input was sent and billed: the cost is estimated from local counts.
+    expect(answer.usage).toBeNull();
+    expect(answer.cost).toBeGreaterThan(0);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a stalled stream ends in TIMEOUT at the deadline, keeping its text', async () => {
+    server.script({ answer: ANSWER, apiKey: KEY, faults: [{ kind: 'stall-after', tokens: 3 }] });
+    const answer = await ask({ timeoutMs: () => 800 }).started.finished;
+    expect(answer).toMatchObject({ status: 'failed', error: { code: 'TIMEOUT' } });
+    expect(answer.text.length).toBeGreaterThan(0);
+  });
+
+  it('an unreachable server is NETWORK_UNAVAILABLE', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    services.providers.save({ ...providers()[0]!, id: 'down', baseUrl: `http://127.0.0.1:${port}/v1` });
+    services.providers.setKey('down', KEY);
+    const answer = await ask({}, 'down').started.finished;
+    expect(answer.error?.code).toBe('NETWORK_UNAVAILABLE');
+  });
+});
+
+describe('before sending', () => {
+  it('refuses a request that cannot fit the context window, saying by how much, and sends nothing', () => {
+    expect(() => ask({}, 'tiny')).toThrowError(expect.objectContaining({ code: 'CONTEXT_TOO_LONG' }));
+    try {
+      ask({}, 'tiny');
+    } catch (error) {
+      const details = (error as { details: { over: number; contextWindow: number } }).details;
+      expect(details.contextWindow).toBe(8_100);
+      expect(details.over).toBeGreaterThan(0);
+    }
+    expect(server.requests).toHaveLength(0);
+    expect(services.db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a cloud provider without a key, before any request', () => {
+    services.providers.save({ ...providers()[0]!, id: 'cloud', baseUrl: 'https://api.moonshot.ai/v1' });
+    expect(() => ask({}, 'cloud')).toThrowError(expect.objectContaining({ code: 'API_KEY_MISSING' }));
+  });
+
+  it('lets a local server (Ollama, LM Studio) answer without a key', async () => {
+    services.providers.clearKey('kimi');
+    server.script({ answer: ANSWER });
+    expect((await ask().started.finished).status).toBe('done');
+    expect(server.requests[0]?.authorization).toBe('Bearer no-key');
+  });
+});
+
+describe('stop and nothing lost', () => {
+  it('Stop aborts the request and keeps the partial answer, marked stopped', async () => {
+    server.script({ answer: ANSWER, apiKey: KEY, tokensPerSecond: 20 });
+    const { service, started, events } = ask();
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (events.some((e) => e.kind === 'delta')) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 10);
+    });
+    expect(service.cancel(started.streamId)).toBe(true);
+    const answer = await started.finished;
+    expect(answer.status).toBe('stopped');
+    expect(answer.text.length).toBeGreaterThan(0);
+    expect(answer.text.length).toBeLessThan(ANSWER.length);
+    expect(service.cancel(started.streamId)).toBe(false);
+  });
+
+  it('writes the answer to the database while it streams, at the flush interval', async () => {
+    server.script({ answer: ANSWER, apiKey: KEY, tokensPerSecond: 40 });
+    const { started } = ask({ flushMs: 100 });
+    const row = () =>
+      services.db.prepare('SELECT status, text FROM answers WHERE id = ?').get(started.answerId) as {
+        status: string;
+        text: string;
+      };
+    expect(row()).toEqual({ status: 'streaming', text: '' });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const midway = row();
+    expect(midway.status).toBe('streaming');
+    expect(midway.text.length).toBeGreaterThan(0);
+    expect(ANSWER.startsWith(midway.text)).toBe(true);
+    await started.finished;
+    expect(row()).toEqual({ status: 'done', text: ANSWER });
+  });
+
+  it('marks an answer left streaming by a crash as interrupted at the next start, keeping its text', () => {
+    services.db
+      .prepare(
+        `INSERT INTO answers (id, question, provider_id, provider_name, model, status, text, estimated_input, currency,
+           created_at, updated_at) VALUES ('crashed', 'q', 'kimi', 'Kimi', 'test-model', 'streaming', 'Theo Điều 8', 10,
+           'USD', 1, 1)`,
+      )
+      .run();
+    const reopened = createTempServices({ dataDir: services.dataDir });
+    try {
+      expect(reopened.ask.get('crashed')).toMatchObject({ status: 'interrupted', text: 'Theo Điều 8' });
+    } finally {
+      reopened.close();
+    }
+  });
+});
+
+describe('test connection', () => {
+  it('passes with the right key and model, and fails with the code a question would get', async () => {
+    const service = ask().service;
+    await expect(service.testConnection('kimi', 'test-model')).resolves.toMatchObject({ ok: true });
+    services.providers.setKey('kimi', 'sk-wrong');
+    await expect(service.testConnection('kimi', 'test-model')).rejects.toMatchObject({ code: 'INVALID_API_KEY' });
+  });
+});

@@ -1,0 +1,107 @@
+import Anthropic from '@anthropic-ai/sdk';
+import OpenAI from 'openai';
+import type { Usage } from '../../shared/estimate';
+import type { ProviderKind } from '../../shared/providers';
+
+export interface ChatRequest {
+  model: string;
+  system: string;
+  user: string;
+  maxOutputTokens: number;
+  signal: AbortSignal;
+}
+
+export type ChatPiece = { type: 'text'; text: string } | { type: 'usage'; usage: Usage };
+
+/** One streamed chat request to a provider, through its official SDK. */
+export interface ChatClient {
+  stream(request: ChatRequest): AsyncIterable<ChatPiece>;
+}
+
+export interface ChatClientOptions {
+  kind: ProviderKind;
+  baseUrl: string;
+  apiKey: string | undefined;
+}
+
+export function createChatClient(options: ChatClientOptions): ChatClient {
+  return options.kind === 'anthropic' ? anthropicClient(options) : openAiClient(options);
+}
+
+// Retries are LexDesk's own (ask-service.ts): the lawyer sees each wait counted down, which the SDKs' silent retries
+// would hide. The overall deadline is ours too, scaled by the input size.
+const SDK_OPTIONS = { maxRetries: 0, timeout: 24 * 60 * 60 * 1000 } as const;
+
+function openAiClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
+  // Local servers (Ollama, LM Studio) take no key, but the SDK insists on one.
+  const client = new OpenAI({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
+  return {
+    async *stream(request) {
+      const stream = await client.chat.completions.create(
+        {
+          model: request.model,
+          messages: [
+            { role: 'system', content: request.system },
+            { role: 'user', content: request.user },
+          ],
+          max_tokens: request.maxOutputTokens,
+          stream: true,
+          stream_options: { include_usage: true },
+        },
+        { signal: request.signal },
+      );
+      for await (const chunk of stream) {
+        const choice = chunk.choices[0];
+        const text = choice?.delta?.content;
+        if (text) yield { type: 'text', text };
+        // OpenAI and DeepSeek send usage in a final chunk with no choices; Moonshot puts it inside the last choice.
+        const usage = chunk.usage ?? (choice as { usage?: OpenAI.CompletionUsage } | undefined)?.usage;
+        if (usage) yield { type: 'usage', usage: openAiUsage(usage) };
+      }
+    },
+  };
+}
+
+function openAiUsage(usage: OpenAI.CompletionUsage): Usage {
+  const extra = usage as OpenAI.CompletionUsage & { prompt_cache_hit_tokens?: number; cached_tokens?: number };
+  return {
+    input: usage.prompt_tokens,
+    // OpenAI: prompt_tokens_details; DeepSeek: prompt_cache_hit_tokens; Moonshot: cached_tokens.
+    cachedInput:
+      usage.prompt_tokens_details?.cached_tokens ?? extra.prompt_cache_hit_tokens ?? extra.cached_tokens ?? 0,
+    output: usage.completion_tokens,
+  };
+}
+
+function anthropicClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
+  const client = new Anthropic({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
+  return {
+    async *stream(request) {
+      const stream = await client.messages.create(
+        {
+          model: request.model,
+          max_tokens: request.maxOutputTokens,
+          system: request.system,
+          messages: [{ role: 'user', content: request.user }],
+          stream: true,
+        },
+        { signal: request.signal },
+      );
+      const usage: Usage = { input: 0, cachedInput: 0, output: 0 };
+      for await (const event of stream) {
+        if (event.type === 'message_start') {
+          const u = event.message.usage;
+          usage.cachedInput = u.cache_read_input_tokens ?? 0;
+          usage.input = u.input_tokens + usage.cachedInput + (u.cache_creation_input_tokens ?? 0);
+          usage.output = u.output_tokens;
+        } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
+          yield { type: 'text', text: event.delta.text };
+        } else if (event.type === 'message_delta') {
+          // Anthropic's output count here is cumulative, the final one exact.
+          usage.output = event.usage.output_tokens;
+        }
+      }
+      yield { type: 'usage', usage };
+    },
+  };
+}

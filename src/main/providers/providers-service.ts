@@ -1,0 +1,133 @@
+import { AppError } from '../../shared/errors';
+import type { Provider, ProviderConfig, ProviderModel } from '../../shared/providers';
+import type { Clock } from '../clock';
+import type { SecretStore } from '../secrets/secret-store';
+import type { Db } from '../store/database';
+
+export interface ProvidersService {
+  list(): Provider[];
+  /** The provider with its models, or PROVIDER_NOT_FOUND. */
+  get(id: string): ProviderConfig;
+  save(config: ProviderConfig): Provider;
+  remove(id: string): void;
+  setKey(id: string, key: string): Provider;
+  clearKey(id: string): Provider;
+  /** The key, for main's own calls only; it never crosses to a renderer. */
+  apiKey(id: string): string | undefined;
+}
+
+interface ProviderRow {
+  id: string;
+  kind: ProviderConfig['kind'];
+  name: string;
+  base_url: string;
+}
+
+interface ModelRow {
+  model: string;
+  context_window: number;
+  currency: 'USD';
+  price_input: number;
+  price_cached: number;
+  price_output: number;
+  encoding: ProviderModel['encoding'];
+  exact_tokenizer: number;
+  checked_on: string;
+}
+
+const secretName = (id: string) => `provider:${id}`;
+
+export function createProvidersService({ db, secrets, clock }: { db: Db; secrets: SecretStore; clock: Clock }) {
+  const selectProviders = db.prepare<[], ProviderRow>(
+    'SELECT id, kind, name, base_url FROM providers ORDER BY created_at, id',
+  );
+  const selectProvider = db.prepare<[string], ProviderRow>(
+    'SELECT id, kind, name, base_url FROM providers WHERE id = ?',
+  );
+  const selectModels = db.prepare<[string], ModelRow>(
+    'SELECT * FROM provider_models WHERE provider_id = ? ORDER BY position',
+  );
+  const upsertProvider = db.prepare(
+    `INSERT INTO providers (id, kind, name, base_url, created_at, updated_at) VALUES (@id, @kind, @name, @baseUrl, @now, @now)
+     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, base_url = excluded.base_url,
+       updated_at = excluded.updated_at`,
+  );
+  const deleteModels = db.prepare<[string]>('DELETE FROM provider_models WHERE provider_id = ?');
+  const insertModel = db.prepare(
+    `INSERT INTO provider_models (provider_id, position, model, context_window, currency, price_input, price_cached,
+       price_output, encoding, exact_tokenizer, checked_on)
+     VALUES (@providerId, @position, @model, @contextWindow, @currency, @input, @cachedInput, @output, @encoding,
+       @exactTokenizer, @checkedOn)`,
+  );
+  const deleteProvider = db.prepare<[string]>('DELETE FROM providers WHERE id = ?');
+
+  const save = db.transaction((config: ProviderConfig) => {
+    upsertProvider.run({
+      id: config.id,
+      kind: config.kind,
+      name: config.name,
+      baseUrl: config.baseUrl,
+      now: clock.now(),
+    });
+    deleteModels.run(config.id);
+    config.models.forEach((model, position) =>
+      insertModel.run({ ...model, providerId: config.id, position, exactTokenizer: model.exactTokenizer ? 1 : 0 }),
+    );
+  });
+
+  function config(row: ProviderRow): ProviderConfig {
+    return {
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
+      baseUrl: row.base_url,
+      models: selectModels.all(row.id).map((m) => ({
+        model: m.model,
+        contextWindow: m.context_window,
+        currency: m.currency,
+        input: m.price_input,
+        cachedInput: m.price_cached,
+        output: m.price_output,
+        encoding: m.encoding,
+        exactTokenizer: m.exact_tokenizer === 1,
+        checkedOn: m.checked_on,
+      })),
+    };
+  }
+
+  function withKey(providerConfig: ProviderConfig): Provider {
+    const key = secrets.get(secretName(providerConfig.id));
+    return { ...providerConfig, key: { set: key !== undefined, last4: key ? key.slice(-4) : null } };
+  }
+
+  function get(id: string): ProviderConfig {
+    const row = selectProvider.get(id);
+    if (!row) throw new AppError('PROVIDER_NOT_FOUND', { providerId: id });
+    return config(row);
+  }
+
+  return {
+    list: () => selectProviders.all().map((row) => withKey(config(row))),
+    get,
+    save(providerConfig) {
+      save(providerConfig);
+      return withKey(get(providerConfig.id));
+    },
+    remove(id) {
+      get(id);
+      deleteProvider.run(id);
+      secrets.remove(secretName(id));
+    },
+    setKey(id, key) {
+      const found = get(id);
+      secrets.set(secretName(id), key);
+      return withKey(found);
+    },
+    clearKey(id) {
+      const found = get(id);
+      secrets.remove(secretName(id));
+      return withKey(found);
+    },
+    apiKey: (id) => secrets.get(secretName(id)),
+  } satisfies ProvidersService;
+}

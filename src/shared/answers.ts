@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { appErrorDataSchema } from './errors';
+import { providerIdSchema } from './providers';
+
+export const answerStatusSchema = z.enum(['streaming', 'done', 'stopped', 'failed', 'interrupted']);
+export type AnswerStatus = z.infer<typeof answerStatusSchema>;
+
+export const usageSchema = z.object({
+  input: z.number().int(),
+  cachedInput: z.number().int(),
+  output: z.number().int(),
+});
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A question and its answer as stored: written when the request starts, flushed while it streams. */
+export const answerSchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  documentIds: z.array(sha256),
+  providerId: z.string(),
+  providerName: z.string(),
+  model: z.string(),
+  status: answerStatusSchema,
+  text: z.string(),
+  /** As the provider reported it; null until it does (a failed answer may never have it). */
+  usage: usageSchema.nullable(),
+  estimatedInput: z.number().int(),
+  /** From the reported usage and the model's prices; null without usage. */
+  cost: z.number().nullable(),
+  currency: z.string(),
+  ttftMs: z.number().int().nullable(),
+  latencyMs: z.number().int().nullable(),
+  error: appErrorDataSchema.pick({ code: true, message: true }).nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type Answer = z.infer<typeof answerSchema>;
+
+export const askInputSchema = z.object({
+  documentIds: z.array(sha256).min(1).max(50),
+  providerId: providerIdSchema,
+  model: z.string().min(1).max(200),
+  question: z.string().trim().min(1).max(20_000),
+});
+export type AskInput = z.infer<typeof askInputSchema>;
+
+export const askStartedSchema = z.object({
+  streamId: z.string(),
+  answerId: z.string(),
+  estimatedInput: z.number().int(),
+  estimatedCost: z.number(),
+  currency: z.string(),
+  /** Whether the input count is the model's own tokenizer or an estimate. */
+  estimated: z.boolean(),
+});
+export type AskStarted = z.infer<typeof askStartedSchema>;
+
+const stream = { type: z.literal('ask:stream'), streamId: z.string(), seq: z.number().int() };
+
+/** What main pushes while an answer streams, text coalesced to about one event per animation frame. */
+export const askStreamEventSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...stream,
+    kind: z.literal('delta'),
+    text: z.string(),
+    /** Counted locally as the text arrives; the provider's count replaces it at the end. */
+    outputTokens: z.number().int(),
+    elapsedMs: z.number().int(),
+    ttftMs: z.number().int(),
+    costSoFar: z.number(),
+  }),
+  z.object({ ...stream, kind: z.literal('usage'), usage: usageSchema, cost: z.number() }),
+  /** Waiting before another attempt, after a 429 (as Retry-After says) or a 5xx. */
+  z.object({
+    ...stream,
+    kind: z.literal('retry'),
+    reason: z.enum(['RATE_LIMITED', 'PROVIDER_UNAVAILABLE']),
+    secondsLeft: z.number().int(),
+    attempt: z.number().int(),
+    maxAttempts: z.number().int(),
+  }),
+  z.object({ ...stream, kind: z.literal('done'), answer: answerSchema }),
+  z.object({ ...stream, kind: z.literal('error'), error: appErrorDataSchema, answer: answerSchema }),
+]);
+export type AskStreamEvent = z.infer<typeof askStreamEventSchema>;
