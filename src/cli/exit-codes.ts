@@ -22,7 +22,21 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
     case 'DOCX_CORRUPT':
     case 'EXTRACTION_TIMEOUT':
     case 'DOCUMENT_NOT_FOUND':
+    case 'PROVIDER_NOT_FOUND':
+    case 'MODEL_NOT_CONFIGURED':
+    case 'CONTEXT_TOO_LONG':
+    case 'ANSWER_NOT_FOUND':
       return EXIT.badInput;
+    case 'API_KEY_MISSING':
+    case 'INVALID_API_KEY':
+    case 'MODEL_NOT_FOUND':
+    case 'RATE_LIMITED':
+    case 'PROVIDER_UNAVAILABLE':
+    case 'PROVIDER_REJECTED':
+    case 'STREAM_INTERRUPTED':
+    case 'TIMEOUT':
+    case 'NETWORK_UNAVAILABLE':
+      return EXIT.provider;
     default:
       return EXIT.failure;
   }

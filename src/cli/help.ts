@@ -9,6 +9,14 @@ Usage:
 Commands:
   ingest FILE [--password P]   read a PDF, DOCX, TXT or MD file into LexDesk and
                                print its pages, characters, language and tokens
+  ask FILE... "QUESTION" --provider ID [--model M] [--api-key-env VAR]
+                               ask a question about the files and stream the answer;
+                               the key comes from the app's secret store or from
+                               the variable VAR, never from an argument
+  providers add ID --kind openai|anthropic --base-url URL --model NAME [--model NAME...]
+                --context TOKENS --price-input X [--price-cached-input Y]
+                --price-output Z [--currency USD] [--name NAME]
+  providers list | providers remove ID
   settings get [KEY]           print one setting, or all of them
   settings set KEY VALUE       change a setting
                                language: vi | en
@@ -34,6 +42,14 @@ Cách dùng:
 Lệnh:
   ingest TỆP [--password MK]   đọc tệp PDF, DOCX, TXT hoặc MD vào LexDesk và in số
                                trang, số ký tự, ngôn ngữ và số token
+  ask TỆP... "CÂU_HỎI" --provider ID [--model M] [--api-key-env BIẾN]
+                               hỏi về các tệp và in câu trả lời khi nhận được; khóa API
+                               lấy từ kho khóa của ứng dụng hoặc từ biến môi trường BIẾN,
+                               không bao giờ từ tham số dòng lệnh
+  providers add ID --kind openai|anthropic --base-url URL --model TÊN [--model TÊN...]
+                --context SỐ_TOKEN --price-input X [--price-cached-input Y]
+                --price-output Z [--currency USD] [--name TÊN]
+  providers list | providers remove ID
   settings get [KHÓA]          in một cài đặt, hoặc tất cả
   settings set KHÓA GIÁ_TRỊ    thay đổi một cài đặt
                                language: vi | en

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../main/handlers';
 import { createDispatcher } from '../main/ipc';
+import { startProviderTestServer } from '../main/llm/testing/provider-test-server';
 import { createTempServices } from '../main/testing/temp-services';
 import { createApi, type LexDeskApi, type Transport, unwrapApi } from './api';
 import { channels } from './contract';
 import { AppError } from './errors';
 import type { AppEvent } from './events';
+import { providerPresets } from './provider-presets';
 
 let services: ReturnType<typeof createTempServices>;
 let api: LexDeskApi;
@@ -76,6 +78,29 @@ describe('createApi', () => {
     expect(new TextDecoder().decode(await api.documents.file({ sha256: doc.sha256 }))).toBe(
       'Điều 1. Phạm vi điều chỉnh',
     );
+    const server = await startProviderTestServer({ answer: 'Điều 1 [p. 1, Điều 1].' });
+    try {
+      const config = { ...providerPresets[0]!, id: 'local', baseUrl: server.openaiBaseUrl };
+      expect(await api.providers.save(config)).toMatchObject({ id: 'local', key: { set: false, last4: null } });
+      expect(await api.providers.setKey({ providerId: 'local', key: 'sk-abcd-1234' })).toMatchObject({
+        key: { set: true, last4: '1234' },
+      });
+      expect(JSON.stringify(await api.providers.list())).not.toContain('sk-abcd');
+      const model = config.models[0]!.model;
+      expect(await api.providers.test({ providerId: 'local', model })).toMatchObject({ ok: true });
+      const started = await api.ask.start({
+        documentIds: [doc.sha256],
+        providerId: 'local',
+        model,
+        question: 'Điều 1?',
+      });
+      await api.ask.cancel({ streamId: started.streamId });
+      expect(await api.answers.get({ answerId: started.answerId })).toMatchObject({ question: 'Điều 1?' });
+      await api.providers.clearKey({ providerId: 'local' });
+      expect(await api.providers.remove({ providerId: 'local' })).toBeNull();
+    } finally {
+      await server.close();
+    }
     expect(invoked.sort()).toEqual([...channels].sort());
     const methods = Object.values(api).flatMap((group) =>
       typeof group === 'function' ? [group] : Object.values(group),

@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ProviderTestServer, startProviderTestServer } from '../main/llm/testing/provider-test-server';
+import { runCli } from './run';
+
+const ANSWER = 'Bên vi phạm chịu phạt 8% [p. 1, Điều 8].';
+let server: ProviderTestServer;
+let dataDir: string;
+let contract: string;
+
+beforeAll(async () => {
+  server = await startProviderTestServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'lexdesk-cli-ask-'));
+  contract = join(dataDir, 'hop-dong.txt');
+  writeFileSync(contract, 'Điều 8. Phạt vi phạm: 8% giá trị phần nghĩa vụ bị vi phạm.\n');
+  server.script({ answer: ANSWER, apiKey: 'sk-env-key', usage: { input: 500, cachedInput: 100, output: 12 } });
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['--data-dir', dataDir, ...args], {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env: { LANG: 'en_US.UTF-8', ...env },
+    version: 'test',
+  });
+  return { code, stdout, stderr };
+}
+
+const addProvider = () =>
+  cli([
+    'providers',
+    'add',
+    'local',
+    '--kind',
+    'openai',
+    '--base-url',
+    server.openaiBaseUrl,
+    '--model',
+    'test-model',
+    '--model',
+    'other-model',
+    '--context',
+    '128000',
+    '--price-input',
+    '0.6',
+    '--price-cached-input',
+    '0.15',
+    '--price-output',
+    '2.5',
+    '--currency',
+    'USD',
+  ]);
+
+describe('lexdesk providers', () => {
+  it('adds, lists and removes a provider', async () => {
+    expect((await addProvider()).code).toBe(0);
+    const listed = await cli(['--json', 'providers', 'list']);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ id: 'local', kind: 'openai', key: { set: false, last4: null } }),
+    ]);
+    expect(JSON.parse(listed.stdout)[0].models.map((m: { model: string }) => m.model)).toEqual([
+      'test-model',
+      'other-model',
+    ]);
+    expect((await cli(['providers', 'remove', 'local'])).code).toBe(0);
+    expect(JSON.parse((await cli(['--json', 'providers', 'list'])).stdout)).toEqual([]);
+  });
+
+  it('refuses a provider with a bad base URL as bad input, and a missing option as usage', async () => {
+    const bad = await cli([
+      'providers',
+      'add',
+      'x',
+      '--kind',
+      'openai',
+      '--base-url',
+      'not a url',
+      '--model',
+      'm',
+      '--context',
+      '1000',
+      '--price-input',
+      '1',
+      '--price-output',
+      '1',
+    ]);
+    expect(bad.code).toBe(3);
+    expect((await cli(['providers', 'add', 'x', '--kind', 'openai'])).code).toBe(2);
+  });
+});
+
+describe('lexdesk ask', () => {
+  it('streams the answer with the key from --api-key-env and prints the final JSON line', async () => {
+    await addProvider();
+    const result = await cli(
+      [
+        '--json',
+        'ask',
+        contract,
+        'Phạt vi phạm bao nhiêu?',
+        '--provider',
+        'local',
+        '--api-key-env',
+        'LEXDESK_TEST_KEY',
+      ],
+      { LEXDESK_TEST_KEY: 'sk-env-key' },
+    );
+    expect(result.code).toBe(0);
+    const line = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '');
+    expect(line).toEqual({
+      answerId: expect.any(String),
+      status: 'done',
+      text: ANSWER,
+      usage: { input: 500, cachedInput: 100, output: 12 },
+      cost: { amount: expect.closeTo((400 * 0.6 + 100 * 0.15 + 12 * 2.5) / 1e6, 12), currency: 'USD' },
+      cached: false,
+      ttftMs: expect.any(Number),
+      latencyMs: expect.any(Number),
+    });
+    expect(server.requests.at(-1)?.authorization).toBe('Bearer sk-env-key');
+  });
+
+  it('streams plain text to stdout without --json', async () => {
+    await addProvider();
+    const result = await cli(['ask', contract, 'Phạt?', '--provider', 'local', '--api-key-env', 'K'], {
+      K: 'sk-env-key',
+    });
+    expect(result).toMatchObject({ code: 0, stdout: `${ANSWER}\n` });
+  });
+
+  it('exits 4 on a provider error, with the code in the JSON', async () => {
+    await addProvider();
+    const result = await cli(['--json', 'ask', contract, 'Phạt?', '--provider', 'local', '--api-key-env', 'K'], {
+      K: 'sk-wrong',
+    });
+    expect(result.code).toBe(4);
+    const line = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '');
+    expect(line).toMatchObject({ status: 'failed', text: '', error: { code: 'INVALID_API_KEY' } });
+  });
+
+  it('exits 3 when the provider is not configured and 2 when the question is missing', async () => {
+    expect((await cli(['ask', contract, 'Phạt?', '--provider', 'nobody'])).code).toBe(3);
+    expect((await cli(['ask', 'Phạt?', '--provider', 'local'])).code).toBe(2);
+  });
+});

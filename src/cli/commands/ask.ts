@@ -1,0 +1,65 @@
+import type { Answer } from '../../shared/answers';
+import { askInputSchema } from '../../shared/answers';
+import { AppError } from '../../shared/errors';
+import type { Provider } from '../../shared/providers';
+import { type CommandContext, call, usage } from '../context';
+import { EXIT, type ExitCode, exitCodeFor } from '../exit-codes';
+import { ingestFile } from './ingest';
+
+/**
+ * `ask FILE... "QUESTION" --provider ID [--model M] [--api-key-env VAR] [--json]`:
+ * streams the answer to stdout; with --json, one final line describes it.
+ */
+export async function askCommand(args: string[], context: CommandContext): Promise<ExitCode> {
+  const question = args.at(-1);
+  const files = args.slice(0, -1);
+  if (!question || files.length === 0) throw usage('ask takes one or more files and then the question');
+  const providerId = context.options.provider;
+  if (!providerId) throw usage('--provider is required');
+  const keyVariable = context.options['api-key-env'];
+  // The key comes from the secret store or from the environment, never from an argument.
+  const apiKey = keyVariable ? context.io.env[keyVariable] : undefined;
+  if (keyVariable && !apiKey) throw usage(`the environment variable ${keyVariable} is empty`);
+
+  const providers = (await call(context, 'providers:list', undefined)) as Provider[];
+  const provider = providers.find((p) => p.id === providerId);
+  const model = context.options.model?.[0] ?? provider?.models[0]?.model ?? '';
+  const documents = [];
+  for (const file of files) documents.push(await ingestFile(context, file));
+
+  const parsed = askInputSchema.safeParse({ documentIds: documents.map((d) => d.sha256), providerId, model, question });
+  if (!parsed.success)
+    throw new AppError('INVALID_INPUT', { issues: parsed.error.issues.map((i) => i.message).join('; ') });
+  const started = context.services.ask.start(parsed.data, {
+    apiKey,
+    onEvent: (event) => {
+      if (!context.output.json && event.kind === 'delta') context.io.stdout(event.text);
+      if (!context.output.json && event.kind === 'retry') {
+        context.io.stderr(`lexdesk: ${event.reason}, retrying in ${event.secondsLeft} s (attempt ${event.attempt})\n`);
+      }
+    },
+  });
+  const answer = await started.finished;
+  if (context.output.json) context.io.stdout(`${JSON.stringify(summary(answer))}\n`);
+  else {
+    context.io.stdout('\n');
+    if (answer.error) context.io.stderr(`lexdesk: ${answer.error.message} [${answer.error.code}]\n`);
+  }
+  return answer.error ? exitCodeFor(answer.error.code) : EXIT.ok;
+}
+
+/** The final JSON line scripts rely on; for a failed or interrupted answer, `text` holds what arrived. */
+function summary(answer: Answer) {
+  return {
+    answerId: answer.id,
+    status: answer.status,
+    text: answer.text,
+    // Null when the provider reported none (a stopped or failed answer); `cost` is then estimated.
+    usage: answer.usage,
+    cost: { amount: answer.cost ?? 0, currency: answer.currency },
+    cached: false,
+    ttftMs: answer.ttftMs,
+    latencyMs: answer.latencyMs,
+    ...(answer.error ? { error: answer.error } : {}),
+  };
+}

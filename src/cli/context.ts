@@ -1,0 +1,67 @@
+import type { Dispatch } from '../main/ipc';
+import type { Services } from '../main/services';
+import { AppError, type AppErrorData } from '../shared/errors';
+import type { Language } from '../shared/language';
+import { EXIT, type ExitCode, exitCodeFor } from './exit-codes';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+  version: string;
+}
+
+export interface Output {
+  json: boolean;
+  language: Language;
+}
+
+/** What a command runs with: the same services and dispatcher as the app, and where to print. */
+export interface CommandContext {
+  services: Services;
+  dispatch: Dispatch;
+  io: CliIo;
+  output: Output;
+  options: CliOptions;
+}
+
+export interface CliOptions {
+  password?: string | undefined;
+  kind?: string | undefined;
+  name?: string | undefined;
+  'base-url'?: string | undefined;
+  model?: string[] | undefined;
+  context?: string | undefined;
+  'price-input'?: string | undefined;
+  'price-cached-input'?: string | undefined;
+  'price-output'?: string | undefined;
+  currency?: string | undefined;
+  provider?: string | undefined;
+  'api-key-env'?: string | undefined;
+}
+
+/** Calls a channel through the dispatcher, as the app's window does; a refusal becomes a thrown AppError. */
+export async function call(context: CommandContext, channel: string, input: unknown): Promise<unknown> {
+  const result = await context.dispatch(channel, input);
+  if (!result.ok) throw AppError.fromData(result.error);
+  return result.value;
+}
+
+export function printJson(context: CommandContext, value: unknown): ExitCode {
+  context.io.stdout(`${JSON.stringify(value)}\n`);
+  return EXIT.ok;
+}
+
+export function usage(reason: string): AppError {
+  return new AppError('USAGE', { reason });
+}
+
+/** Prints a failure as JSON (`--json`) or one line on stderr, and gives its exit code. */
+export function fail(error: unknown, io: CliIo, output: Output): ExitCode {
+  const data: AppErrorData =
+    error instanceof AppError ? error.toData(output.language) : new AppError('INTERNAL_ERROR').toData(output.language);
+  if (!(error instanceof AppError)) io.stderr(`${String((error as Error)?.stack ?? error)}\n`);
+  if (output.json) io.stdout(`${JSON.stringify({ error: { code: data.code, message: data.message } })}\n`);
+  else io.stderr(`lexdesk: ${data.message} [${data.code}]\n`);
+  return exitCodeFor(data.code);
+}
