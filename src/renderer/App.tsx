@@ -60,7 +60,11 @@ export function App() {
       <div className="workspace">
         <HistorySidebar />
         <main className="main">
-          {openSha256 ? <DocumentViewer key={openSha256} sha256={openSha256} /> : <DocumentsView dragging={dragging} />}
+          {openSha256 ? (
+            <DocumentViewer key={openSha256} sha256={openSha256} />
+          ) : (
+            <DocumentsView dragging={dragging} onOpenSettings={() => setSettingsOpen(true)} />
+          )}
         </main>
       </div>
       <SettingsDialog open={settingsOpen} appInfo={appInfo} onClose={() => setSettingsOpen(false)} />

@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { api } from './api';
 import { initI18n } from './i18n';
+import { useAsk } from './stores/ask-store';
 import { useDocuments } from './stores/documents-store';
+import { useProviders } from './stores/providers-store';
 import { createSettingsStore, SettingsStoreContext } from './stores/settings-store';
 import './styles.css';
 
@@ -13,9 +15,10 @@ async function start(root: HTMLElement): Promise<void> {
   const store = createSettingsStore(settings);
   api.onEvent((event) => {
     if (event.type === 'settings:changed') store.getState().applyFromMain(event.settings);
+    else if (event.type === 'ask:stream') useAsk.getState().applyEvent(event);
     else useDocuments.getState().applyEvent(event);
   });
-  await useDocuments.getState().load();
+  await Promise.all([useDocuments.getState().load(), useProviders.getState().load()]);
   createRoot(root).render(
     <StrictMode>
       <SettingsStoreContext.Provider value={store}>

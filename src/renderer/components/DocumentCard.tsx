@@ -3,24 +3,35 @@ import type { DocumentSummary } from '../../shared/documents';
 import { estimateInput } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
 import { providerPresets } from '../../shared/provider-presets';
+import type { ProviderConfig } from '../../shared/providers';
 import { ContextGauge } from './ContextGauge';
 import { formatCost, formatNumber, formatPageList, formatPercent } from './format';
 
 interface DocumentCardProps {
   document: DocumentSummary;
   language: Language;
+  /** The configured providers; before there are any, the presets' list prices. */
+  providers: readonly ProviderConfig[];
+  selected: boolean;
+  onToggleSelected(): void;
   onOpen(): void;
 }
 
 /** What a lawyer needs to know of a document before asking about it: size, what was left out, what a question costs. */
-export function DocumentCard({ document: doc, language, onOpen }: DocumentCardProps) {
+export function DocumentCard({
+  document: doc,
+  language,
+  providers,
+  selected,
+  onToggleSelected,
+  onOpen,
+}: DocumentCardProps) {
   const { t } = useTranslation();
   const n = (value: number) => formatNumber(value, language);
-  const estimates = providerPresets
-    .filter((provider) => provider.id !== 'custom')
-    .flatMap((provider) =>
-      provider.models.map((model) => ({ providerName: provider.name, model, ...estimateInput([doc], model) })),
-    );
+  const priced = providers.length > 0 ? providers : providerPresets.filter((provider) => provider.id !== 'custom');
+  const estimates = priced.flatMap((provider) =>
+    provider.models.map((model) => ({ providerName: provider.name, model, ...estimateInput([doc], model) })),
+  );
   const checkedOn = estimates[0]?.model.checkedOn ?? '';
 
   return (
@@ -42,9 +53,15 @@ export function DocumentCard({ document: doc, language, onOpen }: DocumentCardPr
               .join(' · ')}
           </p>
         </div>
-        <button type="button" className="button button--primary" onClick={onOpen}>
-          {t('documents.open')}
-        </button>
+        <div className="card__actions">
+          <label className="choice">
+            <input type="checkbox" checked={selected} onChange={onToggleSelected} />
+            {t('ask.include')}
+          </label>
+          <button type="button" className="button" onClick={onOpen}>
+            {t('documents.open')}
+          </button>
+        </div>
       </header>
 
       {doc.warnings.map((warning) => (

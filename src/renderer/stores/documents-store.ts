@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import type { DocumentSummary, IngestStage } from '../../shared/documents';
-import { AppError, type AppErrorData } from '../../shared/errors';
+import type { AppErrorData } from '../../shared/errors';
 import type { AppEvent } from '../../shared/events';
 import { api } from '../api';
+import { toErrorData } from './errors';
 
 /** Where main reads a file from: its path (Electron) or its bytes (browser host). Kept to retry with a password. */
 type IngestSource = { path: string } | { name: string; bytes: Uint8Array<ArrayBuffer> };
@@ -25,6 +26,9 @@ interface DocumentsState {
   /** The ingest waiting for the user to type a PDF password. */
   passwordFor: string | null;
   openSha256: string | null;
+  /** The documents the next question is about. */
+  selected: string[];
+  toggleSelected(sha256: string): void;
   load(): Promise<void>;
   addFiles(files: readonly File[]): Promise<void>;
   submitPassword(ingestId: string, password: string): Promise<void>;
@@ -47,13 +51,13 @@ export const useDocuments = create<DocumentsState>()((set, get) => {
       const doc = await api.documents.ingest(input);
       const { alreadyStored, ...summary } = doc;
       update(item.ingestId, { stage: 'done', alreadyStored, sha256: doc.sha256 });
-      set((state) => ({ documents: [summary, ...state.documents.filter((d) => d.sha256 !== doc.sha256)] }));
+      set((state) => ({
+        documents: [summary, ...state.documents.filter((d) => d.sha256 !== doc.sha256)],
+        // A document just added is what the next question is most likely about.
+        selected: state.selected.includes(doc.sha256) ? state.selected : [...state.selected, doc.sha256],
+      }));
     } catch (error) {
-      // Main already wrote the message in the user's language.
-      const shown: AppErrorData =
-        error instanceof AppError
-          ? { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
-          : { code: 'INTERNAL_ERROR', message: String(error) };
+      const shown = toErrorData(error);
       update(item.ingestId, { stage: 'failed', error: shown });
       if (PASSWORD_CODES.has(shown.code)) set({ passwordFor: item.ingestId });
     }
@@ -67,6 +71,11 @@ export const useDocuments = create<DocumentsState>()((set, get) => {
     ingests: [],
     passwordFor: null,
     openSha256: null,
+    selected: [],
+    toggleSelected(sha256) {
+      const selected = get().selected;
+      set({ selected: selected.includes(sha256) ? selected.filter((s) => s !== sha256) : [...selected, sha256] });
+    },
     async load() {
       set({ documents: await api.documents.list() });
     },

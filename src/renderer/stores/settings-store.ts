@@ -1,9 +1,10 @@
 import { createContext, useContext } from 'react';
 import { create, useStore } from 'zustand';
-import { AppError, type AppErrorData } from '../../shared/errors';
+import type { AppErrorData } from '../../shared/errors';
 import type { SecretStorageStatus } from '../../shared/secrets';
 import type { SettingChange, Settings } from '../../shared/settings';
 import { api } from '../api';
+import { toErrorData } from './errors';
 
 interface SettingsState {
   settings: Settings;
@@ -43,11 +44,6 @@ export function createSettingsStore(initial: Settings) {
       set({ settings });
     },
   }));
-}
-
-function toErrorData(error: unknown): AppErrorData {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  return { code: 'INTERNAL_ERROR', message: String(error) };
 }
 
 export type SettingsStore = ReturnType<typeof createSettingsStore>;

@@ -1,16 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { DocumentCard } from '../components/DocumentCard';
 import { useDocuments } from '../stores/documents-store';
+import { useProviders } from '../stores/providers-store';
 import { useSettings } from '../stores/settings-store';
+import { AnswerView } from './AnswerView';
+import { AskPanel } from './AskPanel';
 import { DropZone } from './DropZone';
 import { IngestList } from './IngestList';
 
 /** The first view: where documents come in, and a card for each one already in LexDesk. */
-export function DocumentsView({ dragging }: { dragging: boolean }) {
+export function DocumentsView({ dragging, onOpenSettings }: { dragging: boolean; onOpenSettings(): void }) {
   const { t } = useTranslation();
   const documents = useDocuments((state) => state.documents);
   const hasIngests = useDocuments((state) => state.ingests.length > 0);
   const open = useDocuments((state) => state.open);
+  const selected = useDocuments((state) => state.selected);
+  const toggleSelected = useDocuments((state) => state.toggleSelected);
+  const providers = useProviders((state) => state.providers);
   const language = useSettings((state) => state.settings.language);
   const empty = documents.length === 0 && !hasIngests;
 
@@ -18,13 +24,23 @@ export function DocumentsView({ dragging }: { dragging: boolean }) {
     <div className={empty ? 'documents documents--empty' : 'documents'}>
       <DropZone compact={!empty} dragging={dragging} />
       <IngestList />
+      {documents.length > 0 && <AskPanel onOpenSettings={onOpenSettings} />}
+      <AnswerView />
       {documents.length > 0 && (
         <section aria-labelledby="documents-heading" className="documents__list">
           <h2 id="documents-heading" className="section-heading">
             {t('documents.title')}
           </h2>
           {documents.map((doc) => (
-            <DocumentCard key={doc.sha256} document={doc} language={language} onOpen={() => open(doc.sha256)} />
+            <DocumentCard
+              key={doc.sha256}
+              document={doc}
+              language={language}
+              providers={providers}
+              selected={selected.includes(doc.sha256)}
+              onToggleSelected={() => toggleSelected(doc.sha256)}
+              onOpen={() => open(doc.sha256)}
+            />
           ))}
         </section>
       )}

@@ -5,6 +5,7 @@ import { themeSchema } from '../../shared/settings';
 import { ChoiceGroup } from '../components/ChoiceGroup';
 import { useModalDialog } from '../components/use-modal-dialog';
 import { useSettings } from '../stores/settings-store';
+import { ProvidersSection } from './ProvidersSection';
 
 const languageNames: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
 
@@ -52,6 +53,8 @@ export function SettingsDialog({ open, appInfo, onClose }: SettingsDialogProps) 
         labelOf={(theme) => t(`settings.themes.${theme}`)}
         onChange={(theme) => void change({ key: 'theme', value: theme })}
       />
+
+      <ProvidersSection />
 
       <fieldset className="field">
         <legend>{t('settings.keysTitle')}</legend>

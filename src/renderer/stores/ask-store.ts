@@ -1,0 +1,134 @@
+import { create } from 'zustand';
+import type { Answer, AskInput, AskStarted } from '../../shared/answers';
+import type { AppErrorData } from '../../shared/errors';
+import type { AppEvent } from '../../shared/events';
+import { api } from '../api';
+import { toErrorData } from './errors';
+
+export interface LiveAnswer {
+  input: AskInput;
+  started: AskStarted | null;
+  text: string;
+  status: Answer['status'] | 'starting';
+  /** Estimated before sending, then what the provider reported. */
+  inputTokens: number;
+  inputExact: boolean;
+  outputTokens: number;
+  outputExact: boolean;
+  ttftMs: number | null;
+  /** When the request was sent, by the renderer's clock, for the elapsed counter. */
+  sentAt: number;
+  finishedAt: number | null;
+  cost: number;
+  costExact: boolean;
+  retry: { reason: string; secondsLeft: number; attempt: number; maxAttempts: number } | null;
+  error: AppErrorData | null;
+}
+
+interface AskState {
+  live: LiveAnswer | null;
+  ask(input: AskInput): Promise<void>;
+  stop(): Promise<void>;
+  applyEvent(event: AppEvent): void;
+  clear(): void;
+}
+
+export const useAsk = create<AskState>()((set, get) => ({
+  live: null,
+  async ask(input) {
+    set({
+      live: {
+        input,
+        started: null,
+        text: '',
+        status: 'starting',
+        inputTokens: 0,
+        inputExact: false,
+        outputTokens: 0,
+        outputExact: false,
+        ttftMs: null,
+        sentAt: Date.now(),
+        finishedAt: null,
+        cost: 0,
+        costExact: false,
+        retry: null,
+        error: null,
+      },
+    });
+    try {
+      const started = await api.ask.start(input);
+      const live = get().live;
+      if (live?.input !== input) return;
+      set({
+        live: {
+          ...live,
+          started,
+          status: live.status === 'starting' ? 'streaming' : live.status,
+          inputTokens: live.inputExact ? live.inputTokens : started.estimatedInput,
+          cost: live.costExact ? live.cost : Math.max(live.cost, started.estimatedCost),
+        },
+      });
+    } catch (error) {
+      const live = get().live;
+      if (live) set({ live: { ...live, status: 'failed', error: toErrorData(error), finishedAt: Date.now() } });
+    }
+  },
+  async stop() {
+    const streamId = get().live?.started?.streamId;
+    if (streamId) await api.ask.cancel({ streamId });
+  },
+  applyEvent(event) {
+    const live = get().live;
+    if (event.type !== 'ask:stream' || !live) return;
+    // Events can arrive before ask:start answers; they belong to the latest request.
+    if (live.started && live.started.streamId !== event.streamId) return;
+    switch (event.kind) {
+      case 'delta':
+        set({
+          live: {
+            ...live,
+            status: 'streaming',
+            text: live.text + event.text,
+            outputTokens: event.outputTokens,
+            ttftMs: event.ttftMs,
+            cost: event.costSoFar,
+            retry: null,
+          },
+        });
+        return;
+      case 'usage':
+        set({
+          live: {
+            ...live,
+            inputTokens: event.usage.input,
+            inputExact: true,
+            outputTokens: event.usage.output,
+            outputExact: true,
+            cost: event.cost,
+            costExact: true,
+          },
+        });
+        return;
+      case 'retry':
+        set({ live: { ...live, retry: { ...event } } });
+        return;
+      case 'done':
+      case 'error':
+        set({
+          live: {
+            ...live,
+            status: event.answer.status,
+            text: event.answer.text,
+            cost: event.answer.cost ?? live.cost,
+            costExact: event.answer.usage !== null,
+            retry: null,
+            error: event.kind === 'error' ? event.error : null,
+            finishedAt: Date.now(),
+          },
+        });
+    }
+  },
+  clear() {
+    set({ live: null });
+  },
+}));

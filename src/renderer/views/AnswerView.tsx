@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import Markdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { AnswerCounters } from '../components/AnswerCounters';
+import { useAsk } from '../stores/ask-store';
+import { useSettings } from '../stores/settings-store';
+
+/** The answer as it streams: Markdown (raw HTML is never rendered), live counters, Stop, and what went wrong. */
+export function AnswerView() {
+  const { t } = useTranslation();
+  const live = useAsk((state) => state.live);
+  const stop = useAsk((state) => state.stop);
+  const ask = useAsk((state) => state.ask);
+  const language = useSettings((state) => state.settings.language);
+  if (!live) return null;
+  const running = live.status === 'starting' || live.status === 'streaming';
+
+  return (
+    <section className="answer" aria-labelledby="answer-heading" aria-busy={running}>
+      <header className="answer__header">
+        <div>
+          <h2 id="answer-heading" className="answer__question">
+            {live.input.question}
+          </h2>
+          <p className="answer__status" role="status">
+            {t(`ask.status.${live.status}`)}
+          </p>
+        </div>
+        {running ? (
+          <button type="button" className="button button--danger" onClick={() => void stop()}>
+            {t('ask.stop')}
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={() => void ask(live.input)}>
+            {t('ask.again')}
+          </button>
+        )}
+      </header>
+      <AnswerCounters live={live} currency={live.started?.currency ?? 'USD'} language={language} />
+      {live.retry && (
+        <p className="notice notice--warning" role="status" data-testid="retry-countdown">
+          {t(live.retry.reason === 'RATE_LIMITED' ? 'ask.retryRateLimited' : 'ask.retryUnavailable', {
+            seconds: live.retry.secondsLeft,
+            attempt: live.retry.attempt,
+            max: live.retry.maxAttempts,
+          })}
+        </p>
+      )}
+      {live.error && (
+        <p className="notice notice--error" role="alert">
+          {live.error.message} <code>{live.error.code}</code>
+        </p>
+      )}
+      {live.text !== '' && (
+        <div className="answer__text">
+          <Markdown remarkPlugins={[remarkGfm]} skipHtml>
+            {live.text}
+          </Markdown>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ANSWER_RESERVE_TOKENS, estimateInput } from '../../shared/estimate';
+import { questionPresets } from '../../shared/question-presets';
+import { formatCost, formatNumber, formatPercent } from '../components/format';
+import { useAsk } from '../stores/ask-store';
+import { useDocuments } from '../stores/documents-store';
+import { useProviders } from '../stores/providers-store';
+import { useSettings } from '../stores/settings-store';
+
+/** The question: which documents, which model, what to ask, and what it will cost before it is sent. */
+export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
+  const { t } = useTranslation();
+  const ids = { model: useId(), preset: useId(), question: useId() };
+  const language = useSettings((state) => state.settings.language);
+  const providers = useProviders((state) => state.providers);
+  const documents = useDocuments((state) => state.documents);
+  const selected = useDocuments((state) => state.selected);
+  const running = useAsk((state) => state.live?.status === 'starting' || state.live?.status === 'streaming');
+  const ask = useAsk((state) => state.ask);
+  const choices = providers.flatMap((provider) =>
+    provider.models.map((model) => ({ value: `${provider.id}/${model.model}`, provider, model })),
+  );
+  const [choice, setChoice] = useState('');
+  const [question, setQuestion] = useState('');
+  const chosen = choices.find((c) => c.value === choice) ?? choices[0];
+  const selectedDocuments = documents.filter((doc) => selected.includes(doc.sha256));
+
+  if (choices.length === 0 || !chosen) {
+    return (
+      <section className="ask ask--empty" aria-labelledby="ask-heading">
+        <h2 id="ask-heading" className="section-heading">
+          {t('ask.title')}
+        </h2>
+        <p>{t('ask.noProvider')}</p>
+        <button type="button" className="button button--primary" onClick={onOpenSettings}>
+          {t('ask.openSettings')}
+        </button>
+      </section>
+    );
+  }
+
+  const estimate = selectedDocuments.length > 0 ? estimateInput(selectedDocuments, chosen.model) : null;
+  const canAsk = !running && estimate !== null && estimate.fits && question.trim() !== '';
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!canAsk || !chosen) return;
+    void ask({
+      documentIds: selectedDocuments.map((doc) => doc.sha256),
+      providerId: chosen.provider.id,
+      model: chosen.model.model,
+      question: question.trim(),
+    });
+  }
+
+  return (
+    <form className="ask" aria-labelledby="ask-heading" onSubmit={submit}>
+      <h2 id="ask-heading" className="section-heading">
+        {t('ask.title')}
+      </h2>
+      <div className="ask__row">
+        <label htmlFor={ids.model}>{t('ask.model')}</label>
+        <select
+          id={ids.model}
+          className="text-field"
+          value={chosen.value}
+          onChange={(e) => setChoice(e.currentTarget.value)}
+        >
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.provider.name} — {c.model.model}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.preset} className="visually-hidden">
+          {t('ask.preset')}
+        </label>
+        <select
+          id={ids.preset}
+          className="text-field"
+          value=""
+          onChange={(event) => {
+            const preset = questionPresets.find((p) => p.id === event.currentTarget.value);
+            if (preset) setQuestion(preset.question[language]);
+          }}
+        >
+          <option value="">{t('ask.presetNone')}</option>
+          {questionPresets.map((preset) => (
+            <option key={preset.id} value={preset.id}>
+              {preset.label[language]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label htmlFor={ids.question}>{t('ask.question')}</label>
+      <textarea
+        id={ids.question}
+        className="text-field ask__question"
+        rows={3}
+        placeholder={t('ask.placeholder')}
+        value={question}
+        onChange={(event) => setQuestion(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+        }}
+      />
+      <div className="ask__row ask__footer">
+        <p className={estimate && !estimate.fits ? 'ask__estimate ask__estimate--over' : 'ask__estimate'} role="status">
+          {estimate === null
+            ? t('ask.noneSelected')
+            : estimate.fits
+              ? t('ask.estimate', {
+                  tokens: formatNumber(estimate.tokens, language),
+                  cost: formatCost(estimate.cost, chosen.model.currency, language),
+                  fill: formatPercent(estimate.fill, language),
+                })
+              : t('ask.tooLong', {
+                  tokens: formatNumber(estimate.tokens, language),
+                  over: formatNumber(estimate.tokens + ANSWER_RESERVE_TOKENS - chosen.model.contextWindow, language),
+                })}
+        </p>
+        <button type="submit" className="button button--primary" disabled={!canAsk}>
+          {t('ask.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
