@@ -8,6 +8,7 @@ import { createServices } from '../src/main/services';
 import { openDatabase } from '../src/main/store/database';
 import { ingestBench, tokenizerBench } from './documents';
 import { measure, report } from './harness';
+import { streamingBench } from './streaming';
 
 async function ipcOverhead(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lexdesk-bench-'));
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   await ipcOverhead();
   await startUp();
   await tokenizerBench();
+  await streamingBench();
   await ingestBench();
 }
 

@@ -80,13 +80,15 @@ describe('createApi', () => {
     );
     const server = await startProviderTestServer({ answer: 'Điều 1 [p. 1, Điều 1].' });
     try {
-      const config = { ...providerPresets[0]!, id: 'local', baseUrl: server.openaiBaseUrl };
+      const [preset] = providerPresets;
+      if (!preset) throw new Error('no presets');
+      const config = { ...preset, id: 'local', baseUrl: server.openaiBaseUrl };
       expect(await api.providers.save(config)).toMatchObject({ id: 'local', key: { set: false, last4: null } });
       expect(await api.providers.setKey({ providerId: 'local', key: 'sk-abcd-1234' })).toMatchObject({
         key: { set: true, last4: '1234' },
       });
       expect(JSON.stringify(await api.providers.list())).not.toContain('sk-abcd');
-      const model = config.models[0]!.model;
+      const model = config.models[0]?.model ?? '';
       expect(await api.providers.test({ providerId: 'local', model })).toMatchObject({ ok: true });
       const started = await api.ask.start({
         documentIds: [doc.sha256],

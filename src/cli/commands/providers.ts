@@ -41,7 +41,7 @@ function configFrom(id: string, context: CommandContext): ProviderConfig {
   };
 }
 
-function describe(provider: Provider): string {
+function describeProvider(provider: Provider): string {
   const key = provider.key.set ? `key …${provider.key.last4}` : 'no key';
   const models = provider.models
     .map(
@@ -56,13 +56,13 @@ export async function providersCommand([verb, ...rest]: string[], context: Comma
   if (verb === 'add' && rest.length === 1) {
     const provider = (await call(context, 'providers:save', configFrom(rest[0] ?? '', context))) as Provider;
     if (context.output.json) return printJson(context, provider);
-    context.io.stdout(`${describe(provider)}\n`);
+    context.io.stdout(`${describeProvider(provider)}\n`);
     return EXIT.ok;
   }
   if (verb === 'list' && rest.length === 0) {
     const providers = (await call(context, 'providers:list', undefined)) as Provider[];
     if (context.output.json) return printJson(context, providers);
-    for (const provider of providers) context.io.stdout(`${describe(provider)}\n`);
+    for (const provider of providers) context.io.stdout(`${describeProvider(provider)}\n`);
     return EXIT.ok;
   }
   if (verb === 'remove' && rest.length === 1) {

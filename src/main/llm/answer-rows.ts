@@ -86,7 +86,7 @@ export function createAnswerRows(db: Db) {
   // The row exists, with its documents, before the first byte is sent.
   const create = db.transaction((answer: NewAnswer) => {
     insertAnswer.run(answer);
-    answer.documentIds.forEach((sha256, position) => insertDocument.run(answer.id, position, sha256));
+    for (const [position, sha256] of answer.documentIds.entries()) insertDocument.run(answer.id, position, sha256);
   });
 
   function get(id: string): Answer | undefined {

@@ -82,6 +82,12 @@ function ask(overrides: Partial<AskServiceDependencies> = {}, providerId = 'kimi
   return { service, started, events };
 }
 
+const firstModel = () => {
+  const model = providers()[0]?.models[0];
+  if (!model) throw new Error('no model');
+  return model;
+};
+
 const kinds = (events: AskStreamEvent[]) => events.map((e) => e.kind);
 
 describe('asking an OpenAI-compatible provider', () => {
@@ -100,10 +106,7 @@ describe('asking an OpenAI-compatible provider', () => {
       text: ANSWER,
       usage: { input: 1200, cachedInput: 200, output: 60 },
     });
-    expect(answer.cost).toBeCloseTo(
-      costOf({ input: 1200, cachedInput: 200, output: 60 }, providers()[0]!.models[0]!),
-      12,
-    );
+    expect(answer.cost).toBeCloseTo(costOf({ input: 1200, cachedInput: 200, output: 60 }, firstModel()), 12);
     expect(answer.ttftMs).not.toBeNull();
     const deltas = events.filter((e) => e.kind === 'delta');
     expect(deltas.map((e) => (e.kind === 'delta' ? e.text : '')).join('')).toBe(ANSWER);
@@ -215,7 +218,11 @@ describe('provider errors', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const { port } = probe.address() as AddressInfo;
     await new Promise((resolve) => probe.close(resolve));
-    services.providers.save({ ...providers()[0]!, id: 'down', baseUrl: `http://127.0.0.1:${port}/v1` });
+    services.providers.save({
+      ...(providers()[0] as ProviderConfig),
+      id: 'down',
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+    });
     services.providers.setKey('down', KEY);
     const answer = await ask({}, 'down').started.finished;
     expect(answer.error?.code).toBe('NETWORK_UNAVAILABLE');
@@ -237,7 +244,11 @@ describe('before sending', () => {
   });
 
   it('refuses a cloud provider without a key, before any request', () => {
-    services.providers.save({ ...providers()[0]!, id: 'cloud', baseUrl: 'https://api.moonshot.ai/v1' });
+    services.providers.save({
+      ...(providers()[0] as ProviderConfig),
+      id: 'cloud',
+      baseUrl: 'https://api.moonshot.ai/v1',
+    });
     expect(() => ask({}, 'cloud')).toThrowError(expect.objectContaining({ code: 'API_KEY_MISSING' }));
   });
 

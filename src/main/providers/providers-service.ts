@@ -70,9 +70,9 @@ export function createProvidersService({ db, secrets, clock }: { db: Db; secrets
       now: clock.now(),
     });
     deleteModels.run(config.id);
-    config.models.forEach((model, position) =>
-      insertModel.run({ ...model, providerId: config.id, position, exactTokenizer: model.exactTokenizer ? 1 : 0 }),
-    );
+    for (const [position, model] of config.models.entries()) {
+      insertModel.run({ ...model, providerId: config.id, position, exactTokenizer: model.exactTokenizer ? 1 : 0 });
+    }
   });
 
   function config(row: ProviderRow): ProviderConfig {

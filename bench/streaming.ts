@@ -1,0 +1,61 @@
+// The cost of LexDesk's streaming path (SDK, coalescing, local token counts,
+// events, a database flush a second) against the bare SDK reading the same
+// stream from the same test server.
+import OpenAI from 'openai';
+import { startProviderTestServer } from '../src/main/llm/testing/provider-test-server';
+import { createTempServices } from '../src/main/testing/temp-services';
+import { providerPresets } from '../src/shared/provider-presets';
+import { measure, report } from './harness';
+
+export async function streamingBench(): Promise<void> {
+  // About 3,000 words, sent as fast as the server can: what is measured is the client side.
+  const answer = 'Theo Điều 8 khoản 2, bên vi phạm phải chịu phạt vi phạm [p. 3, Điều 8]. '.repeat(200);
+  const server = await startProviderTestServer({ answer, tokensPerSecond: 1_000_000 });
+  const services = createTempServices();
+  try {
+    const custom = providerPresets.find((p) => p.id === 'custom');
+    if (!custom) throw new Error('no custom preset');
+    services.providers.save({ ...custom, baseUrl: server.openaiBaseUrl });
+    const doc = await services.documents.ingest({
+      ingestId: 'bench',
+      name: 'a.txt',
+      bytes: new TextEncoder().encode('Điều 8.'),
+    });
+    const client = new OpenAI({ apiKey: 'x', baseURL: server.openaiBaseUrl, maxRetries: 0 });
+    const baseline = await measure(
+      'bare openai SDK stream, text concatenated',
+      async () => {
+        const stream = await client.chat.completions.create({
+          model: 'local-model',
+          messages: [{ role: 'user', content: 'q' }],
+          stream: true,
+          stream_options: { include_usage: true },
+        });
+        let text = '';
+        for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+        if (text.length !== answer.length) throw new Error('short stream');
+      },
+      { runs: 5 },
+    );
+    let events = 0;
+    const lexdesk = await measure(
+      'LexDesk ask service (coalesced events, local counts, flushes, row)',
+      async () => {
+        const started = services.ask.start(
+          { documentIds: [doc.sha256], providerId: 'custom', model: 'local-model', question: 'q' },
+          { onEvent: () => events++ },
+        );
+        const result = await started.finished;
+        if (result.text.length !== answer.length) throw new Error('short answer');
+      },
+      { runs: 5 },
+    );
+    report(`Streaming a ${answer.split(' ').length.toLocaleString('en')}-word answer from the test server`, baseline, [
+      lexdesk,
+    ]);
+    console.log(`  events per answer: ${Math.round(events / 6)} for ${answer.split(' ').length} words`);
+  } finally {
+    services.dispose();
+    await server.close();
+  }
+}
