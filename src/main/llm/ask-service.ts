@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Answer, AskInput, AskStarted, AskStreamEvent } from '../../shared/answers';
 import { AppError } from '../../shared/errors';
-import { ANSWER_RESERVE_TOKENS, costOf, type Usage } from '../../shared/estimate';
+import { ANSWER_RESERVE_TOKENS, costOf } from '../../shared/estimate';
 import type { AppEvent } from '../../shared/events';
 import type { Language } from '../../shared/language';
 import type { ProviderConfig, ProviderModel } from '../../shared/providers';
@@ -12,9 +12,10 @@ import type { ProvidersService } from '../providers/providers-service';
 import type { Db } from '../store/database';
 import { countTokensWith } from '../tokens/token-count';
 import { createAnswerRows } from './answer-rows';
+import { type StreamContext, streamAnswer } from './answer-stream';
 import { type ChatClient, type ChatClientOptions, createChatClient } from './chat-client';
 import { buildPrompt } from './prompt';
-import { isAbort, toProviderError } from './provider-errors';
+import { toProviderError } from './provider-errors';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -71,13 +72,6 @@ export interface AskService {
   recoverInterrupted(): number;
 }
 
-/** An event without the fields `send` fills in; distributive, so each kind keeps its own fields. */
-type StreamPayload = AskStreamEvent extends infer E
-  ? E extends AskStreamEvent
-    ? Omit<E, 'type' | 'streamId' | 'seq'>
-    : never
-  : never;
-
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 export function createAskService(deps: AskServiceDependencies): AskService {
@@ -90,10 +84,10 @@ export function createAskService(deps: AskServiceDependencies): AskService {
   const running = new Map<string, AbortController>();
   let closed = false;
 
-  function resolveModel(input: AskInput): { provider: ProviderConfig; model: ProviderModel } {
-    const provider = deps.providers.get(input.providerId);
-    const model = provider.models.find((m) => m.model === input.model);
-    if (!model) throw new AppError('MODEL_NOT_CONFIGURED', { providerId: provider.id, model: input.model });
+  function resolveModel(providerId: string, modelName: string): { provider: ProviderConfig; model: ProviderModel } {
+    const provider = deps.providers.get(providerId);
+    const model = provider.models.find((m) => m.model === modelName);
+    if (!model) throw new AppError('MODEL_NOT_CONFIGURED', { providerId: provider.id, model: modelName });
     return { provider, model };
   }
 
@@ -109,7 +103,7 @@ export function createAskService(deps: AskServiceDependencies): AskService {
   }
 
   async function testConnection(providerId: string, modelName: string) {
-    const { provider, model } = resolveModel({ providerId, model: modelName, documentIds: [], question: '' });
+    const { provider, model } = resolveModel(providerId, modelName);
     const { apiKey, host } = keyFor(provider, undefined);
     const client = clientFor({ kind: provider.kind, baseUrl: provider.baseUrl, apiKey });
     const started = performance.now();
@@ -138,7 +132,7 @@ export function createAskService(deps: AskServiceDependencies): AskService {
   }
 
   function start(input: AskInput, options: AskOptions = {}) {
-    const { provider, model } = resolveModel(input);
+    const { provider, model } = resolveModel(input.providerId, input.model);
     const { apiKey, host } = keyFor(provider, options.apiKey);
 
     const documents = input.documentIds.map((sha256) => deps.documents.get(sha256));
@@ -176,7 +170,7 @@ export function createAskService(deps: AskServiceDependencies): AskService {
     const controller = new AbortController();
     running.set(streamId, controller);
     const client = clientFor({ kind: provider.kind, baseUrl: provider.baseUrl, apiKey });
-    const finished = stream({
+    const finished = streamAnswer(streamContext, {
       answerId,
       streamId,
       provider,
@@ -200,147 +194,17 @@ export function createAskService(deps: AskServiceDependencies): AskService {
     };
   }
 
-  interface Run {
-    answerId: string;
-    streamId: string;
-    provider: ProviderConfig;
-    model: ProviderModel;
-    client: ChatClient;
-    prompt: { system: string; user: string };
-    estimatedInput: number;
-    controller: AbortController;
-    host: string;
-    onEvent: ((event: AskStreamEvent) => void) | undefined;
-  }
-
-  async function stream(run: Run): Promise<Answer> {
-    const started = performance.now();
-    const elapsed = () => Math.round(performance.now() - started);
-    let seq = 0;
-    let text = '';
-    let pending = '';
-    let outputTokens = 0;
-    let ttftMs: number | null = null;
-    let usage: Usage | null = null;
-    let dirty = false;
-    let coalesceTimer: NodeJS.Timeout | undefined;
-    let timedOut = false;
-    const timeoutMs = timeoutFor(run.estimatedInput);
-
-    const send = (event: StreamPayload) => {
-      const full = { ...event, type: 'ask:stream', streamId: run.streamId, seq: ++seq } as AskStreamEvent;
-      deps.emit?.(full);
-      run.onEvent?.(full);
-    };
-    const flushDelta = () => {
-      clearTimeout(coalesceTimer);
-      coalesceTimer = undefined;
-      if (pending === '') return;
-      const costSoFar = costOf({ input: run.estimatedInput, cachedInput: 0, output: outputTokens }, run.model);
-      send({ kind: 'delta', text: pending, outputTokens, elapsedMs: elapsed(), ttftMs: ttftMs ?? 0, costSoFar });
-      pending = '';
-    };
-    // At least once a second the text so far is in the database: a crash loses at most that.
-    const flushTimer = setInterval(() => {
-      if (!dirty || closed) return;
-      dirty = false;
-      rows.progress(run.answerId, { text, outputTokens, updatedAt: deps.clock.now() });
-    }, flushMs);
-    const deadline = setTimeout(() => {
-      timedOut = true;
-      run.controller.abort();
-    }, timeoutMs);
-
-    const finish = (status: 'done' | 'stopped' | 'failed', error: AppError | null): Answer => {
-      clearInterval(flushTimer);
-      clearTimeout(deadline);
-      if (closed) throw new AppError('INTERNAL_ERROR', { reason: 'closed while streaming' });
-      flushDelta();
-      // Without reported usage, the cost is estimated from the local counts: input is billed once sent.
-      const billed =
-        usage ??
-        (text !== '' || status === 'stopped'
-          ? { input: run.estimatedInput, cachedInput: 0, output: outputTokens }
-          : null);
-      const errorData = error?.toData(deps.language()) ?? null;
-      rows.finish(run.answerId, {
-        status,
-        text,
-        usage,
-        cost: billed ? costOf(billed, run.model) : 0,
-        ttftMs,
-        latencyMs: elapsed(),
-        error: errorData ? { code: errorData.code, message: errorData.message } : null,
-        updatedAt: deps.clock.now(),
-      });
-      const answer = get(run.answerId);
-      if (errorData) send({ kind: 'error', error: errorData, answer });
-      else send({ kind: 'done', answer });
-      return answer;
-    };
-
-    const timeoutError = () =>
-      new AppError('TIMEOUT', { provider: run.provider.name, seconds: Math.round(timeoutMs / 1000) });
-
-    const context = (attempts: number) => ({
-      provider: run.provider.name,
-      model: run.model.model,
-      host: run.host,
-      receivedText: text !== '',
-      attempts,
-    });
-
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const request = {
-          model: run.model.model,
-          system: run.prompt.system,
-          user: run.prompt.user,
-          maxOutputTokens: ANSWER_RESERVE_TOKENS,
-          signal: run.controller.signal,
-        };
-        for await (const piece of run.client.stream(request)) {
-          if (piece.type === 'usage') {
-            usage = piece.usage;
-            continue;
-          }
-          ttftMs ??= elapsed();
-          text += piece.text;
-          outputTokens += countTokensWith(run.model.encoding, piece.text);
-          pending += piece.text;
-          dirty = true;
-          coalesceTimer ??= setTimeout(flushDelta, coalesceMs);
-        }
-        // An aborted SDK stream may simply end rather than throw.
-        if (run.controller.signal.aborted) return timedOut ? finish('failed', timeoutError()) : finish('stopped', null);
-        flushDelta();
-        if (usage) send({ kind: 'usage', usage, cost: costOf(usage, run.model) });
-        return finish('done', null);
-      } catch (caught) {
-        if (timedOut) return finish('failed', timeoutError());
-        if (run.controller.signal.aborted || isAbort(caught)) return finish('stopped', null);
-        const error = toProviderError(caught, context(attempt));
-        const wait = retryWait(error, attempt);
-        if (wait === null) return finish('failed', error);
-        const reason = error.code as 'RATE_LIMITED' | 'PROVIDER_UNAVAILABLE';
-        for (let secondsLeft = wait; secondsLeft > 0; secondsLeft--) {
-          send({ kind: 'retry', reason, secondsLeft, attempt, maxAttempts: retry.maxAttempts });
-          if (!(await sleep(1000, run.controller.signal))) {
-            return timedOut ? finish('failed', timeoutError()) : finish('stopped', null);
-          }
-        }
-      }
-    }
-
-    /** Seconds to wait before trying again, or null to give up: only before any text, only for 429 and 5xx. */
-    function retryWait(error: AppError, attempt: number): number | null {
-      if (text !== '' || attempt >= retry.maxAttempts) return null;
-      if (error.code !== 'RATE_LIMITED' && error.code !== 'PROVIDER_UNAVAILABLE') return null;
-      const asked = error.details?.retryAfterSeconds;
-      const seconds = typeof asked === 'number' ? asked : retry.backoffSeconds(attempt);
-      return seconds > retry.maxWaitSeconds ? null : Math.max(1, seconds);
-    }
-  }
+  const streamContext: StreamContext = {
+    rows,
+    clock: deps.clock,
+    language: deps.language,
+    emit: deps.emit,
+    retry,
+    flushMs,
+    coalesceMs,
+    timeoutFor,
+    isClosed: () => closed,
+  };
 
   function get(answerId: string): Answer {
     const answer = rows.get(answerId);
@@ -363,20 +227,4 @@ export function createAskService(deps: AskServiceDependencies): AskService {
       for (const controller of running.values()) controller.abort();
     },
   };
-}
-
-/** Resolves true after `ms`, or false as soon as the signal aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -16,8 +16,8 @@ export function AnswerView() {
   const running = live.status === 'starting' || live.status === 'streaming';
 
   return (
-    <section className="answer" aria-labelledby="answer-heading" aria-busy={running}>
-      <header className="answer__header">
+    <section className="card answer" aria-labelledby="answer-heading" aria-busy={running}>
+      <header className="card__header">
         <div>
           <h2 id="answer-heading" className="answer__question">
             {live.input.question}

@@ -28,7 +28,7 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
 
   if (choices.length === 0 || !chosen) {
     return (
-      <section className="ask ask--empty" aria-labelledby="ask-heading">
+      <section className="card ask ask--empty" aria-labelledby="ask-heading">
         <h2 id="ask-heading" className="section-heading">
           {t('ask.title')}
         </h2>
@@ -55,7 +55,7 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
   }
 
   return (
-    <form className="ask" aria-labelledby="ask-heading" onSubmit={submit}>
+    <form className="card ask" aria-labelledby="ask-heading" onSubmit={submit}>
       <h2 id="ask-heading" className="section-heading">
         {t('ask.title')}
       </h2>

@@ -1,16 +1,10 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
+import { insertDocumentRow } from '../testing/rows';
 import { migrations } from '.';
 
 const SHA = 'a'.repeat(64);
-
-function insertDocument(db: Database.Database, sha256 = SHA) {
-  db.prepare(
-    `INSERT INTO documents (sha256, name, kind, size_bytes, pages, chars, language, tokens_o200k, tokens_cl100k,
-       extraction_ms, created_at) VALUES (?, 'hop-dong.pdf', 'pdf', 100, 2, 40, 'vi', 10, 15, 5, 1)`,
-  ).run(sha256);
-}
 
 describe('migration 3: documents', () => {
   it('adds documents and their pages, keeping the rows of version 2', () => {
@@ -22,7 +16,7 @@ describe('migration 3: documents', () => {
     migrate(db, migrations, 3);
 
     expect(db.prepare('SELECT value FROM settings').get()).toEqual({ value: '"en"' });
-    insertDocument(db);
+    insertDocumentRow(db, SHA);
     const page = db.prepare(
       'INSERT INTO document_pages (document_sha256, page, start_offset, text) VALUES (?, ?, ?, ?)',
     );
@@ -35,7 +29,7 @@ describe('migration 3: documents', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, migrations, 3);
-    insertDocument(db);
+    insertDocumentRow(db, SHA);
     const page = db.prepare(
       'INSERT INTO document_pages (document_sha256, page, start_offset, text) VALUES (?, ?, ?, ?)',
     );
@@ -48,7 +42,7 @@ describe('migration 3: documents', () => {
   it('refuses an unknown kind or language and a malformed hash', () => {
     const db = new Database(':memory:');
     migrate(db, migrations, 3);
-    expect(() => insertDocument(db, 'short')).toThrow(/CHECK/);
+    expect(() => insertDocumentRow(db, 'short')).toThrow(/CHECK/);
     expect(() =>
       db
         .prepare(

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
+import { insertDocumentRow, insertProviderRow } from '../testing/rows';
 import { migrations } from '.';
 
 const insertModel = (db: Database.Database, providerId: string, model: string) =>
@@ -17,17 +18,12 @@ describe('migration 4: providers', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, migrations, 3);
-    db.prepare(
-      `INSERT INTO documents (sha256, name, kind, size_bytes, pages, chars, language, tokens_o200k, tokens_cl100k,
-         extraction_ms, created_at) VALUES (?, 'a.pdf', 'pdf', 1, 1, 1, 'vi', 1, 1, 1, 1)`,
-    ).run('c'.repeat(64));
+    insertDocumentRow(db, 'c'.repeat(64));
 
     migrate(db, migrations, 4);
 
     expect(db.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 1 });
-    db.prepare(
-      "INSERT INTO providers (id, kind, name, base_url, created_at, updated_at) VALUES ('deepseek', 'openai', 'DeepSeek', 'https://api.deepseek.com/v1', 1, 1)",
-    ).run();
+    insertProviderRow(db, 'deepseek');
     insertModel(db, 'deepseek', 'deepseek-chat');
     expect(() => insertModel(db, 'nobody', 'x')).toThrow(/FOREIGN KEY/);
     db.prepare("DELETE FROM providers WHERE id = 'deepseek'").run();

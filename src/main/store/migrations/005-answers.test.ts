@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
+import { insertDocumentRow, insertProviderRow } from '../testing/rows';
 import { migrations } from '.';
 
 const SHA = 'd'.repeat(64);
@@ -18,13 +19,8 @@ describe('migration 5: answers', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, migrations, 4);
-    db.prepare(
-      "INSERT INTO providers (id, kind, name, base_url, created_at, updated_at) VALUES ('p', 'openai', 'P', 'http://x', 1, 1)",
-    ).run();
-    db.prepare(
-      `INSERT INTO documents (sha256, name, kind, size_bytes, pages, chars, language, tokens_o200k, tokens_cl100k,
-         extraction_ms, created_at) VALUES (?, 'a.pdf', 'pdf', 1, 1, 1, 'vi', 1, 1, 1, 1)`,
-    ).run(SHA);
+    insertProviderRow(db, 'p');
+    insertDocumentRow(db, SHA);
 
     migrate(db, migrations, 5);
 
