@@ -155,3 +155,26 @@ describe('lexdesk ask', () => {
     expect((await cli(['ask', 'Phạt?', '--provider', 'local'])).code).toBe(2);
   });
 });
+
+describe('lexdesk history, show and the cache', () => {
+  it('answers a repeated question from the cache at no cost, finds it without diacritics, and shows it', async () => {
+    await addProvider();
+    const args = ['--json', 'ask', contract, 'Phạt vi phạm bao nhiêu?', '--provider', 'local', '--api-key-env', 'K'];
+    const first = JSON.parse((await cli(args, { K: 'sk-env-key' })).stdout.trim().split('\n').at(-1) ?? '');
+    const second = JSON.parse((await cli(args, { K: 'sk-env-key' })).stdout.trim().split('\n').at(-1) ?? '');
+    expect(second).toMatchObject({ answerId: first.answerId, cached: true, cost: { amount: 0 }, text: ANSWER });
+    const fresh = JSON.parse(
+      (await cli([...args, '--no-cache'], { K: 'sk-env-key' })).stdout.trim().split('\n').at(-1) ?? '',
+    );
+    expect(fresh.cached).toBe(false);
+    expect(fresh.answerId).not.toBe(first.answerId);
+
+    const hits = JSON.parse((await cli(['--json', 'history', '--search', 'phat vi pham'])).stdout);
+    expect(hits).toContainEqual(expect.objectContaining({ kind: 'answer', answerId: first.answerId }));
+    const listed = JSON.parse((await cli(['--json', 'history'])).stdout);
+    expect(listed.total).toBe(2);
+    const shown = await cli(['show', first.answerId]);
+    expect(shown.stdout).toContain(ANSWER);
+    expect((await cli(['show', 'no-such-answer'])).code).toBe(3);
+  });
+});

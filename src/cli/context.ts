@@ -38,6 +38,8 @@ export interface CliOptions {
   currency?: string | undefined;
   provider?: string | undefined;
   'api-key-env'?: string | undefined;
+  'no-cache'?: boolean | undefined;
+  search?: string | undefined;
 }
 
 /** Calls a channel through the dispatcher, as the app's window does; a refusal becomes a thrown AppError. */

@@ -9,7 +9,7 @@ Usage:
 Commands:
   ingest FILE [--password P]   read a PDF, DOCX, TXT or MD file into LexDesk and
                                print its pages, characters, language and tokens
-  ask FILE... "QUESTION" --provider ID [--model M] [--api-key-env VAR]
+  ask FILE... "QUESTION" --provider ID [--model M] [--api-key-env VAR] [--no-cache]
                                ask a question about the files and stream the answer;
                                the key comes from the app's secret store or from
                                the variable VAR, never from an argument
@@ -17,6 +17,9 @@ Commands:
                 --context TOKENS --price-input X [--price-cached-input Y]
                 --price-output Z [--currency USD] [--name NAME]
   providers list | providers remove ID
+  history [--search Q]         past analyses, newest first, or those matching Q
+                               (Vietnamese may be typed without diacritics)
+  show ANSWER_ID               one past analysis in full
   settings get [KEY]           print one setting, or all of them
   settings set KEY VALUE       change a setting
                                language: vi | en
@@ -42,7 +45,7 @@ Cách dùng:
 Lệnh:
   ingest TỆP [--password MK]   đọc tệp PDF, DOCX, TXT hoặc MD vào LexDesk và in số
                                trang, số ký tự, ngôn ngữ và số token
-  ask TỆP... "CÂU_HỎI" --provider ID [--model M] [--api-key-env BIẾN]
+  ask TỆP... "CÂU_HỎI" --provider ID [--model M] [--api-key-env BIẾN] [--no-cache]
                                hỏi về các tệp và in câu trả lời khi nhận được; khóa API
                                lấy từ kho khóa của ứng dụng hoặc từ biến môi trường BIẾN,
                                không bao giờ từ tham số dòng lệnh
@@ -50,6 +53,9 @@ Lệnh:
                 --context SỐ_TOKEN --price-input X [--price-cached-input Y]
                 --price-output Z [--currency USD] [--name TÊN]
   providers list | providers remove ID
+  history [--search TỪ_KHÓA]   các phân tích đã làm, mới nhất trước, hoặc những phân tích
+                               khớp với từ khóa (có thể gõ tiếng Việt không dấu)
+  show MÃ_CÂU_TRẢ_LỜI          xem đầy đủ một phân tích
   settings get [KHÓA]          in một cài đặt, hoặc tất cả
   settings set KHÓA GIÁ_TRỊ    thay đổi một cài đặt
                                language: vi | en

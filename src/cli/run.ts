@@ -5,6 +5,7 @@ import { createDispatcher } from '../main/ipc';
 import { createServices, type Services } from '../main/services';
 import { languageFromLocale } from '../shared/language';
 import { askCommand } from './commands/ask';
+import { historyCommand, showCommand } from './commands/history';
 import { ingestCommand } from './commands/ingest';
 import { providersCommand } from './commands/providers';
 import { settingsCommand } from './commands/settings';
@@ -19,6 +20,8 @@ const commands: Record<string, (args: string[], context: CommandContext) => Prom
   ingest: ingestCommand,
   providers: providersCommand,
   ask: askCommand,
+  history: historyCommand,
+  show: showCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; never calls `process.exit`. */
@@ -90,6 +93,8 @@ function parse(argv: readonly string[]) {
       currency: { type: 'string' },
       provider: { type: 'string' },
       'api-key-env': { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      search: { type: 'string' },
     },
   });
 }

@@ -29,5 +29,8 @@ export function createHandlers(services: Services): Handlers {
     },
     'ask:cancel': ({ streamId }) => services.ask.cancel(streamId),
     'answers:get': ({ answerId }) => services.ask.get(answerId),
+    'history:page': ({ limit, offset }) => services.history.page(limit, offset),
+    'history:search': ({ query, limit }) => services.history.search(query, limit),
+    'history:cacheStats': () => services.ask.cacheStats(),
   };
 }

@@ -8,6 +8,7 @@ import { type Clock, systemClock } from './clock';
 import { createDocumentsService, type DocumentsService } from './documents/documents-service';
 import { createExtractionPool } from './documents/extraction-pool';
 import { createFileStore } from './documents/file-store';
+import { createHistoryService, type HistoryService } from './history/history-service';
 import { type AskService, createAskService } from './llm/ask-service';
 import { createProvidersService, type ProvidersService } from './providers/providers-service';
 import { createEncryptedSecretStore, type SecretCipher } from './secrets/encrypted-secret-store';
@@ -40,6 +41,7 @@ export interface Services {
   documents: DocumentsService;
   providers: ProvidersService;
   ask: AskService;
+  history: HistoryService;
   appInfo(): AppInfo;
   /** Where failures nobody awaits are told: the console in the app, stderr in the CLI. */
   log(area: string, error: unknown): void;
@@ -101,6 +103,7 @@ export function createServices(options: ServicesOptions): Services {
     documents,
     providers,
     ask,
+    history: createHistoryService(db),
     log: (area, error) => console.error(`[${area}]`, error),
     appInfo: () => ({
       version: options.appVersion,

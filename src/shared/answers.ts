@@ -42,6 +42,8 @@ export const askInputSchema = z.object({
   providerId: providerIdSchema,
   model: z.string().min(1).max(200),
   question: z.string().trim().min(1).max(20_000),
+  /** Skip the answer cache and ask the provider again. */
+  fresh: z.boolean().optional(),
 });
 export type AskInput = z.infer<typeof askInputSchema>;
 
@@ -53,6 +55,8 @@ export const askStartedSchema = z.object({
   currency: z.string(),
   /** Whether the input count is the model's own tokenizer or an estimate. */
   estimated: z.boolean(),
+  /** The same question on the same documents and model was answered before: that answer, at no cost. */
+  cached: z.boolean(),
 });
 export type AskStarted = z.infer<typeof askStartedSchema>;
 

@@ -117,6 +117,6 @@ describe('createApi', () => {
   });
 
   it('reports the data dir and schema version of the running services', async () => {
-    expect(await api.app.info()).toMatchObject({ dataDir: services.dataDir, databaseSchemaVersion: 5 });
+    expect(await api.app.info()).toMatchObject({ dataDir: services.dataDir, databaseSchemaVersion: 6 });
   });
 });

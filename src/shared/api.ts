@@ -52,6 +52,9 @@ export function createApi(transport: Transport) {
     'ask:start': call('ask:start'),
     'ask:cancel': call('ask:cancel'),
     'answers:get': call('answers:get'),
+    'history:page': call('history:page'),
+    'history:search': call('history:search'),
+    'history:cacheStats': call('history:cacheStats'),
   };
 
   return {
@@ -74,6 +77,11 @@ export function createApi(transport: Transport) {
     },
     ask: { start: methods['ask:start'], cancel: methods['ask:cancel'] },
     answers: { get: methods['answers:get'] },
+    history: {
+      page: methods['history:page'],
+      search: methods['history:search'],
+      cacheStats: methods['history:cacheStats'],
+    },
     files: {
       /** Where main can read a dropped file from, or null where it must be sent as bytes. */
       pathFor: (file: Blob & { name: string }): string | null => transport.pathForFile?.(file) || null,
@@ -112,6 +120,7 @@ export function unwrapApi(bridge: LexDeskBridge) {
     providers: unwrapGroup(bridge.providers),
     ask: unwrapGroup(bridge.ask),
     answers: unwrapGroup(bridge.answers),
+    history: unwrapGroup(bridge.history),
     files: bridge.files,
     onEvent: bridge.onEvent,
   };

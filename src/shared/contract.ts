@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answerSchema, askInputSchema, askStartedSchema } from './answers';
 import { documentDetailSchema, documentIdSchema, documentSummarySchema, ingestInputSchema } from './documents';
+import { historyPageInputSchema, historyPageSchema, searchHitSchema, searchInputSchema } from './history';
 import {
   providerConfigSchema,
   providerRefSchema,
@@ -47,6 +48,9 @@ export const contract = {
   'ask:start': { input: askInputSchema, output: askStartedSchema },
   'ask:cancel': { input: z.object({ streamId: z.string() }), output: z.boolean() },
   'answers:get': { input: z.object({ answerId: z.string() }), output: answerSchema },
+  'history:page': { input: historyPageInputSchema, output: historyPageSchema },
+  'history:search': { input: searchInputSchema, output: z.array(searchHitSchema) },
+  'history:cacheStats': { input: none, output: z.object({ hits: z.number().int(), saved: z.number() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

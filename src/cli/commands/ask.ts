@@ -27,7 +27,13 @@ export async function askCommand(args: string[], context: CommandContext): Promi
   const documents = [];
   for (const file of files) documents.push(await ingestFile(context, file));
 
-  const parsed = askInputSchema.safeParse({ documentIds: documents.map((d) => d.sha256), providerId, model, question });
+  const parsed = askInputSchema.safeParse({
+    documentIds: documents.map((d) => d.sha256),
+    providerId,
+    model,
+    question,
+    fresh: context.options['no-cache'] === true,
+  });
   if (!parsed.success)
     throw new AppError('INVALID_INPUT', { issues: parsed.error.issues.map((i) => i.message).join('; ') });
   const started = context.services.ask.start(parsed.data, {
@@ -40,8 +46,13 @@ export async function askCommand(args: string[], context: CommandContext): Promi
     },
   });
   const answer = await started.finished;
-  if (context.output.json) context.io.stdout(`${JSON.stringify(summary(answer))}\n`);
-  else {
+  if (context.output.json) context.io.stdout(`${JSON.stringify(summary(answer, started.cached))}\n`);
+  else if (started.cached) {
+    context.io.stdout(`${answer.text}\n`);
+    context.io.stderr(
+      `lexdesk: ${context.output.language === 'vi' ? 'câu trả lời từ lịch sử, không mất phí' : 'answer from history, at no cost'}\n`,
+    );
+  } else {
     context.io.stdout('\n');
     if (answer.error) context.io.stderr(`lexdesk: ${answer.error.message} [${answer.error.code}]\n`);
   }
@@ -49,15 +60,16 @@ export async function askCommand(args: string[], context: CommandContext): Promi
 }
 
 /** The final JSON line scripts rely on; for a failed or interrupted answer, `text` holds what arrived. */
-function summary(answer: Answer) {
+function summary(answer: Answer, cached: boolean) {
   return {
     answerId: answer.id,
     status: answer.status,
     text: answer.text,
     // Null when the provider reported none (a stopped or failed answer); `cost` is then estimated.
     usage: answer.usage,
-    cost: { amount: answer.cost ?? 0, currency: answer.currency },
-    cached: false,
+    // A cached answer costs nothing this time.
+    cost: { amount: cached ? 0 : (answer.cost ?? 0), currency: answer.currency },
+    cached,
     ttftMs: answer.ttftMs,
     latencyMs: answer.latencyMs,
     ...(answer.error ? { error: answer.error } : {}),

@@ -27,6 +27,7 @@ interface AnswerRow {
 
 export interface NewAnswer {
   id: string;
+  cacheKey: string;
   question: string;
   documentIds: readonly string[];
   providerId: string;
@@ -58,9 +59,9 @@ export interface AnswerOutcome {
 export function createAnswerRows(db: Db) {
   const insertAnswer = db.prepare(
     `INSERT INTO answers (id, question, provider_id, provider_name, model, status, estimated_input, currency,
-       created_at, updated_at)
+       cache_key, created_at, updated_at)
      VALUES (@id, @question, @providerId, @providerName, @model, 'streaming', @estimatedInput, @currency,
-       @createdAt, @createdAt)`,
+       @cacheKey, @createdAt, @createdAt)`,
   );
   const insertDocument = db.prepare(
     'INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, ?, ?)',
@@ -85,7 +86,8 @@ export function createAnswerRows(db: Db) {
 
   // The row exists, with its documents, before the first byte is sent.
   const create = db.transaction((answer: NewAnswer) => {
-    insertAnswer.run(answer);
+    const { documentIds: _documents, ...row } = answer;
+    insertAnswer.run(row);
     for (const [position, sha256] of answer.documentIds.entries()) insertDocument.run(answer.id, position, sha256);
   });
 
@@ -117,9 +119,23 @@ export function createAnswerRows(db: Db) {
     };
   }
 
+  const selectCached = db.prepare<[string], { id: string }>(
+    "SELECT id FROM answers WHERE cache_key = ? AND status = 'done' ORDER BY created_at DESC LIMIT 1",
+  );
+  const insertHit = db.prepare<[string, number, number]>(
+    'INSERT INTO cache_hits (answer_id, hit_at, saved_cost) VALUES (?, ?, ?)',
+  );
+  const selectStats = db.prepare<[], { hits: number; saved: number }>(
+    'SELECT count(*) AS hits, COALESCE(sum(saved_cost), 0) AS saved FROM cache_hits',
+  );
+
   return {
     create,
     get,
+    /** The latest complete answer with this cache key. */
+    cached: (cacheKey: string) => selectCached.get(cacheKey)?.id,
+    recordHit: (answerId: string, at: number, savedCost: number) => insertHit.run(answerId, at, savedCost),
+    cacheStats: () => selectStats.get() ?? { hits: 0, saved: 0 },
     progress(id: string, progress: AnswerProgress) {
       updateProgress.run({ id, ...progress });
     },

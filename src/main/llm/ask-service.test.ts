@@ -64,8 +64,8 @@ function providers(): ProviderConfig[] {
   ];
 }
 
-function ask(overrides: Partial<AskServiceDependencies> = {}, providerId = 'kimi') {
-  const service = createAskService({
+function askService(overrides: Partial<AskServiceDependencies> = {}) {
+  return createAskService({
     db: services.db,
     documents: services.documents,
     providers: services.providers,
@@ -74,6 +74,10 @@ function ask(overrides: Partial<AskServiceDependencies> = {}, providerId = 'kimi
     retry: { maxAttempts: 3, backoffSeconds: () => 1, maxWaitSeconds: 5 },
     ...overrides,
   });
+}
+
+function ask(overrides: Partial<AskServiceDependencies> = {}, providerId = 'kimi') {
+  const service = askService(overrides);
   const events: AskStreamEvent[] = [];
   const started = service.start(
     { documentIds: [documentId], providerId, model: 'test-model', question: 'Phạt vi phạm bao nhiêu?' },
@@ -321,5 +325,47 @@ describe('test connection', () => {
     await expect(service.testConnection('kimi', 'test-model')).resolves.toMatchObject({ ok: true });
     services.providers.setKey('kimi', 'sk-wrong');
     await expect(service.testConnection('kimi', 'test-model')).rejects.toMatchObject({ code: 'INVALID_API_KEY' });
+  });
+});
+
+describe('the answer cache', () => {
+  it('answers the same question on the same documents from history, at no cost, and counts the hit', async () => {
+    server.script({ answer: ANSWER, apiKey: KEY, usage: { input: 1000, cachedInput: 0, output: 40 } });
+    const first = await ask().started.finished;
+    expect(server.requests).toHaveLength(1);
+
+    const service = askService();
+    const events: AskStreamEvent[] = [];
+    const again = service.start(
+      { documentIds: [documentId], providerId: 'kimi', model: 'test-model', question: '  phạt VI PHẠM   bao nhiêu? ' },
+      { onEvent: (event) => events.push(event) },
+    );
+    expect(again).toMatchObject({ cached: true, answerId: first.id, estimatedCost: 0 });
+    expect((await again.finished).text).toBe(ANSWER);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(events.map((e) => e.kind)).toEqual(['done']);
+    expect(server.requests).toHaveLength(1);
+    expect(service.cacheStats()).toEqual({ hits: 1, saved: first.cost });
+  });
+
+  it('asks the provider again when told to, for another model, and after a failure', async () => {
+    server.script({ answer: ANSWER, apiKey: KEY });
+    await ask().started.finished;
+    const service = askService();
+    const input = {
+      documentIds: [documentId],
+      providerId: 'kimi',
+      model: 'test-model',
+      question: 'Phạt vi phạm bao nhiêu?',
+    };
+    const fresh = service.start({ ...input, fresh: true });
+    expect(fresh.cached).toBe(false);
+    await fresh.finished;
+    expect(server.requests).toHaveLength(2);
+
+    server.script({ answer: ANSWER, apiKey: KEY, faults: [{ kind: 'status', status: 401 }] });
+    await service.start({ ...input, question: 'Một câu hỏi khác?' }).finished;
+    server.script({ answer: ANSWER, apiKey: KEY });
+    expect(service.start({ ...input, question: 'Một câu hỏi khác?' }).cached).toBe(false);
   });
 });

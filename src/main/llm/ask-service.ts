@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Answer, AskInput, AskStarted, AskStreamEvent } from '../../shared/answers';
 import { AppError } from '../../shared/errors';
@@ -14,7 +14,7 @@ import { countTokensWith } from '../tokens/token-count';
 import { createAnswerRows } from './answer-rows';
 import { type StreamContext, streamAnswer } from './answer-stream';
 import { type ChatClient, type ChatClientOptions, createChatClient } from './chat-client';
-import { buildPrompt } from './prompt';
+import { buildPrompt, PROMPT_VERSION } from './prompt';
 import { toProviderError } from './provider-errors';
 
 export interface RetryPolicy {
@@ -68,6 +68,8 @@ export interface AskService {
    * close. Their rows stay streaming, so the next start marks them interrupted.
    */
   close(): void;
+  /** Cache hits so far and the money they saved (in each answer's currency, USD today). */
+  cacheStats(): { hits: number; saved: number };
   /** Marks answers left streaming by a crash as interrupted; returns how many. */
   recoverInterrupted(): number;
 }
@@ -154,10 +156,15 @@ export function createAskService(deps: AskServiceDependencies): AskService {
       });
     }
 
-    const answerId = randomUUID();
     const streamId = randomUUID();
+    const key = cacheKey(input, language);
+    const cachedId = input.fresh ? undefined : rows.cached(key);
+    if (cachedId) return fromCache(cachedId, streamId, estimatedInput, model, options);
+
+    const answerId = randomUUID();
     rows.create({
       id: answerId,
+      cacheKey: key,
       question: input.question,
       documentIds: input.documentIds,
       providerId: provider.id,
@@ -190,7 +197,36 @@ export function createAskService(deps: AskServiceDependencies): AskService {
       estimatedCost: costOf({ input: estimatedInput, cachedInput: 0, output: 0 }, model),
       currency: model.currency,
       estimated: !model.exactTokenizer,
+      cached: false,
       finished,
+    };
+  }
+
+  /** The stored answer, at once and at no cost; the hit and the money it saved are counted. */
+  function fromCache(
+    answerId: string,
+    streamId: string,
+    estimatedInput: number,
+    model: ProviderModel,
+    options: AskOptions,
+  ) {
+    const answer = get(answerId);
+    rows.recordHit(answerId, deps.clock.now(), answer.cost ?? 0);
+    const event: AskStreamEvent = { type: 'ask:stream', streamId, seq: 1, kind: 'done', answer };
+    // After the caller has the stream id, as a fresh answer's events would be.
+    queueMicrotask(() => {
+      deps.emit?.(event);
+      options.onEvent?.(event);
+    });
+    return {
+      streamId,
+      answerId,
+      estimatedInput,
+      estimatedCost: 0,
+      currency: model.currency,
+      estimated: !model.exactTokenizer,
+      cached: true,
+      finished: Promise.resolve(answer),
     };
   }
 
@@ -205,6 +241,19 @@ export function createAskService(deps: AskServiceDependencies): AskService {
     timeoutFor,
     isClosed: () => closed,
   };
+
+  /**
+   * The same question (case, spacing and Unicode form aside) on the same
+   * documents (by SHA-256, in any order), the same model and the same
+   * instructions has the same key.
+   */
+  function cacheKey(input: AskInput, language: Language): string {
+    const question = input.question.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('vi');
+    const documents = [...input.documentIds].sort();
+    const parameters = { maxOutputTokens: ANSWER_RESERVE_TOKENS, prompt: PROMPT_VERSION, language };
+    const key = JSON.stringify({ question, documents, provider: input.providerId, model: input.model, parameters });
+    return createHash('sha256').update(key).digest('hex');
+  }
 
   function get(answerId: string): Answer {
     const answer = rows.get(answerId);
@@ -222,6 +271,7 @@ export function createAskService(deps: AskServiceDependencies): AskService {
     },
     get,
     recoverInterrupted: () => rows.markInterrupted(deps.clock.now()),
+    cacheStats: () => rows.cacheStats(),
     close() {
       closed = true;
       for (const controller of running.values()) controller.abort();

@@ -18,6 +18,9 @@ const SYSTEM: Record<Language, string> = {
 - Answer in English, formatted in Markdown (headings, lists), concise and exact.`,
 };
 
+/** Bumped whenever the instructions change, so the answer cache does not serve answers to old instructions. */
+export const PROMPT_VERSION = 1;
+
 export interface Prompt {
   system: string;
   user: string;

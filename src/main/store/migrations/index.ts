@@ -4,6 +4,14 @@ import { m002Secrets } from './002-secrets';
 import { m003Documents } from './003-documents';
 import { m004Providers } from './004-providers';
 import { m005Answers } from './005-answers';
+import { m006SearchAndCache } from './006-search-and-cache';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
-export const migrations: readonly Migration[] = [m001Settings, m002Secrets, m003Documents, m004Providers, m005Answers];
+export const migrations: readonly Migration[] = [
+  m001Settings,
+  m002Secrets,
+  m003Documents,
+  m004Providers,
+  m005Answers,
+  m006SearchAndCache,
+];

@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HIT_END, HIT_START } from '../../shared/history';
+import { createTempServices } from '../testing/temp-services';
+
+let services: ReturnType<typeof createTempServices>;
+let sha256: string;
+
+beforeEach(async () => {
+  services = createTempServices();
+  const doc = await services.documents.ingest({
+    ingestId: 'x',
+    name: 'Hợp đồng mua bán hàng hóa.txt',
+    bytes: new TextEncoder().encode(
+      'Điều 301. Mức phạt vi phạm không quá 8% giá trị phần nghĩa vụ hợp đồng bị vi phạm.',
+    ),
+  });
+  sha256 = doc.sha256;
+  const insert = services.db.prepare(
+    `INSERT INTO answers (id, question, provider_id, provider_name, model, status, text, estimated_input, cost,
+       currency, created_at, updated_at) VALUES (?, ?, 'kimi', 'Kimi', 'kimi-k2', 'streaming', ?, 100, 0.01, 'USD', ?, ?)`,
+  );
+  const link = services.db.prepare(
+    'INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, 0, ?)',
+  );
+  const finish = services.db.prepare("UPDATE answers SET status = 'done' WHERE id = ?");
+  for (const [id, question, text, at] of [
+    ['old', 'Thời hạn thanh toán?', 'Thanh toán trong 30 ngày [p. 2, Điều 5].', 1000],
+    ['new', 'Mức phạt vi phạm là bao nhiêu?', 'Mức phạt tối đa 8% [p. 1, Điều 301].', 2000],
+  ] as const) {
+    insert.run(id, question, text, at, at);
+    link.run(id, sha256);
+    finish.run(id);
+  }
+});
+afterEach(() => services.dispose());
+
+describe('history', () => {
+  it('lists analyses newest first with their first document', () => {
+    const page = services.history.page(10, 0);
+    expect(page.total).toBe(2);
+    expect(page.items.map((item) => item.answerId)).toEqual(['new', 'old']);
+    expect(page.items[0]).toMatchObject({
+      documentName: 'Hợp đồng mua bán hàng hóa.txt',
+      documentCount: 1,
+      cost: 0.01,
+    });
+    expect(services.history.page(1, 1).items.map((item) => item.answerId)).toEqual(['old']);
+  });
+
+  it('finds questions, answers, names and page text typed without diacritics, hits marked', () => {
+    const hits = services.history.search('phat vi pham', 10);
+    expect(hits).toContainEqual(expect.objectContaining({ kind: 'answer', answerId: 'new' }));
+    const page = hits.find((hit) => hit.kind === 'page');
+    expect(page).toMatchObject({ kind: 'page', sha256, page: 1, title: 'Hợp đồng mua bán hàng hóa.txt' });
+    expect(page?.snippet).toContain(`${HIT_START}phạt${HIT_END}`);
+    expect(services.history.search('hop dong mua ban', 10)).toContainEqual(
+      expect.objectContaining({ kind: 'document', sha256 }),
+    );
+    expect(
+      services.history
+        .search('dieu 301', 10)
+        .map((hit) => hit.kind)
+        .sort(),
+    ).toEqual(['answer', 'page']);
+    expect(services.history.search('bồi thường', 10)).toEqual([]);
+  });
+});

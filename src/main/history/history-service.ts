@@ -1,0 +1,56 @@
+import type { AnalysisItem, HistoryPage, SearchHit } from '../../shared/history';
+import { HIT_END, HIT_START } from '../../shared/history';
+import type { Db } from '../store/database';
+import { toFtsQuery } from './fts-query';
+
+export interface HistoryService {
+  /** Past analyses, newest first. */
+  page(limit: number, offset: number): HistoryPage;
+  /** Questions, answers, document names and page text matching a query typed with or without diacritics. */
+  search(query: string, limit: number): SearchHit[];
+}
+
+// A dozen words either side of a hit: enough to judge it without opening it.
+const SNIPPET_TOKENS = 24;
+
+export function createHistoryService(db: Db): HistoryService {
+  const selectPage = db.prepare<[number, number], AnalysisItem>(
+    `SELECT a.id AS answerId, a.question, a.status, a.provider_name AS providerName, a.model, a.cost, a.currency,
+            a.created_at AS createdAt,
+            COALESCE((SELECT d.name FROM answer_documents ad JOIN documents d ON d.sha256 = ad.document_sha256
+                      WHERE ad.answer_id = a.id ORDER BY ad.position LIMIT 1), '') AS documentName,
+            (SELECT count(*) FROM answer_documents ad WHERE ad.answer_id = a.id) AS documentCount
+       FROM answers a
+      ORDER BY a.created_at DESC, a.id
+      LIMIT ? OFFSET ?`,
+  );
+  const countAnswers = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM answers');
+  const snippet = (table: string, column: number) =>
+    `snippet(${table}, ${column}, '${HIT_START}', '${HIT_END}', '…', ${SNIPPET_TOKENS})`;
+  const searchAnswers = db.prepare<[string, number], { answerId: string; title: string; snippet: string }>(
+    `SELECT answer_id AS answerId, question AS title, ${snippet('answers_fts', -1)} AS snippet
+       FROM answers_fts WHERE answers_fts MATCH ? ORDER BY rank LIMIT ?`,
+  );
+  const searchDocuments = db.prepare<[string, number], { sha256: string; title: string; snippet: string }>(
+    `SELECT document_sha256 AS sha256, name AS title, ${snippet('documents_fts', 1)} AS snippet
+       FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
+  );
+  const searchPages = db.prepare<[string, number], { sha256: string; page: number; title: string; snippet: string }>(
+    `SELECT p.document_sha256 AS sha256, p.page, d.name AS title, ${snippet('pages_fts', 2)} AS snippet
+       FROM pages_fts p JOIN documents d ON d.sha256 = p.document_sha256
+      WHERE pages_fts MATCH ? ORDER BY rank LIMIT ?`,
+  );
+
+  return {
+    page: (limit, offset) => ({ items: selectPage.all(limit, offset), total: countAnswers.get()?.n ?? 0 }),
+    search(query, limit) {
+      const fts = toFtsQuery(query);
+      if (!fts) return [];
+      return [
+        ...searchAnswers.all(fts, limit).map((hit) => ({ kind: 'answer' as const, ...hit })),
+        ...searchDocuments.all(fts, limit).map((hit) => ({ kind: 'document' as const, ...hit })),
+        ...searchPages.all(fts, limit).map((hit) => ({ kind: 'page' as const, ...hit })),
+      ].slice(0, limit);
+    },
+  };
+}

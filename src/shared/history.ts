@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { answerStatusSchema } from './answers';
+
+/** One past analysis in the history list. */
+export const analysisItemSchema = z.object({
+  answerId: z.string(),
+  question: z.string(),
+  status: answerStatusSchema,
+  providerName: z.string(),
+  model: z.string(),
+  cost: z.number().nullable(),
+  currency: z.string(),
+  createdAt: z.number().int(),
+  /** The first document's name, and how many documents the question was about. */
+  documentName: z.string(),
+  documentCount: z.number().int(),
+});
+export type AnalysisItem = z.infer<typeof analysisItemSchema>;
+
+export const historyPageInputSchema = z.object({
+  limit: z.number().int().min(1).max(500),
+  offset: z.number().int().min(0),
+});
+export const historyPageSchema = z.object({ items: z.array(analysisItemSchema), total: z.number().int() });
+export type HistoryPage = z.infer<typeof historyPageSchema>;
+
+/** Marks around the matched words in a snippet; the renderer turns them into highlights. */
+export const HIT_START = '\u0002';
+export const HIT_END = '\u0003';
+
+export const searchHitSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('answer'), answerId: z.string(), title: z.string(), snippet: z.string() }),
+  z.object({ kind: z.literal('document'), sha256: z.string(), title: z.string(), snippet: z.string() }),
+  z.object({
+    kind: z.literal('page'),
+    sha256: z.string(),
+    page: z.number().int(),
+    title: z.string(),
+    snippet: z.string(),
+  }),
+]);
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const searchInputSchema = z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200) });
