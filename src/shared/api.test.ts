@@ -98,6 +98,11 @@ describe('createApi', () => {
       });
       await api.ask.cancel({ streamId: started.streamId });
       expect(await api.answers.get({ answerId: started.answerId })).toMatchObject({ question: 'Điều 1?' });
+      expect(await api.history.page({ limit: 10, offset: 0 })).toMatchObject({ total: 1 });
+      expect(await api.history.search({ query: 'dieu', limit: 10 })).toContainEqual(
+        expect.objectContaining({ kind: 'document' }),
+      );
+      expect(await api.history.cacheStats()).toEqual({ hits: 0, saved: 0 });
       await api.providers.clearKey({ providerId: 'local' });
       expect(await api.providers.remove({ providerId: 'local' })).toBeNull();
     } finally {
