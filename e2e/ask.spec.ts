@@ -83,7 +83,8 @@ test('the answer streams with moving counters, and Stop keeps the partial answer
   try {
     await expect(page.getByRole('status').filter({ hasText: /≈ [\d.]+ token đầu vào/ })).toBeVisible();
     await askPreset(page, 'Điều khoản thanh toán');
-    await expect(page.getByText('Đang trả lời…')).toBeVisible();
+    const status = page.locator('.answer').getByRole('status').first();
+    await expect(status).toHaveText('Đang trả lời…');
     await expect(counter(page, 'output')).not.toHaveText('≈ 0', { timeout: 10_000 });
     const first = await counter(page, 'output').textContent();
     await expect(counter(page, 'output')).not.toHaveText(first ?? '', { timeout: 10_000 });
@@ -92,7 +93,7 @@ test('the answer streams with moving counters, and Stop keeps the partial answer
     await app.screenshot(testInfo, '21-answer-streaming-vi');
 
     await page.getByRole('button', { name: 'Dừng' }).click();
-    await expect(page.getByText('Đã dừng: phần câu trả lời đã nhận được giữ lại')).toBeVisible();
+    await expect(status).toHaveText('Đã dừng: phần câu trả lời đã nhận được giữ lại');
     const shown = (await page.locator('.answer__text').textContent()) ?? '';
     expect(shown.length).toBeGreaterThan(0);
     const stored = host.services.db.prepare('SELECT status, text FROM answers').get() as {

@@ -5,7 +5,9 @@ import type { AppInfo } from '../shared/contract';
 import { api } from './api';
 import { changeLanguage } from './i18n';
 import { useDocuments } from './stores/documents-store';
+import { useHistory } from './stores/history-store';
 import { useSettings } from './stores/settings-store';
+import { AnalysisView } from './views/AnalysisView';
 import { DocumentsView } from './views/DocumentsView';
 import { DocumentViewer } from './views/DocumentViewer';
 import { HistorySidebar } from './views/HistorySidebar';
@@ -20,6 +22,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
   const openSha256 = useDocuments((state) => state.openSha256);
+  const openAnswerId = useHistory((state) => state.openAnswerId);
   const addFiles = useDocuments((state) => state.addFiles);
   const dragging = useWindowDrop((files) => void addFiles(files));
 
@@ -60,7 +63,9 @@ export function App() {
       <div className="workspace">
         <HistorySidebar />
         <main className="main">
-          {openSha256 ? (
+          {openAnswerId ? (
+            <AnalysisView key={openAnswerId} answerId={openAnswerId} />
+          ) : openSha256 ? (
             <DocumentViewer key={openSha256} sha256={openSha256} />
           ) : (
             <DocumentsView dragging={dragging} onOpenSettings={() => setSettingsOpen(true)} />

@@ -5,6 +5,7 @@ import { api } from './api';
 import { initI18n } from './i18n';
 import { useAsk } from './stores/ask-store';
 import { useDocuments } from './stores/documents-store';
+import { useHistory } from './stores/history-store';
 import { useProviders } from './stores/providers-store';
 import { createSettingsStore, SettingsStoreContext } from './stores/settings-store';
 import './styles.css';
@@ -18,7 +19,7 @@ async function start(root: HTMLElement): Promise<void> {
     else if (event.type === 'ask:stream') useAsk.getState().applyEvent(event);
     else useDocuments.getState().applyEvent(event);
   });
-  await Promise.all([useDocuments.getState().load(), useProviders.getState().load()]);
+  await Promise.all([useDocuments.getState().load(), useProviders.getState().load(), useHistory.getState().refresh()]);
   createRoot(root).render(
     <StrictMode>
       <SettingsStoreContext.Provider value={store}>

@@ -11,6 +11,26 @@ export const vi: Translation = {
     emptyTitle: 'Chưa có phân tích nào',
     emptyBody:
       'Mỗi câu hỏi bạn đặt cho một hợp đồng sẽ được lưu tại đây cùng câu trả lời, số token và chi phí, và xem lại được cả khi không có mạng.',
+    search: 'Tìm trong lịch sử',
+    searchPlaceholder: 'Tìm câu hỏi, câu trả lời, tài liệu',
+    noHits: 'Không tìm thấy kết quả nào.',
+    hit: { answer: 'Phân tích', document: 'Tài liệu' },
+    hitPage: 'Trang {{page}}',
+    model: 'Mô hình',
+    date: 'Thời điểm hỏi',
+    status: 'Trạng thái',
+    latency: 'Thời gian trả lời',
+    documents: 'Tài liệu',
+    cachedTokens: 'lưu đệm',
+    statusShort: {
+      streaming: 'đang trả lời',
+      done: 'hoàn tất',
+      stopped: 'đã dừng',
+      failed: 'không thành công',
+      interrupted: 'bị gián đoạn',
+    },
+    fromCache:
+      'Từ lịch sử: câu hỏi này đã được trả lời trước đây trên cùng tài liệu và mô hình, lần này không mất phí.',
   },
   drop: {
     title: 'Thả hợp đồng vào đây',

@@ -4,6 +4,7 @@ import type { AppErrorData } from '../../shared/errors';
 import type { AppEvent } from '../../shared/events';
 import { api } from '../api';
 import { toErrorData } from './errors';
+import { useHistory } from './history-store';
 
 export interface LiveAnswer {
   input: AskInput;
@@ -57,6 +58,30 @@ export const useAsk = create<AskState>()((set, get) => ({
     });
     try {
       const started = await api.ask.start(input);
+      if (started.cached) {
+        // From history: the stored answer, complete, and nothing spent this time.
+        const answer = await api.answers.get({ answerId: started.answerId });
+        if (get().live?.input !== input) return;
+        const live = get().live;
+        if (!live) return;
+        set({
+          live: {
+            ...live,
+            started,
+            status: answer.status,
+            text: answer.text,
+            inputTokens: answer.usage?.input ?? answer.estimatedInput,
+            inputExact: answer.usage !== null,
+            outputTokens: answer.usage?.output ?? 0,
+            outputExact: answer.usage !== null,
+            ttftMs: 0,
+            cost: 0,
+            costExact: true,
+            finishedAt: live.sentAt,
+          },
+        });
+        return;
+      }
       const live = get().live;
       if (live?.input !== input) return;
       set({
@@ -82,6 +107,8 @@ export const useAsk = create<AskState>()((set, get) => ({
     if (event.type !== 'ask:stream' || !live) return;
     // Events can arrive before ask:start answers; they belong to the latest request.
     if (live.started && live.started.streamId !== event.streamId) return;
+    // A cached answer is filled in from ask:start's reply, complete.
+    if (live.started?.cached) return;
     switch (event.kind) {
       case 'delta':
         set({
@@ -114,6 +141,7 @@ export const useAsk = create<AskState>()((set, get) => ({
         return;
       case 'done':
       case 'error':
+        void useHistory.getState().refresh();
         set({
           live: {
             ...live,

@@ -26,6 +26,8 @@ interface DocumentsState {
   /** The ingest waiting for the user to type a PDF password. */
   passwordFor: string | null;
   openSha256: string | null;
+  /** The page the viewer opens at (a search hit's), or null for the first. */
+  openPage: number | null;
   /** The documents the next question is about. */
   selected: string[];
   toggleSelected(sha256: string): void;
@@ -35,7 +37,7 @@ interface DocumentsState {
   cancelPassword(): void;
   dismiss(ingestId: string): void;
   applyEvent(event: AppEvent): void;
-  open(sha256: string | null): void;
+  open(sha256: string | null, page?: number): void;
 }
 
 const PASSWORD_CODES = new Set(['PDF_PASSWORD_REQUIRED', 'PDF_PASSWORD_WRONG']);
@@ -71,6 +73,7 @@ export const useDocuments = create<DocumentsState>()((set, get) => {
     ingests: [],
     passwordFor: null,
     openSha256: null,
+    openPage: null,
     selected: [],
     toggleSelected(sha256) {
       const selected = get().selected;
@@ -120,8 +123,8 @@ export const useDocuments = create<DocumentsState>()((set, get) => {
         update(event.ingestId, { stage: event.stage, page: event.page, pages: event.pages });
       }
     },
-    open(sha256) {
-      set({ openSha256: sha256 });
+    open(sha256, page) {
+      set({ openSha256: sha256, openPage: page ?? null });
     },
   };
 });

@@ -31,11 +31,16 @@ export function AnswerView() {
             {t('ask.stop')}
           </button>
         ) : (
-          <button type="button" className="button" onClick={() => void ask(live.input)}>
+          <button type="button" className="button" onClick={() => void ask({ ...live.input, fresh: true })}>
             {t('ask.again')}
           </button>
         )}
       </header>
+      {live.started?.cached && (
+        <p className="notice" role="status">
+          {t('history.fromCache')}
+        </p>
+      )}
       <AnswerCounters live={live} currency={live.started?.currency ?? 'USD'} language={language} />
       {live.retry && (
         <p className="notice notice--warning" role="status" data-testid="retry-countdown">

@@ -12,6 +12,7 @@ import { useDocuments } from '../stores/documents-store';
 export function DocumentViewer({ sha256 }: { sha256: string }) {
   const { t } = useTranslation();
   const open = useDocuments((state) => state.open);
+  const initialPage = useDocuments((state) => state.openPage);
   const viewer = useRef<ViewerHandle>(null);
   const pageFieldId = useId();
   const findFieldId = useId();
@@ -42,6 +43,19 @@ export function DocumentViewer({ sha256 }: { sha256: string }) {
   }, [sha256]);
 
   const hits = useMemo(() => (detail ? findInPages(detail.pageTexts, query) : []), [detail, query]);
+  // A search hit opens the document at its page, once the pages are laid out.
+  useEffect(() => {
+    if (!detail || !initialPage) return;
+    const timer = setInterval(() => {
+      if (document.querySelector(`[data-page="${initialPage}"]`)) {
+        viewer.current?.goToPage(initialPage);
+        setPageField(String(initialPage));
+        clearInterval(timer);
+      }
+    }, 50);
+    return () => clearInterval(timer);
+  }, [detail, initialPage]);
+
   const onPageChange = useCallback((page: number) => {
     setCurrentPage(page);
     setPageField(String(page));

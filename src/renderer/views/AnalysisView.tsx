@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Markdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import type { Answer } from '../../shared/answers';
+import { api } from '../api';
+import { formatCost, formatNumber } from '../components/format';
+import { useAsk } from '../stores/ask-store';
+import { useDocuments } from '../stores/documents-store';
+import { useHistory } from '../stores/history-store';
+import { useSettings } from '../stores/settings-store';
+
+/** A past analysis, read from the database with no network; its documents open from LexDesk's own copies. */
+export function AnalysisView({ answerId }: { answerId: string }) {
+  const { t } = useTranslation();
+  const language = useSettings((state) => state.settings.language);
+  const documents = useDocuments((state) => state.documents);
+  const openDocument = useDocuments((state) => state.open);
+  const openAnswer = useHistory((state) => state.openAnswer);
+  const ask = useAsk((state) => state.ask);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.answers.get({ answerId }).then(setAnswer, (caught: unknown) => setError(String((caught as Error).message)));
+  }, [answerId]);
+
+  if (error) return <p className="notice notice--error">{error}</p>;
+  if (!answer) return <p className="viewer__loading">{t('viewer.loading')}</p>;
+  const n = (value: number) => formatNumber(value, language);
+  const when = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-US', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  });
+
+  return (
+    <article className="card analysis" aria-labelledby="analysis-question">
+      <header className="card__header">
+        <button type="button" className="button" onClick={() => openAnswer(null)}>
+          {t('viewer.back')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            openAnswer(null);
+            void ask({
+              documentIds: answer.documentIds,
+              providerId: answer.providerId,
+              model: answer.model,
+              question: answer.question,
+              fresh: true,
+            });
+          }}
+        >
+          {t('ask.again')}
+        </button>
+      </header>
+      <h2 id="analysis-question" className="answer__question">
+        {answer.question}
+      </h2>
+      <dl className="facts">
+        <dt>{t('history.model')}</dt>
+        <dd>
+          {answer.providerName} / {answer.model}
+        </dd>
+        <dt>{t('history.date')}</dt>
+        <dd>{when.format(answer.createdAt)}</dd>
+        <dt>{t('history.status')}</dt>
+        <dd>{t(`ask.status.${answer.status}`)}</dd>
+        <dt>{t('ask.counters.input')}</dt>
+        <dd>
+          {answer.usage ? n(answer.usage.input) : `≈ ${n(answer.estimatedInput)}`}
+          {answer.usage && answer.usage.cachedInput > 0
+            ? ` (${n(answer.usage.cachedInput)} ${t('history.cachedTokens')})`
+            : ''}
+        </dd>
+        <dt>{t('ask.counters.output')}</dt>
+        <dd>{answer.usage ? n(answer.usage.output) : '—'}</dd>
+        <dt>{t('ask.counters.cost')}</dt>
+        <dd>
+          {answer.usage ? '' : '≈ '}
+          {formatCost(answer.cost ?? 0, answer.currency, language)}
+        </dd>
+        <dt>{t('history.latency')}</dt>
+        <dd>{answer.latencyMs === null ? '—' : t('ask.seconds', { n: (answer.latencyMs / 1000).toFixed(1) })}</dd>
+        <dt>{t('history.documents')}</dt>
+        <dd>
+          {answer.documentIds.map((sha256) => (
+            <button
+              key={sha256}
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
+                openAnswer(null);
+                openDocument(sha256);
+              }}
+            >
+              {documents.find((doc) => doc.sha256 === sha256)?.name ?? sha256.slice(0, 12)}
+            </button>
+          ))}
+        </dd>
+      </dl>
+      {answer.error && (
+        <p className="notice notice--error" role="alert">
+          {answer.error.message} <code>{answer.error.code}</code>
+        </p>
+      )}
+      <div className="answer__text">
+        <Markdown remarkPlugins={[remarkGfm]} skipHtml>
+          {answer.text}
+        </Markdown>
+      </div>
+    </article>
+  );
+}
