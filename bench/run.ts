@@ -8,6 +8,7 @@ import { createServices } from '../src/main/services';
 import { openDatabase } from '../src/main/store/database';
 import { ingestBench, tokenizerBench } from './documents';
 import { measure, report } from './harness';
+import { historyBench } from './history';
 import { streamingBench } from './streaming';
 
 async function ipcOverhead(): Promise<void> {
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   await startUp();
   await tokenizerBench();
   await streamingBench();
+  await historyBench();
   await ingestBench();
 }
 

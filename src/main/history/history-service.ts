@@ -11,6 +11,8 @@ export interface HistoryService {
 }
 
 // A dozen words either side of a hit: enough to judge it without opening it.
+// Hits come newest first, as the history list does, rather than by bm25 relevance: ranking every match cost
+// 21 ms on 10,000 answers that all matched, newest-first with snippets 5 ms (bench/history.ts).
 const SNIPPET_TOKENS = 24;
 
 export function createHistoryService(db: Db): HistoryService {
@@ -29,16 +31,16 @@ export function createHistoryService(db: Db): HistoryService {
     `snippet(${table}, ${column}, '${HIT_START}', '${HIT_END}', '…', ${SNIPPET_TOKENS})`;
   const searchAnswers = db.prepare<[string, number], { answerId: string; title: string; snippet: string }>(
     `SELECT answer_id AS answerId, question AS title, ${snippet('answers_fts', -1)} AS snippet
-       FROM answers_fts WHERE answers_fts MATCH ? ORDER BY rank LIMIT ?`,
+       FROM answers_fts WHERE answers_fts MATCH ? ORDER BY rowid DESC LIMIT ?`,
   );
   const searchDocuments = db.prepare<[string, number], { sha256: string; title: string; snippet: string }>(
     `SELECT document_sha256 AS sha256, name AS title, ${snippet('documents_fts', 1)} AS snippet
-       FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
+       FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?`,
   );
   const searchPages = db.prepare<[string, number], { sha256: string; page: number; title: string; snippet: string }>(
     `SELECT p.document_sha256 AS sha256, p.page, d.name AS title, ${snippet('pages_fts', 2)} AS snippet
        FROM pages_fts p JOIN documents d ON d.sha256 = p.document_sha256
-      WHERE pages_fts MATCH ? ORDER BY rank LIMIT ?`,
+      WHERE pages_fts MATCH ? ORDER BY p.rowid DESC LIMIT ?`,
   );
 
   return {
