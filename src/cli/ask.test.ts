@@ -178,3 +178,26 @@ describe('lexdesk history, show and the cache', () => {
     expect((await cli(['show', 'no-such-answer'])).code).toBe(3);
   });
 });
+
+describe('lexdesk backup and restore', () => {
+  it('backs up and restores through the CLI, and refuses a folder that is not a backup with exit 3', async () => {
+    await addProvider();
+    const backups = mkdtempSync(join(tmpdir(), 'lexdesk-cli-backups-'));
+    try {
+      const made = JSON.parse((await cli(['--json', 'backup', backups])).stdout);
+      expect(made.backup).toMatch(/LexDesk-backup-/);
+      const target = mkdtempSync(join(tmpdir(), 'lexdesk-cli-restored-'));
+      const restored = await runCli(['--data-dir', target, '--json', 'restore', made.backup], {
+        stdout: () => {},
+        stderr: () => {},
+        env: {},
+        version: 'test',
+      });
+      expect(restored).toBe(0);
+      expect((await cli(['restore', backups])).code).toBe(3);
+      rmSync(target, { recursive: true, force: true });
+    } finally {
+      rmSync(backups, { recursive: true, force: true });
+    }
+  });
+});

@@ -26,6 +26,7 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
     case 'MODEL_NOT_CONFIGURED':
     case 'CONTEXT_TOO_LONG':
     case 'ANSWER_NOT_FOUND':
+    case 'BACKUP_INVALID':
       return EXIT.badInput;
     case 'API_KEY_MISSING':
     case 'INVALID_API_KEY':

@@ -20,6 +20,9 @@ Commands:
   history [--search Q]         past analyses, newest first, or those matching Q
                                (Vietnamese may be typed without diacritics)
   show ANSWER_ID               one past analysis in full
+  backup DIR                   copy the database and stored files into a new folder in DIR
+  restore BACKUP_DIR           check a backup in full, then put it in place (the app must
+                               be closed; the current data is kept as *.before-restore)
   settings get [KEY]           print one setting, or all of them
   settings set KEY VALUE       change a setting
                                language: vi | en
@@ -56,6 +59,9 @@ Lệnh:
   history [--search TỪ_KHÓA]   các phân tích đã làm, mới nhất trước, hoặc những phân tích
                                khớp với từ khóa (có thể gõ tiếng Việt không dấu)
   show MÃ_CÂU_TRẢ_LỜI          xem đầy đủ một phân tích
+  backup THƯ_MỤC               sao lưu cơ sở dữ liệu và các tệp gốc vào một thư mục mới
+  restore THƯ_MỤC_SAO_LƯU      kiểm tra toàn bộ bản sao lưu rồi khôi phục (phải đóng ứng
+                               dụng; dữ liệu hiện tại được giữ lại dưới tên *.before-restore)
   settings get [KHÓA]          in một cài đặt, hoặc tất cả
   settings set KHÓA GIÁ_TRỊ    thay đổi một cài đặt
                                language: vi | en

@@ -5,6 +5,7 @@ import { createDispatcher } from '../main/ipc';
 import { createServices, type Services } from '../main/services';
 import { languageFromLocale } from '../shared/language';
 import { askCommand } from './commands/ask';
+import { backupCommand, restoreCommand } from './commands/backup';
 import { historyCommand, showCommand } from './commands/history';
 import { ingestCommand } from './commands/ingest';
 import { providersCommand } from './commands/providers';
@@ -22,6 +23,7 @@ const commands: Record<string, (args: string[], context: CommandContext) => Prom
   ask: askCommand,
   history: historyCommand,
   show: showCommand,
+  backup: backupCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; never calls `process.exit`. */
@@ -43,6 +45,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     return EXIT.ok;
   }
   const [name, ...args] = positionals;
+  const dataDir = values['data-dir'] ?? defaultDataDir(io.env);
+  // Restoring replaces the database, so it runs before any service opens it.
+  if (name === 'restore') {
+    try {
+      return restoreCommand(args, dataDir, io, output);
+    } catch (error) {
+      return fail(error, io, output);
+    }
+  }
   const command = name === undefined ? undefined : commands[name];
   if (!command) {
     if (name !== undefined) return fail(usage(`unknown command "${name}"`), io, output);
@@ -53,7 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   let services: Services;
   try {
     services = createServices({
-      dataDir: values['data-dir'] ?? defaultDataDir(io.env),
+      dataDir,
       locale: io.env.LC_ALL || io.env.LANG || 'en',
       appVersion: io.version,
     });

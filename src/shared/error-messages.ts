@@ -145,6 +145,14 @@ const messages: Messages = {
     vi: 'Không tìm thấy câu trả lời này trong LexDesk.',
     en: 'This answer is not in LexDesk.',
   },
+  BACKUP_INVALID: {
+    vi: 'Bản sao lưu tại {{path}} không dùng được ({{reason}}). Dữ liệu hiện tại được giữ nguyên.',
+    en: 'The backup at {{path}} cannot be used ({{reason}}). Your current data was left as it was.',
+  },
+  BACKUP_FAILED: {
+    vi: 'Không tạo được bản sao lưu tại {{path}}: {{reason}}. Không có bản sao lưu dở dang nào được để lại.',
+    en: 'The backup to {{path}} failed: {{reason}}. No partial backup was left behind.',
+  },
   INTERNAL_ERROR: {
     vi: 'Đã xảy ra lỗi ngoài dự kiến. Dữ liệu của bạn không bị ảnh hưởng; vui lòng thử lại.',
     en: 'Something unexpected went wrong. Your data is safe; please try again.',

@@ -38,6 +38,8 @@ export const errorCodeSchema = z.enum([
   'TIMEOUT',
   'NETWORK_UNAVAILABLE',
   'ANSWER_NOT_FOUND',
+  'BACKUP_INVALID',
+  'BACKUP_FAILED',
   'INTERNAL_ERROR',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
