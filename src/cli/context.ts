@@ -40,6 +40,8 @@ export interface CliOptions {
   'api-key-env'?: string | undefined;
   'no-cache'?: boolean | undefined;
   search?: string | undefined;
+  format?: string | undefined;
+  out?: string | undefined;
 }
 
 /** Calls a channel through the dispatcher, as the app's window does; a refusal becomes a thrown AppError. */

@@ -20,6 +20,8 @@ Commands:
   history [--search Q]         past analyses, newest first, or those matching Q
                                (Vietnamese may be typed without diacritics)
   show ANSWER_ID               one past analysis in full
+  export ANSWER_ID --format docx|md --out FILE
+                               one analysis as a Word or Markdown file
   backup DIR                   copy the database and stored files into a new folder in DIR
   restore BACKUP_DIR           check a backup in full, then put it in place (the app must
                                be closed; the current data is kept as *.before-restore)
@@ -59,6 +61,8 @@ Lệnh:
   history [--search TỪ_KHÓA]   các phân tích đã làm, mới nhất trước, hoặc những phân tích
                                khớp với từ khóa (có thể gõ tiếng Việt không dấu)
   show MÃ_CÂU_TRẢ_LỜI          xem đầy đủ một phân tích
+  export MÃ --format docx|md --out TỆP
+                               xuất một phân tích ra tệp Word hoặc Markdown
   backup THƯ_MỤC               sao lưu cơ sở dữ liệu và các tệp gốc vào một thư mục mới
   restore THƯ_MỤC_SAO_LƯU      kiểm tra toàn bộ bản sao lưu rồi khôi phục (phải đóng ứng
                                dụng; dữ liệu hiện tại được giữ lại dưới tên *.before-restore)

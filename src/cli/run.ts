@@ -6,6 +6,7 @@ import { createServices, type Services } from '../main/services';
 import { languageFromLocale } from '../shared/language';
 import { askCommand } from './commands/ask';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { exportCommand } from './commands/export';
 import { historyCommand, showCommand } from './commands/history';
 import { ingestCommand } from './commands/ingest';
 import { providersCommand } from './commands/providers';
@@ -24,6 +25,7 @@ const commands: Record<string, (args: string[], context: CommandContext) => Prom
   history: historyCommand,
   show: showCommand,
   backup: backupCommand,
+  export: exportCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; never calls `process.exit`. */
@@ -106,6 +108,8 @@ function parse(argv: readonly string[]) {
       'api-key-env': { type: 'string' },
       'no-cache': { type: 'boolean' },
       search: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
     },
   });
 }
