@@ -201,3 +201,35 @@ describe('lexdesk backup and restore', () => {
     }
   });
 });
+
+describe('lexdesk matters', () => {
+  it('files an analysis under a matter, lists it by matter, and removes the matter with it', async () => {
+    await addProvider();
+    const created = JSON.parse((await cli(['--json', 'matters', 'create', 'Vụ An Phát'])).stdout);
+    const args = [
+      '--json',
+      'ask',
+      contract,
+      'Phạt?',
+      '--provider',
+      'local',
+      '--api-key-env',
+      'K',
+      '--matter',
+      'Vụ An Phát',
+    ];
+    const asked = JSON.parse((await cli(args, { K: 'sk-env-key' })).stdout.trim().split('\n').at(-1) ?? '');
+    const inMatter = JSON.parse((await cli(['--json', 'history', '--matter', created.id])).stdout);
+    expect(inMatter.items.map((item: { answerId: string }) => item.answerId)).toEqual([asked.answerId]);
+    expect(JSON.parse((await cli(['--json', 'matters', 'list'])).stdout)).toEqual([
+      expect.objectContaining({ name: 'Vụ An Phát', documents: 1, analyses: 1 }),
+    ]);
+    expect(JSON.parse((await cli(['--json', 'matters', 'remove', 'Vụ An Phát'])).stdout)).toEqual({
+      analyses: 1,
+      documents: 1,
+      files: 1,
+    });
+    expect(JSON.parse((await cli(['--json', 'history'])).stdout).total).toBe(0);
+    expect((await cli(['history', '--matter', 'Không có'])).code).toBe(2);
+  });
+});

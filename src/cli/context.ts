@@ -41,6 +41,7 @@ export interface CliOptions {
   'no-cache'?: boolean | undefined;
   search?: string | undefined;
   format?: string | undefined;
+  matter?: string | undefined;
   out?: string | undefined;
 }
 

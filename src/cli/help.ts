@@ -9,7 +9,7 @@ Usage:
 Commands:
   ingest FILE [--password P]   read a PDF, DOCX, TXT or MD file into LexDesk and
                                print its pages, characters, language and tokens
-  ask FILE... "QUESTION" --provider ID [--model M] [--api-key-env VAR] [--no-cache]
+  ask FILE... "QUESTION" --provider ID [--model M] [--api-key-env VAR] [--no-cache] [--matter M]
                                ask a question about the files and stream the answer;
                                the key comes from the app's secret store or from
                                the variable VAR, never from an argument
@@ -17,9 +17,13 @@ Commands:
                 --context TOKENS --price-input X [--price-cached-input Y]
                 --price-output Z [--currency USD] [--name NAME]
   providers list | providers remove ID
-  history [--search Q]         past analyses, newest first, or those matching Q
+  history [--search Q] [--matter M]
+                               past analyses, newest first, or those matching Q
                                (Vietnamese may be typed without diacritics)
   show ANSWER_ID               one past analysis in full
+  matters list | create NAME | rename M NAME | remove M
+                               matters (client files) grouping documents and analyses;
+                               removing one deletes its analyses and unused documents
   export ANSWER_ID --format docx|md --out FILE
                                one analysis as a Word or Markdown file
   backup DIR                   copy the database and stored files into a new folder in DIR
@@ -50,7 +54,7 @@ Cách dùng:
 Lệnh:
   ingest TỆP [--password MK]   đọc tệp PDF, DOCX, TXT hoặc MD vào LexDesk và in số
                                trang, số ký tự, ngôn ngữ và số token
-  ask TỆP... "CÂU_HỎI" --provider ID [--model M] [--api-key-env BIẾN] [--no-cache]
+  ask TỆP... "CÂU_HỎI" --provider ID [--model M] [--api-key-env BIẾN] [--no-cache] [--matter VỤ_VIỆC]
                                hỏi về các tệp và in câu trả lời khi nhận được; khóa API
                                lấy từ kho khóa của ứng dụng hoặc từ biến môi trường BIẾN,
                                không bao giờ từ tham số dòng lệnh
@@ -58,9 +62,13 @@ Lệnh:
                 --context SỐ_TOKEN --price-input X [--price-cached-input Y]
                 --price-output Z [--currency USD] [--name TÊN]
   providers list | providers remove ID
-  history [--search TỪ_KHÓA]   các phân tích đã làm, mới nhất trước, hoặc những phân tích
+  history [--search TỪ_KHÓA] [--matter VỤ_VIỆC]
+                               các phân tích đã làm, mới nhất trước, hoặc những phân tích
                                khớp với từ khóa (có thể gõ tiếng Việt không dấu)
   show MÃ_CÂU_TRẢ_LỜI          xem đầy đủ một phân tích
+  matters list | create TÊN | rename VỤ_VIỆC TÊN | remove VỤ_VIỆC
+                               vụ việc (hồ sơ khách hàng) gom tài liệu và phân tích; xóa
+                               vụ việc sẽ xóa các phân tích và tài liệu không còn dùng
   export MÃ --format docx|md --out TỆP
                                xuất một phân tích ra tệp Word hoặc Markdown
   backup THƯ_MỤC               sao lưu cơ sở dữ liệu và các tệp gốc vào một thư mục mới

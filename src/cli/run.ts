@@ -9,6 +9,7 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { exportCommand } from './commands/export';
 import { historyCommand, showCommand } from './commands/history';
 import { ingestCommand } from './commands/ingest';
+import { mattersCommand } from './commands/matters';
 import { providersCommand } from './commands/providers';
 import { settingsCommand } from './commands/settings';
 import { type CliIo, type CommandContext, fail, type Output, usage } from './context';
@@ -26,6 +27,7 @@ const commands: Record<string, (args: string[], context: CommandContext) => Prom
   show: showCommand,
   backup: backupCommand,
   export: exportCommand,
+  matters: mattersCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; never calls `process.exit`. */
@@ -109,6 +111,7 @@ function parse(argv: readonly string[]) {
       'no-cache': { type: 'boolean' },
       search: { type: 'string' },
       format: { type: 'string' },
+      matter: { type: 'string' },
       out: { type: 'string' },
     },
   });

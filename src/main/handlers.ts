@@ -29,7 +29,18 @@ export function createHandlers(services: Services): Handlers {
     },
     'ask:cancel': ({ streamId }) => services.ask.cancel(streamId),
     'answers:get': ({ answerId }) => services.ask.get(answerId),
-    'history:page': ({ limit, offset }) => services.history.page(limit, offset),
+    'history:page': ({ limit, offset, matterId }) => services.history.page(limit, offset, matterId),
+    'matters:list': () => services.matters.list(),
+    'matters:create': ({ name }) => services.matters.create(name),
+    'matters:rename': ({ matterId, name }) => services.matters.rename(matterId, name),
+    'matters:remove': ({ matterId }) => services.matters.remove(matterId),
+    'matters:assign': ({ matterId, documentIds, answerIds }) => {
+      services.matters.assign(matterId, {
+        ...(documentIds ? { documentIds } : {}),
+        ...(answerIds ? { answerIds } : {}),
+      });
+      return null;
+    },
     'history:search': ({ query, limit }) => services.history.search(query, limit),
     'history:cacheStats': () => services.ask.cacheStats(),
   };

@@ -10,6 +10,7 @@ import { createExtractionPool } from './documents/extraction-pool';
 import { createFileStore } from './documents/file-store';
 import { createHistoryService, type HistoryService } from './history/history-service';
 import { type AskService, createAskService } from './llm/ask-service';
+import { createMattersService, type MattersService } from './matters/matters-service';
 import { createProvidersService, type ProvidersService } from './providers/providers-service';
 import { createEncryptedSecretStore, type SecretCipher } from './secrets/encrypted-secret-store';
 import { createMemorySecretStore } from './secrets/memory-secret-store';
@@ -42,6 +43,7 @@ export interface Services {
   providers: ProvidersService;
   ask: AskService;
   history: HistoryService;
+  matters: MattersService;
   appInfo(): AppInfo;
   /** Where failures nobody awaits are told: the console in the app, stderr in the CLI. */
   log(area: string, error: unknown): void;
@@ -76,9 +78,10 @@ export function createServices(options: ServicesOptions): Services {
     : createMemorySecretStore();
 
   const extractor = createExtractionPool();
+  const files = createFileStore(join(options.dataDir, FILES_DIR));
   const documents = createDocumentsService({
     db,
-    files: createFileStore(join(options.dataDir, FILES_DIR)),
+    files,
     extractor,
     clock,
     ...(options.emit ? { emit: options.emit } : {}),
@@ -104,6 +107,7 @@ export function createServices(options: ServicesOptions): Services {
     providers,
     ask,
     history: createHistoryService(db),
+    matters: createMattersService({ db, files, clock }),
     log: (area, error) => console.error(`[${area}]`, error),
     appInfo: () => ({
       version: options.appVersion,

@@ -55,6 +55,11 @@ export function createApi(transport: Transport) {
     'history:page': call('history:page'),
     'history:search': call('history:search'),
     'history:cacheStats': call('history:cacheStats'),
+    'matters:list': call('matters:list'),
+    'matters:create': call('matters:create'),
+    'matters:rename': call('matters:rename'),
+    'matters:remove': call('matters:remove'),
+    'matters:assign': call('matters:assign'),
   };
 
   return {
@@ -81,6 +86,13 @@ export function createApi(transport: Transport) {
       page: methods['history:page'],
       search: methods['history:search'],
       cacheStats: methods['history:cacheStats'],
+    },
+    matters: {
+      list: methods['matters:list'],
+      create: methods['matters:create'],
+      rename: methods['matters:rename'],
+      remove: methods['matters:remove'],
+      assign: methods['matters:assign'],
     },
     files: {
       /** Where main can read a dropped file from, or null where it must be sent as bytes. */
@@ -121,6 +133,7 @@ export function unwrapApi(bridge: LexDeskBridge) {
     ask: unwrapGroup(bridge.ask),
     answers: unwrapGroup(bridge.answers),
     history: unwrapGroup(bridge.history),
+    matters: unwrapGroup(bridge.matters),
     files: bridge.files,
     onEvent: bridge.onEvent,
   };

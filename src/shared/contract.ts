@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answerSchema, askInputSchema, askStartedSchema } from './answers';
 import { documentDetailSchema, documentIdSchema, documentSummarySchema, ingestInputSchema } from './documents';
 import { historyPageInputSchema, historyPageSchema, searchHitSchema, searchInputSchema } from './history';
+import { matterNameSchema, matterRemovalSchema, matterSchema } from './matters';
 import {
   providerConfigSchema,
   providerRefSchema,
@@ -50,6 +51,18 @@ export const contract = {
   'answers:get': { input: z.object({ answerId: z.string() }), output: answerSchema },
   'history:page': { input: historyPageInputSchema, output: historyPageSchema },
   'history:search': { input: searchInputSchema, output: z.array(searchHitSchema) },
+  'matters:list': { input: none, output: z.array(matterSchema) },
+  'matters:create': { input: z.object({ name: matterNameSchema }), output: matterSchema },
+  'matters:rename': { input: z.object({ matterId: z.string(), name: matterNameSchema }), output: matterSchema },
+  'matters:remove': { input: z.object({ matterId: z.string() }), output: matterRemovalSchema },
+  'matters:assign': {
+    input: z.object({
+      matterId: z.string().nullable(),
+      documentIds: z.array(z.string()).max(10_000).optional(),
+      answerIds: z.array(z.string()).max(10_000).optional(),
+    }),
+    output: z.null(),
+  },
   'history:cacheStats': { input: none, output: z.object({ hits: z.number().int(), saved: z.number() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -145,6 +145,10 @@ const messages: Messages = {
     vi: 'Không tìm thấy câu trả lời này trong LexDesk.',
     en: 'This answer is not in LexDesk.',
   },
+  MATTER_NOT_FOUND: {
+    vi: 'Không tìm thấy vụ việc này trong LexDesk.',
+    en: 'This matter is not in LexDesk.',
+  },
   BACKUP_INVALID: {
     vi: 'Bản sao lưu tại {{path}} không dùng được ({{reason}}). Dữ liệu hiện tại được giữ nguyên.',
     en: 'The backup at {{path}} cannot be used ({{reason}}). Your current data was left as it was.',

@@ -39,6 +39,7 @@ export const errorCodeSchema = z.enum([
   'NETWORK_UNAVAILABLE',
   'ANSWER_NOT_FOUND',
   'BACKUP_INVALID',
+  'MATTER_NOT_FOUND',
   'BACKUP_FAILED',
   'INTERNAL_ERROR',
 ]);

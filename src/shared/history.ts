@@ -20,6 +20,8 @@ export type AnalysisItem = z.infer<typeof analysisItemSchema>;
 export const historyPageInputSchema = z.object({
   limit: z.number().int().min(1).max(500),
   offset: z.number().int().min(0),
+  /** Only this matter's analyses. */
+  matterId: z.string().optional(),
 });
 export const historyPageSchema = z.object({ items: z.array(analysisItemSchema), total: z.number().int() });
 export type HistoryPage = z.infer<typeof historyPageSchema>;

@@ -5,6 +5,7 @@ import type { Provider } from '../../shared/providers';
 import { type CommandContext, call, usage } from '../context';
 import { EXIT, type ExitCode, exitCodeFor } from '../exit-codes';
 import { ingestFile } from './ingest';
+import { resolveMatter } from './matters';
 
 /**
  * `ask FILE... "QUESTION" --provider ID [--model M] [--api-key-env VAR] [--json]`:
@@ -46,6 +47,14 @@ export async function askCommand(args: string[], context: CommandContext): Promi
     },
   });
   const answer = await started.finished;
+  if (context.options.matter) {
+    const matter = await resolveMatter(context, context.options.matter);
+    await call(context, 'matters:assign', {
+      matterId: matter.id,
+      answerIds: [answer.id],
+      documentIds: documents.map((d) => d.sha256),
+    });
+  }
   if (context.output.json) context.io.stdout(`${JSON.stringify(summary(answer, started.cached))}\n`);
   else if (started.cached) {
     context.io.stdout(`${answer.text}\n`);

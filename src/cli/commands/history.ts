@@ -3,6 +3,7 @@ import type { HistoryPage, SearchHit } from '../../shared/history';
 import { HIT_END, HIT_START } from '../../shared/history';
 import { type CommandContext, call, printJson, usage } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
+import { resolveMatter } from './matters';
 
 const shown = (snippet: string) => snippet.replaceAll(HIT_START, '[').replaceAll(HIT_END, ']');
 
@@ -24,7 +25,12 @@ export async function historyCommand(args: string[], context: CommandContext): P
     }
     return EXIT.ok;
   }
-  const page = (await call(context, 'history:page', { limit: 100, offset: 0 })) as HistoryPage;
+  const matter = context.options.matter ? await resolveMatter(context, context.options.matter) : undefined;
+  const page = (await call(context, 'history:page', {
+    limit: 100,
+    offset: 0,
+    ...(matter ? { matterId: matter.id } : {}),
+  })) as HistoryPage;
   if (context.output.json) return printJson(context, page);
   for (const item of page.items) {
     const date = new Date(item.createdAt).toISOString().slice(0, 16).replace('T', ' ');

@@ -5,7 +5,7 @@ import { toFtsQuery } from './fts-query';
 
 export interface HistoryService {
   /** Past analyses, newest first. */
-  page(limit: number, offset: number): HistoryPage;
+  page(limit: number, offset: number, matterId?: string): HistoryPage;
   /** Questions, answers, document names and page text matching a query typed with or without diacritics. */
   search(query: string, limit: number): SearchHit[];
 }
@@ -16,17 +16,20 @@ export interface HistoryService {
 const SNIPPET_TOKENS = 24;
 
 export function createHistoryService(db: Db): HistoryService {
-  const selectPage = db.prepare<[number, number], AnalysisItem>(
+  const selectPage = db.prepare<[{ matter: string | null; limit: number; offset: number }], AnalysisItem>(
     `SELECT a.id AS answerId, a.question, a.status, a.provider_name AS providerName, a.model, a.cost, a.currency,
             a.created_at AS createdAt,
             COALESCE((SELECT d.name FROM answer_documents ad JOIN documents d ON d.sha256 = ad.document_sha256
                       WHERE ad.answer_id = a.id ORDER BY ad.position LIMIT 1), '') AS documentName,
             (SELECT count(*) FROM answer_documents ad WHERE ad.answer_id = a.id) AS documentCount
        FROM answers a
+      WHERE @matter IS NULL OR a.matter_id = @matter
       ORDER BY a.created_at DESC, a.id
-      LIMIT ? OFFSET ?`,
+      LIMIT @limit OFFSET @offset`,
   );
-  const countAnswers = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM answers');
+  const countAnswers = db.prepare<[{ matter: string | null }], { n: number }>(
+    'SELECT count(*) AS n FROM answers WHERE @matter IS NULL OR matter_id = @matter',
+  );
   const snippet = (table: string, column: number) =>
     `snippet(${table}, ${column}, '${HIT_START}', '${HIT_END}', '…', ${SNIPPET_TOKENS})`;
   const searchAnswers = db.prepare<[string, number], { answerId: string; title: string; snippet: string }>(
@@ -44,7 +47,10 @@ export function createHistoryService(db: Db): HistoryService {
   );
 
   return {
-    page: (limit, offset) => ({ items: selectPage.all(limit, offset), total: countAnswers.get()?.n ?? 0 }),
+    page: (limit, offset, matterId) => ({
+      items: selectPage.all({ matter: matterId ?? null, limit, offset }),
+      total: countAnswers.get({ matter: matterId ?? null })?.n ?? 0,
+    }),
     search(query, limit) {
       const fts = toFtsQuery(query);
       if (!fts) return [];

@@ -25,6 +25,7 @@ describe('migrate', () => {
       'cache_hits',
       'document_pages',
       'documents',
+      'matters',
       'provider_models',
       'providers',
       'secrets',

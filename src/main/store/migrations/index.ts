@@ -5,6 +5,7 @@ import { m003Documents } from './003-documents';
 import { m004Providers } from './004-providers';
 import { m005Answers } from './005-answers';
 import { m006SearchAndCache } from './006-search-and-cache';
+import { m007Matters } from './007-matters';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   m004Providers,
   m005Answers,
   m006SearchAndCache,
+  m007Matters,
 ];

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import type { Matter, MatterRemoval } from '../../shared/matters';
+import type { Clock } from '../clock';
+import type { FileStore } from '../documents/file-store';
+import type { Db } from '../store/database';
+
+export interface MattersService {
+  list(): Matter[];
+  create(name: string): Matter;
+  rename(id: string, name: string): Matter;
+  /**
+   * Deletes the matter and its analyses, and its documents that no other
+   * analysis uses, with their stored files. Documents still in use stay,
+   * outside any matter.
+   */
+  remove(id: string): MatterRemoval;
+  /** Puts documents and analyses in a matter, or (null) in none. */
+  assign(matterId: string | null, items: { documentIds?: readonly string[]; answerIds?: readonly string[] }): void;
+}
+
+export function createMattersService({ db, files, clock }: { db: Db; files: FileStore; clock: Clock }): MattersService {
+  const selectAll = db.prepare<[], Matter>(
+    `SELECT m.id, m.name, m.created_at AS createdAt,
+            (SELECT count(*) FROM documents d WHERE d.matter_id = m.id) AS documents,
+            (SELECT count(*) FROM answers a WHERE a.matter_id = m.id) AS analyses
+       FROM matters m ORDER BY m.name COLLATE NOCASE`,
+  );
+  const insert = db.prepare('INSERT INTO matters (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)');
+  const update = db.prepare('UPDATE matters SET name = ?, updated_at = ? WHERE id = ?');
+  const exists = db.prepare<[string], { id: string }>('SELECT id FROM matters WHERE id = ?');
+  // A document of the matter that no analysis outside it uses (IS NOT counts analyses in no matter as outside).
+  const orphanedDocuments = db.prepare<[{ matter: string }], { sha256: string }>(
+    `SELECT d.sha256 FROM documents d
+      WHERE d.matter_id = @matter
+        AND NOT EXISTS (SELECT 1 FROM answer_documents ad JOIN answers a ON a.id = ad.answer_id
+                         WHERE ad.document_sha256 = d.sha256 AND a.matter_id IS NOT @matter)`,
+  );
+  const countAnswers = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM answers WHERE matter_id = ?');
+  const deleteDocument = db.prepare<[string]>('DELETE FROM documents WHERE sha256 = ?');
+  const deleteMatter = db.prepare<[string]>('DELETE FROM matters WHERE id = ?');
+  const assignDocument = db.prepare<[string | null, string]>('UPDATE documents SET matter_id = ? WHERE sha256 = ?');
+  const assignAnswer = db.prepare<[string | null, string]>('UPDATE answers SET matter_id = ? WHERE id = ?');
+
+  const find = (id: string): Matter => {
+    const matter = selectAll.all().find((m) => m.id === id);
+    if (!matter) throw new AppError('MATTER_NOT_FOUND', { matterId: id });
+    return matter;
+  };
+
+  return {
+    list: () => selectAll.all(),
+    create(name) {
+      const id = randomUUID();
+      insert.run(id, name.trim(), clock.now(), clock.now());
+      return find(id);
+    },
+    rename(id, name) {
+      find(id);
+      update.run(name.trim(), clock.now(), id);
+      return find(id);
+    },
+    remove(id) {
+      find(id);
+      const removal = db.transaction(() => {
+        const orphans = orphanedDocuments.all({ matter: id }).map((row) => row.sha256);
+        const analyses = countAnswers.get(id)?.n ?? 0;
+        // Analyses go with the matter (ON DELETE CASCADE), which frees their documents to be deleted.
+        deleteMatter.run(id);
+        for (const sha256 of orphans) deleteDocument.run(sha256);
+        return { analyses, orphans };
+      })();
+      // Files are removed once the rows are gone for good; a file is only ever named by its one document.
+      for (const sha256 of removal.orphans) files.remove(sha256);
+      return { analyses: removal.analyses, documents: removal.orphans.length, files: removal.orphans.length };
+    },
+    assign(matterId, items) {
+      if (matterId !== null && !exists.get(matterId)) throw new AppError('MATTER_NOT_FOUND', { matterId });
+      db.transaction(() => {
+        for (const sha256 of items.documentIds ?? []) assignDocument.run(matterId, sha256);
+        for (const answerId of items.answerIds ?? []) assignAnswer.run(matterId, answerId);
+      })();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const matterSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  documents: z.number().int(),
+  analyses: z.number().int(),
+  createdAt: z.number().int(),
+});
+export type Matter = z.infer<typeof matterSchema>;
+
+export const matterNameSchema = z.string().trim().min(1).max(200);
+
+/** What deleting a matter removed. */
+export const matterRemovalSchema = z.object({
+  analyses: z.number().int(),
+  documents: z.number().int(),
+  files: z.number().int(),
+});
+export type MatterRemoval = z.infer<typeof matterRemovalSchema>;
