@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { AnalysisItem, SearchHit } from '../../shared/history';
 import { api } from '../api';
 
-const PAGE = 200;
+// A page a round trip: 500 rows of a few hundred bytes each.
+const PAGE = 500;
 
 interface HistoryState {
   items: AnalysisItem[];
@@ -24,7 +25,8 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   hits: [],
   openAnswerId: null,
   async refresh() {
-    const page = await api.history.page({ limit: Math.max(PAGE, get().items.length), offset: 0 });
+    // Back to the newest page: history:page takes at most 500 rows a call.
+    const page = await api.history.page({ limit: PAGE, offset: 0 });
     set({ items: page.items, total: page.total });
     if (get().query.trim() !== '') await get().search(get().query);
   },
