@@ -10,6 +10,7 @@ import { ingestBench, tokenizerBench } from './documents';
 import { measure, report } from './harness';
 import { historyBench } from './history';
 import { streamingBench } from './streaming';
+import { windowBench } from './window';
 
 async function ipcOverhead(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lexdesk-bench-'));
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   await tokenizerBench();
   await streamingBench();
   await historyBench();
+  await windowBench();
   await ingestBench();
 }
 

@@ -11,7 +11,13 @@ import { createSettingsStore, SettingsStoreContext } from './stores/settings-sto
 import './styles.css';
 
 async function start(root: HTMLElement): Promise<void> {
-  const settings = await api.settings.get();
+  // Everything the first screen shows, fetched at once: each is a round trip to main.
+  const [settings] = await Promise.all([
+    api.settings.get(),
+    useDocuments.getState().load(),
+    useProviders.getState().load(),
+    useHistory.getState().refresh(),
+  ]);
   await initI18n(settings.language);
   const store = createSettingsStore(settings);
   api.onEvent((event) => {
@@ -19,7 +25,6 @@ async function start(root: HTMLElement): Promise<void> {
     else if (event.type === 'ask:stream') useAsk.getState().applyEvent(event);
     else useDocuments.getState().applyEvent(event);
   });
-  await Promise.all([useDocuments.getState().load(), useProviders.getState().load(), useHistory.getState().refresh()]);
   createRoot(root).render(
     <StrictMode>
       <SettingsStoreContext.Provider value={store}>

@@ -4,6 +4,7 @@ import { api } from '../api';
 
 // A page a round trip: 500 rows of a few hundred bytes each.
 const PAGE = 500;
+const FIRST_PAGE = 100;
 
 interface HistoryState {
   items: AnalysisItem[];
@@ -25,8 +26,8 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   hits: [],
   openAnswerId: null,
   async refresh() {
-    // Back to the newest page: history:page takes at most 500 rows a call.
-    const page = await api.history.page({ limit: PAGE, offset: 0 });
+    // Back to the newest rows; a screenful is enough to show first, the rest comes as the list scrolls.
+    const page = await api.history.page({ limit: FIRST_PAGE, offset: 0 });
     set({ items: page.items, total: page.total });
     if (get().query.trim() !== '') await get().search(get().query);
   },

@@ -1,0 +1,75 @@
+// The time from loading the window to the history list on screen, in Debian's
+// Chromium through the browser test host: with 10,000 analyses, against an
+// empty history as the baseline.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chromium } from '@playwright/test';
+import { startHost } from '../e2e/host/app-host';
+import { buildBridge } from '../e2e/host/build-bridge';
+import { report } from './harness';
+
+export async function windowBench(): Promise<void> {
+  await buildBridge();
+  const executablePath =
+    process.env.CHROMIUM_PATH ?? execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const empty = startHost({ locale: 'vi-VN' });
+  const full = startHost({ locale: 'vi-VN' });
+  try {
+    const db = full.services.db;
+    db.transaction(() => {
+      const insert = db.prepare(
+        `INSERT INTO answers (id, question, provider_id, provider_name, model, status, text, estimated_input, cost,
+           currency, created_at, updated_at) VALUES (?, ?, 'kimi', 'Kimi', 'kimi-k2', 'done', ?, 100, 0.002, 'USD', ?, ?)`,
+      );
+      for (let i = 0; i < 10_000; i++) insert.run(randomUUID(), `Câu hỏi số ${i + 1}`, 'x'.repeat(5000), i, i);
+    })();
+    const emptyPage = await browser.newPage();
+    await empty.open(emptyPage);
+    const fullPage = await browser.newPage();
+    await full.open(fullPage);
+    // The renderer marks when the history is first on screen.
+    const shownAfter = async (page: typeof emptyPage, text: string) => {
+      await page.reload();
+      await page.getByText(text, { exact: true }).waitFor();
+      // From the window's DOMContentLoaded (the page and its script loaded) to the history drawn.
+      return page.evaluate(() => {
+        const shown = performance.getEntriesByName('lexdesk:history-shown')[0]?.startTime ?? Number.NaN;
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        return shown - (navigation?.domContentLoadedEventEnd ?? Number.NaN);
+      });
+    };
+    const sample = async (page: typeof emptyPage, text: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) times.push(await shownAfter(page, text));
+      times.sort((a, b) => a - b);
+      return times[2] ?? Number.NaN;
+    };
+    const baseline = {
+      name: 'window loaded to the empty history shown (no analyses)',
+      medianMs: await sample(emptyPage, 'Chưa có phân tích nào'),
+      runs: 5,
+    };
+    report('Window load to history list shown, in Chromium through the test host (target ≤ 200 ms)', baseline, [
+      {
+        name: 'window loaded to the newest of 10,000 analyses shown',
+        medianMs: await sample(fullPage, 'Câu hỏi số 10000'),
+        runs: 5,
+      },
+    ]);
+  } finally {
+    empty.close();
+    full.close();
+    await browser.close();
+  }
+}
