@@ -1,39 +1,20 @@
 // The time from loading the window to the history list on screen, in Debian's
 // Chromium through the browser test host: with 10,000 analyses, against an
 // empty history as the baseline.
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { chromium } from '@playwright/test';
 import { startHost } from '../e2e/host/app-host';
 import { buildBridge } from '../e2e/host/build-bridge';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/host/chromium';
+import { seedAnalyses } from '../src/main/testing/seed';
 import { report } from './harness';
 
 export async function windowBench(): Promise<void> {
   await buildBridge();
-  const executablePath =
-    process.env.CHROMIUM_PATH ?? execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const empty = startHost({ locale: 'vi-VN' });
   const full = startHost({ locale: 'vi-VN' });
   try {
-    const db = full.services.db;
-    db.transaction(() => {
-      const insert = db.prepare(
-        `INSERT INTO answers (id, question, provider_id, provider_name, model, status, text, estimated_input, cost,
-           currency, created_at, updated_at) VALUES (?, ?, 'kimi', 'Kimi', 'kimi-k2', 'done', ?, 100, 0.002, 'USD', ?, ?)`,
-      );
-      for (let i = 0; i < 10_000; i++) insert.run(randomUUID(), `Câu hỏi số ${i + 1}`, 'x'.repeat(5000), i, i);
-    })();
+    seedAnalyses(full.services.db, 10_000, 'x'.repeat(5000));
     const emptyPage = await browser.newPage();
     await empty.open(emptyPage);
     const fullPage = await browser.newPage();
@@ -63,7 +44,7 @@ export async function windowBench(): Promise<void> {
     report('Window load to history list shown, in Chromium through the test host (target ≤ 200 ms)', baseline, [
       {
         name: 'window loaded to the newest of 10,000 analyses shown',
-        medianMs: await sample(fullPage, 'Câu hỏi số 10000'),
+        medianMs: await sample(fullPage, 'Câu hỏi số 10000 về điều khoản phạt vi phạm'),
         runs: 5,
       },
     ]);

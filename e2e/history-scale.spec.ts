@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { seedAnalyses } from '../src/main/testing/seed';
 import { expect, test } from './fixtures';
 import { startHost } from './host/app-host';
 import { AppPage } from './pages/app-page';
@@ -9,14 +9,7 @@ test('10,000 analyses: the sidebar draws only the rows in view and reaches the o
   test.setTimeout(60_000);
   const host = startHost({ locale: 'vi-VN' });
   try {
-    const db = host.services.db;
-    db.transaction(() => {
-      const insert = db.prepare(
-        `INSERT INTO answers (id, question, provider_id, provider_name, model, status, text, estimated_input, cost,
-           currency, created_at, updated_at) VALUES (?, ?, 'kimi', 'Kimi', 'kimi-k2', 'done', 'Trả lời', 100, 0.002, 'USD', ?, ?)`,
-      );
-      for (let i = 0; i < 10_000; i++) insert.run(randomUUID(), `Câu hỏi số ${i + 1} về điều khoản phạt vi phạm`, i, i);
-    })();
+    seedAnalyses(host.services.db, 10_000);
     await host.open(page);
     const app = await new AppPage(page).ready();
     const list = page.locator('.history-list');
