@@ -44,7 +44,6 @@ export const documentPageSchema = z.object({
   start: z.number().int(),
   text: z.string(),
 });
-export type DocumentPage = z.infer<typeof documentPageSchema>;
 
 export const documentDetailSchema = documentSummarySchema.extend({
   pageTexts: z.array(documentPageSchema),

@@ -80,7 +80,3 @@ export class AppError extends Error {
     return new AppError(data.code, data.details, data.message);
   }
 }
-
-export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
-}

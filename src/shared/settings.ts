@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { languageSchema } from './language';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
-export type Theme = z.infer<typeof themeSchema>;
 
 /** Every user setting, with the value it has before the user changes it. */
 export const settingsSchema = z.object({

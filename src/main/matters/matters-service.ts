@@ -28,7 +28,12 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
   );
   const insert = db.prepare('INSERT INTO matters (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)');
   const update = db.prepare('UPDATE matters SET name = ?, updated_at = ? WHERE id = ?');
-  const exists = db.prepare<[string], { id: string }>('SELECT id FROM matters WHERE id = ?');
+  const selectOne = db.prepare<[string], Matter>(
+    `SELECT m.id, m.name, m.created_at AS createdAt,
+            (SELECT count(*) FROM documents d WHERE d.matter_id = m.id) AS documents,
+            (SELECT count(*) FROM answers a WHERE a.matter_id = m.id) AS analyses
+       FROM matters m WHERE m.id = ?`,
+  );
   // A document of the matter that no analysis outside it uses (IS NOT counts analyses in no matter as outside).
   const orphanedDocuments = db.prepare<[{ matter: string }], { sha256: string }>(
     `SELECT d.sha256 FROM documents d
@@ -43,7 +48,7 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
   const assignAnswer = db.prepare<[string | null, string]>('UPDATE answers SET matter_id = ? WHERE id = ?');
 
   const find = (id: string): Matter => {
-    const matter = selectAll.all().find((m) => m.id === id);
+    const matter = selectOne.get(id);
     if (!matter) throw new AppError('MATTER_NOT_FOUND', { matterId: id });
     return matter;
   };
@@ -75,7 +80,7 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
       return { analyses: removal.analyses, documents: removal.orphans.length, files: removal.orphans.length };
     },
     assign(matterId, items) {
-      if (matterId !== null && !exists.get(matterId)) throw new AppError('MATTER_NOT_FOUND', { matterId });
+      if (matterId !== null && !selectOne.get(matterId)) throw new AppError('MATTER_NOT_FOUND', { matterId });
       db.transaction(() => {
         for (const sha256 of items.documentIds ?? []) assignDocument.run(matterId, sha256);
         for (const answerId of items.answerIds ?? []) assignAnswer.run(matterId, answerId);

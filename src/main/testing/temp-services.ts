@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '../clock';
 import { createServices, type Services, type ServicesOptions } from '../services';
 
 /** Real services on a real database file in a fresh temporary folder. */
@@ -18,9 +17,4 @@ export function createTempServices(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-export function fixedClock(start = 1_700_000_000_000): Clock & { advance(ms: number): void } {
-  let now = start;
-  return { now: () => now, advance: (ms) => (now += ms) };
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useStat
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../shared/documents';
 import { api } from '../api';
+import { SearchField } from '../components/SearchField';
 import { findInPages } from '../components/viewer/find-in-text';
 import { PdfView } from '../components/viewer/PdfView';
 import { TextView } from '../components/viewer/TextView';
@@ -15,12 +16,11 @@ export function DocumentViewer({ sha256 }: { sha256: string }) {
   const initialPage = useDocuments((state) => state.openPage);
   const viewer = useRef<ViewerHandle>(null);
   const pageFieldId = useId();
-  const findFieldId = useId();
   const [detail, setDetail] = useState<DocumentDetail | null>(null);
   const [bytes, setBytes] = useState<Uint8Array | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [currentPage, setCurrentPage] = useState(1);
-  const [pageField, setPageField] = useState('1');
+  const [currentPage, setCurrentPage] = useState(initialPage ?? 1);
+  const [pageField, setPageField] = useState(String(initialPage ?? 1));
   const [query, setQuery] = useState('');
   const [hitIndex, setHitIndex] = useState(-1);
 
@@ -43,18 +43,6 @@ export function DocumentViewer({ sha256 }: { sha256: string }) {
   }, [sha256]);
 
   const hits = useMemo(() => (detail ? findInPages(detail.pageTexts, query) : []), [detail, query]);
-  // A search hit opens the document at its page, once the pages are laid out.
-  useEffect(() => {
-    if (!detail || !initialPage) return;
-    const timer = setInterval(() => {
-      if (document.querySelector(`[data-page="${initialPage}"]`)) {
-        viewer.current?.goToPage(initialPage);
-        setPageField(String(initialPage));
-        clearInterval(timer);
-      }
-    }, 50);
-    return () => clearInterval(timer);
-  }, [detail, initialPage]);
 
   const onPageChange = useCallback((page: number) => {
     setCurrentPage(page);
@@ -113,17 +101,12 @@ export function DocumentViewer({ sha256 }: { sha256: string }) {
         )}
         <search>
           <form className="viewer__find" onSubmit={find}>
-            <label htmlFor={findFieldId} className="visually-hidden">
-              {t('viewer.find')}
-            </label>
-            <input
-              id={findFieldId}
-              type="search"
-              className="text-field"
+            <SearchField
+              label={t('viewer.find')}
               placeholder={t('viewer.find')}
               value={query}
-              onChange={(event) => {
-                setQuery(event.currentTarget.value);
+              onChange={(value) => {
+                setQuery(value);
                 setHitIndex(-1);
               }}
             />
@@ -145,7 +128,13 @@ export function DocumentViewer({ sha256 }: { sha256: string }) {
       </header>
       <div className="viewer__body" data-current-page={currentPage}>
         {detail.kind === 'pdf' && bytes ? (
-          <PdfView ref={viewer} bytes={bytes} pageTexts={detail.pageTexts} onPageChange={onPageChange} />
+          <PdfView
+            ref={viewer}
+            bytes={bytes}
+            pageTexts={detail.pageTexts}
+            initialPage={initialPage}
+            onPageChange={onPageChange}
+          />
         ) : (
           <>
             <p className="field__text">{t('viewer.textOnly')}</p>

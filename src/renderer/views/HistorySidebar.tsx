@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HIT_END, HIT_START, type SearchHit } from '../../shared/history';
 import { formatCost } from '../components/format';
+import { SearchField } from '../components/SearchField';
 import { useDocuments } from '../stores/documents-store';
 import { useHistory } from '../stores/history-store';
 import { useSettings } from '../stores/settings-store';
@@ -19,7 +20,6 @@ export function HistorySidebar() {
   useEffect(() => {
     if (performance.getEntriesByName(HISTORY_SHOWN).length === 0) performance.mark(HISTORY_SHOWN);
   }, []);
-  const searchId = useId();
   const query = useHistory((state) => state.query);
   const search = useHistory((state) => state.search);
   const total = useHistory((state) => state.total);
@@ -29,16 +29,12 @@ export function HistorySidebar() {
       <h2 id="history-heading" className="sidebar__heading">
         {t('nav.history')}
       </h2>
-      <label htmlFor={searchId} className="visually-hidden">
-        {t('history.search')}
-      </label>
-      <input
-        id={searchId}
-        type="search"
-        className="text-field sidebar__search"
+      <SearchField
+        label={t('history.search')}
         placeholder={t('history.searchPlaceholder')}
+        className="sidebar__search"
         value={query}
-        onChange={(event) => void search(event.currentTarget.value)}
+        onChange={(value) => void search(value)}
       />
       {query.trim() !== '' ? (
         <SearchResults />

@@ -10,6 +10,8 @@ import { type PageText, scrollToPage, type ViewerHandle } from './viewer-handle'
 interface PdfViewProps {
   bytes: Uint8Array;
   pageTexts: readonly PageText[];
+  /** The page to open at (a search hit's), once the pages are laid out. */
+  initialPage?: number | null;
   onPageChange(page: number): void;
 }
 
@@ -18,7 +20,7 @@ const SCALE = 1.35;
 
 /** The PDF itself, pages rendered as they come near the screen, with selectable text. */
 export const PdfView = forwardRef<ViewerHandle, PdfViewProps>(function PdfView(
-  { bytes, pageTexts, onPageChange },
+  { bytes, pageTexts, initialPage, onPageChange },
   ref,
 ) {
   const { t } = useTranslation();
@@ -62,6 +64,10 @@ export const PdfView = forwardRef<ViewerHandle, PdfViewProps>(function PdfView(
     for (const element of root.querySelectorAll('[data-page]')) observer.observe(element);
     return () => observer.disconnect();
   }, [pdf, onPageChange]);
+
+  useEffect(() => {
+    if (pdf && initialPage) scrollToPage(container.current, initialPage);
+  }, [pdf, initialPage]);
 
   useImperativeHandle(
     ref,
