@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -224,6 +224,14 @@ describe('lexdesk matters', () => {
     expect(JSON.parse((await cli(['--json', 'matters', 'list'])).stdout)).toEqual([
       expect.objectContaining({ name: 'Vụ An Phát', documents: 1, analyses: 1 }),
     ]);
+    const report = join(dataDir, 'vu-an-phat.md');
+    expect((await cli(['export', '--matter', 'Vụ An Phát', '--format', 'md', '--out', report])).code).toBe(0);
+    expect(readFileSync(report, 'utf8')).toContain(`## Analysis 1: Phạt?`);
+    expect(readFileSync(report, 'utf8')).toContain(ANSWER);
+    // A mistyped matter stops the question before any request is made.
+    const requests = server.requests.length;
+    expect((await cli([...args.slice(0, -1), 'Vụ An Phat'], { K: 'sk-env-key' })).code).toBe(2);
+    expect(server.requests).toHaveLength(requests);
     expect(JSON.parse((await cli(['--json', 'matters', 'remove', 'Vụ An Phát'])).stdout)).toEqual({
       analyses: 1,
       documents: 1,

@@ -25,7 +25,9 @@ Commands:
                                matters (client files) grouping documents and analyses;
                                removing one deletes its analyses and unused documents
   export ANSWER_ID --format docx|md --out FILE
-                               one analysis as a Word or Markdown file
+  export --matter M --format docx|md --out FILE
+                               one analysis, or every analysis of a matter (oldest
+                               first), as a Word or Markdown file
   backup DIR                   copy the database and stored files into a new folder in DIR
   restore BACKUP_DIR           check a backup in full, then put it in place (the app must
                                be closed; the current data is kept as *.before-restore)
@@ -70,7 +72,9 @@ Lệnh:
                                vụ việc (hồ sơ khách hàng) gom tài liệu và phân tích; xóa
                                vụ việc sẽ xóa các phân tích và tài liệu không còn dùng
   export MÃ --format docx|md --out TỆP
-                               xuất một phân tích ra tệp Word hoặc Markdown
+  export --matter VỤ_VIỆC --format docx|md --out TỆP
+                               xuất một phân tích, hoặc mọi phân tích của một vụ việc
+                               (cũ nhất trước), ra tệp Word hoặc Markdown
   backup THƯ_MỤC               sao lưu cơ sở dữ liệu và các tệp gốc vào một thư mục mới
   restore THƯ_MỤC_SAO_LƯU      kiểm tra toàn bộ bản sao lưu rồi khôi phục (phải đóng ứng
                                dụng; dữ liệu hiện tại được giữ lại dưới tên *.before-restore)

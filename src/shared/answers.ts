@@ -32,6 +32,8 @@ export const answerSchema = z.object({
   ttftMs: z.number().int().nullable(),
   latencyMs: z.number().int().nullable(),
   error: appErrorDataSchema.pick({ code: true, message: true }).nullable(),
+  /** The matter (hồ sơ vụ việc) it is filed under, if any. */
+  matterId: z.string().nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });
@@ -44,6 +46,8 @@ export const askInputSchema = z.object({
   question: z.string().trim().min(1).max(20_000),
   /** Skip the answer cache and ask the provider again. */
   fresh: z.boolean().optional(),
+  /** File the answer, and those of its documents not yet in a matter, under this matter. */
+  matterId: z.string().min(1).max(100).nullable().optional(),
 });
 export type AskInput = z.infer<typeof askInputSchema>;
 

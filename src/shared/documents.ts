@@ -34,6 +34,8 @@ export const documentSummarySchema = z.object({
   pagesWithoutText: z.array(z.number().int()),
   warnings: z.array(ingestWarningSchema),
   extractionMs: z.number().int(),
+  /** The matter (hồ sơ vụ việc) it is filed under, if any. */
+  matterId: z.string().nullable(),
   createdAt: z.number().int(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;

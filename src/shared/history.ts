@@ -14,14 +14,15 @@ export const analysisItemSchema = z.object({
   /** The first document's name, and how many documents the question was about. */
   documentName: z.string(),
   documentCount: z.number().int(),
+  matterId: z.string().nullable(),
 });
 export type AnalysisItem = z.infer<typeof analysisItemSchema>;
 
 export const historyPageInputSchema = z.object({
   limit: z.number().int().min(1).max(500),
   offset: z.number().int().min(0),
-  /** Only this matter's analyses. */
-  matterId: z.string().optional(),
+  /** Only this matter's analyses; null for those in no matter; absent for all. */
+  matterId: z.string().nullable().optional(),
 });
 export const historyPageSchema = z.object({ items: z.array(analysisItemSchema), total: z.number().int() });
 export type HistoryPage = z.infer<typeof historyPageSchema>;

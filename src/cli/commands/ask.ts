@@ -22,6 +22,8 @@ export async function askCommand(args: string[], context: CommandContext): Promi
   const apiKey = keyVariable ? context.io.env[keyVariable] : undefined;
   if (keyVariable && !apiKey) throw usage(`the environment variable ${keyVariable} is empty`);
 
+  // Before anything is read or paid for: a mistyped matter must not cost a call.
+  const matter = context.options.matter ? await resolveMatter(context, context.options.matter) : undefined;
   const providers = (await call(context, 'providers:list', undefined)) as Provider[];
   const provider = providers.find((p) => p.id === providerId);
   const model = context.options.model?.[0] ?? provider?.models[0]?.model ?? '';
@@ -34,6 +36,7 @@ export async function askCommand(args: string[], context: CommandContext): Promi
     model,
     question,
     fresh: context.options['no-cache'] === true,
+    ...(matter ? { matterId: matter.id } : {}),
   });
   if (!parsed.success)
     throw new AppError('INVALID_INPUT', { issues: parsed.error.issues.map((i) => i.message).join('; ') });
@@ -47,14 +50,6 @@ export async function askCommand(args: string[], context: CommandContext): Promi
     },
   });
   const answer = await started.finished;
-  if (context.options.matter) {
-    const matter = await resolveMatter(context, context.options.matter);
-    await call(context, 'matters:assign', {
-      matterId: matter.id,
-      answerIds: [answer.id],
-      documentIds: documents.map((d) => d.sha256),
-    });
-  }
   if (context.output.json) context.io.stdout(`${JSON.stringify(summary(answer, started.cached))}\n`);
   else if (started.cached) {
     context.io.stdout(`${answer.text}\n`);

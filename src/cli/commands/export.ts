@@ -1,17 +1,24 @@
 import { resolve } from 'node:path';
-import { type ExportFormat, exportAnalysis } from '../../main/export/export-analysis';
+import { type ExportFormat, exportAnalysis, exportMatter } from '../../main/export/export-analysis';
 import { type CommandContext, printJson, usage } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
+import { resolveMatter } from './matters';
 
-/** `export ANSWER_ID --format docx|md --out FILE`. */
+/** `export ANSWER_ID --format docx|md --out FILE`, or `export --matter M ...` for a whole matter. */
 export async function exportCommand(args: string[], context: CommandContext): Promise<ExitCode> {
-  const [answerId, ...extra] = args;
-  if (!answerId || extra.length > 0) throw usage('export takes one answer id');
+  const matterName = context.options.matter;
+  if (matterName ? args.length > 0 : args.length !== 1) throw usage('export takes one answer id, or --matter M');
   const format = context.options.format;
   if (format !== 'docx' && format !== 'md') throw usage('--format must be docx or md');
   if (!context.options.out) throw usage('--out FILE is required');
   const file = resolve(context.options.out);
-  await exportAnalysis(context.services, answerId, format as ExportFormat, file, context.output.language);
+  const language = context.output.language;
+  if (matterName) {
+    const matter = await resolveMatter(context, matterName);
+    await exportMatter(context.services, matter.id, format as ExportFormat, file, language, Date.now());
+  } else {
+    await exportAnalysis(context.services, args[0] ?? '', format as ExportFormat, file, language);
+  }
   if (context.output.json) return printJson(context, { exported: file });
   context.io.stdout(`${file}\n`);
   return EXIT.ok;

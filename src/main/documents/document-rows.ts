@@ -17,6 +17,7 @@ interface DocumentRow {
   warnings: string;
   running_lines: string;
   extraction_ms: number;
+  matter_id: string | null;
   created_at: number;
 }
 
@@ -33,6 +34,7 @@ function toSummary(row: DocumentRow): DocumentSummary {
     pagesWithoutText: JSON.parse(row.pages_without_text) as number[],
     warnings: JSON.parse(row.warnings) as IngestWarning[],
     extractionMs: row.extraction_ms,
+    matterId: row.matter_id,
     createdAt: row.created_at,
   };
 }

@@ -18,6 +18,19 @@ const labels = {
     latency: 'Thời gian trả lời',
     pages: 'trang',
     estimated: 'ước tính',
+    statuses: {
+      streaming: 'đang trả lời',
+      done: 'hoàn tất',
+      stopped: 'đã dừng, giữ phần đã nhận',
+      failed: 'không thành công',
+      interrupted: 'bị gián đoạn',
+    },
+    matter: 'Vụ việc',
+    exportedAt: 'Thời điểm xuất',
+    analyses: 'Số phân tích',
+    totalCost: 'Tổng chi phí',
+    analysis: 'Phân tích',
+    noAnalyses: 'Vụ việc này chưa có phân tích nào.',
   },
   en: {
     title: 'LexDesk analysis',
@@ -34,6 +47,19 @@ const labels = {
     latency: 'Time to answer',
     pages: 'pages',
     estimated: 'estimated',
+    statuses: {
+      streaming: 'answering',
+      done: 'done',
+      stopped: 'stopped, partial answer kept',
+      failed: 'failed',
+      interrupted: 'interrupted',
+    },
+    matter: 'Matter',
+    exportedAt: 'Exported',
+    analyses: 'Analyses',
+    totalCost: 'Total cost',
+    analysis: 'Analysis',
+    noAnalyses: 'This matter has no analyses yet.',
   },
 } as const;
 
@@ -43,6 +69,22 @@ export function exportLabels(language: Language): ExportLabels {
   return labels[language];
 }
 
+function formats(language: Language) {
+  const locale = language === 'vi' ? 'vi-VN' : 'en-US';
+  return {
+    locale,
+    number: (value: number) => value.toLocaleString(locale),
+    money: (value: number, currency: string) =>
+      new Intl.NumberFormat(locale, { style: 'currency', currency, maximumSignificantDigits: 4 }).format(value),
+  };
+}
+
+/** A document as an export names it: its file name, and its pages when it has them. */
+export function documentLabel(document: DocumentSummary, language: Language): string {
+  const { number } = formats(language);
+  return document.pages ? `${document.name} (${number(document.pages)} ${labels[language].pages})` : document.name;
+}
+
 /** The facts an exported analysis states, as label–value rows, the same in Markdown and Word. */
 export function analysisFacts(
   answer: Answer,
@@ -50,22 +92,47 @@ export function analysisFacts(
   language: Language,
 ): [string, string][] {
   const l = labels[language];
-  const locale = language === 'vi' ? 'vi-VN' : 'en-US';
-  const number = (value: number) => value.toLocaleString(locale);
-  const cost = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: answer.currency,
-    maximumSignificantDigits: 4,
-  });
+  const { locale, number, money } = formats(language);
   return [
-    [l.documents, documents.map((d) => (d.pages ? `${d.name} (${number(d.pages)} ${l.pages})` : d.name)).join('; ')],
+    [l.documents, documents.map((d) => documentLabel(d, language)).join('; ')],
     [l.provider, answer.providerName],
     [l.model, answer.model],
     [l.date, new Date(answer.createdAt).toLocaleString(locale)],
-    [l.status, answer.status],
+    [l.status, l.statuses[answer.status]],
     [l.input, answer.usage ? number(answer.usage.input) : `≈ ${number(answer.estimatedInput)} (${l.estimated})`],
     [l.output, answer.usage ? number(answer.usage.output) : '—'],
-    [l.cost, `${answer.usage ? '' : '≈ '}${cost.format(answer.cost ?? 0)}`],
+    [l.cost, `${answer.usage ? '' : '≈ '}${money(answer.cost ?? 0, answer.currency)}`],
     [l.latency, answer.latencyMs === null ? '—' : `${(answer.latencyMs / 1000).toFixed(1)} s`],
   ];
+}
+
+/** A whole matter, as exported: its analyses oldest first, and every document they or the matter hold. */
+export interface MatterReport {
+  name: string;
+  analyses: readonly Answer[];
+  documents: readonly DocumentSummary[];
+  exportedAt: number;
+}
+
+/** The facts heading a matter's export: its name, when, how many analyses and what they cost in all. */
+export function matterFacts(report: MatterReport, language: Language): [string, string][] {
+  const l = labels[language];
+  const { locale, number, money } = formats(language);
+  const totals = new Map<string, number>();
+  for (const answer of report.analyses)
+    totals.set(answer.currency, (totals.get(answer.currency) ?? 0) + (answer.cost ?? 0));
+  return [
+    [l.matter, report.name],
+    [l.exportedAt, new Date(report.exportedAt).toLocaleString(locale)],
+    [l.analyses, number(report.analyses.length)],
+    [l.documents, number(report.documents.length)],
+    [l.totalCost, totals.size === 0 ? '—' : [...totals].map(([currency, sum]) => money(sum, currency)).join(' + ')],
+  ];
+}
+
+/** A heading for the n-th analysis of a matter: its number and the start of its question. */
+export function analysisHeading(index: number, answer: Answer, language: Language): string {
+  const question = answer.question.replace(/\s+/g, ' ').trim();
+  const short = question.length > 100 ? `${question.slice(0, 99)}…` : question;
+  return `${labels[language].analysis} ${index + 1}: ${short}`;
 }

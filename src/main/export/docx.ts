@@ -14,7 +14,14 @@ import {
 import type { Answer } from '../../shared/answers';
 import type { DocumentSummary } from '../../shared/documents';
 import type { Language } from '../../shared/language';
-import { analysisFacts, exportLabels } from './analysis-facts';
+import {
+  analysisFacts,
+  analysisHeading,
+  documentLabel,
+  exportLabels,
+  type MatterReport,
+  matterFacts,
+} from './analysis-facts';
 
 // mdast node shapes, as far as this converter reads them.
 interface MdNode {
@@ -54,23 +61,29 @@ function runs(nodes: readonly MdNode[] = [], style: RunStyle = {}): TextRun[] {
 }
 
 const HEADINGS = [
+  HeadingLevel.HEADING_1,
   HeadingLevel.HEADING_2,
   HeadingLevel.HEADING_3,
   HeadingLevel.HEADING_4,
   HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
 ] as const;
 
-/** The answer's own headings sit under the document's "Answer" heading: # becomes level 2, and so on. */
-function headingFor(depth = 1) {
-  return HEADINGS[Math.min(Math.max(depth, 1), HEADINGS.length) - 1] ?? HeadingLevel.HEADING_5;
+/** Word's heading for a level, 1 to 6; deeper levels stay at 6. */
+function heading(level: number) {
+  return HEADINGS[Math.min(Math.max(level, 1), HEADINGS.length) - 1] ?? HeadingLevel.HEADING_6;
 }
 
-/** Markdown blocks as Word paragraphs and tables: headings, lists, emphasis, tables, quotes and code. */
-function blocks(nodes: readonly MdNode[] = [], level = 0): (Paragraph | Table)[] {
+/**
+ * Markdown blocks as Word paragraphs and tables: headings, lists, emphasis,
+ * tables, quotes and code. The answer's own headings sit under the heading
+ * that holds it: with `under` 1, its # becomes level 2, and so on.
+ */
+function blocks(nodes: readonly MdNode[] = [], under = 1, level = 0): (Paragraph | Table)[] {
   return nodes.flatMap((node): (Paragraph | Table)[] => {
     switch (node.type) {
       case 'heading':
-        return [new Paragraph({ heading: headingFor(node.depth), children: runs(node.children) })];
+        return [new Paragraph({ heading: heading(under + (node.depth ?? 1)), children: runs(node.children) })];
       case 'paragraph':
         return [new Paragraph({ children: runs(node.children) })];
       case 'list':
@@ -85,7 +98,7 @@ function blocks(nodes: readonly MdNode[] = [], level = 0): (Paragraph | Table)[]
                       : { bullet: { level: Math.min(level, 2) } }),
                   }),
                 ]
-              : blocks([child], level + 1),
+              : blocks([child], under, level + 1),
           ),
         );
       case 'blockquote':
@@ -114,7 +127,7 @@ function blocks(nodes: readonly MdNode[] = [], level = 0): (Paragraph | Table)[]
           }),
         ];
       default:
-        return node.children ? blocks(node.children, level) : [];
+        return node.children ? blocks(node.children, under, level) : [];
     }
   });
 }
@@ -146,17 +159,28 @@ function factsTable(rows: [string, string][]): Table {
   });
 }
 
-/** An analysis as a Word document that opens cleanly in Word and LibreOffice, Vietnamese intact. */
-export async function analysisToDocx(
+/** The question, the facts and the formatted answer, under headings of the given level. */
+async function analysisSection(
   answer: Answer,
   documents: readonly DocumentSummary[],
   language: Language,
-): Promise<Uint8Array> {
+  level: number,
+): Promise<(Paragraph | Table)[]> {
   const l = exportLabels(language);
   const tree = await parseMarkdown(answer.text);
-  const document = new Document({
+  return [
+    new Paragraph({ heading: heading(level), children: [new TextRun(l.question)] }),
+    new Paragraph(answer.question),
+    factsTable(analysisFacts(answer, documents, language)),
+    new Paragraph({ heading: heading(level), children: [new TextRun(l.answer)] }),
+    ...blocks(tree.children, level),
+  ];
+}
+
+function wordDocument(title: string, children: (Paragraph | Table)[]): Document {
+  return new Document({
     creator: 'LexDesk',
-    title: answer.question.slice(0, 200),
+    title: title.slice(0, 200),
     styles: { default: { document: { run: { font: 'Times New Roman', size: 26 } } } },
     numbering: {
       config: [
@@ -171,18 +195,43 @@ export async function analysisToDocx(
         },
       ],
     },
-    sections: [
-      {
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(l.title)] }),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.question)] }),
-          new Paragraph(answer.question),
-          factsTable(analysisFacts(answer, documents, language)),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.answer)] }),
-          ...blocks(tree.children),
-        ],
-      },
-    ],
+    sections: [{ children }],
   });
+}
+
+/** An analysis as a Word document that opens cleanly in Word and LibreOffice, Vietnamese intact. */
+export async function analysisToDocx(
+  answer: Answer,
+  documents: readonly DocumentSummary[],
+  language: Language,
+): Promise<Uint8Array> {
+  const document = wordDocument(answer.question, [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(exportLabels(language).title)] }),
+    ...(await analysisSection(answer, documents, language, 1)),
+  ]);
   return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** A matter as one Word document: its facts and documents, then each analysis on a new page, oldest first. */
+export async function matterToDocx(report: MatterReport, language: Language): Promise<Uint8Array> {
+  const l = exportLabels(language);
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`${l.matter}: ${report.name}`)] }),
+    factsTable(matterFacts(report, language)),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.documents)] }),
+    ...report.documents.map((d) => new Paragraph({ text: documentLabel(d, language), bullet: { level: 0 } })),
+  ];
+  if (report.analyses.length === 0) children.push(new Paragraph(l.noAnalyses));
+  for (const [index, answer] of report.analyses.entries()) {
+    const documents = report.documents.filter((d) => answer.documentIds.includes(d.sha256));
+    children.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        pageBreakBefore: true,
+        children: [new TextRun(analysisHeading(index, answer, language))],
+      }),
+      ...(await analysisSection(answer, documents, language, 2)),
+    );
+  }
+  return new Uint8Array(await Packer.toBuffer(wordDocument(`${l.matter}: ${report.name}`, children)));
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempServices } from '../testing/temp-services';
-import { exportAnalysis } from './export-analysis';
+import { exportAnalysis, exportMatter } from './export-analysis';
 
 const ANSWER = [
   '## Phạt vi phạm',
@@ -18,6 +18,22 @@ const ANSWER = [
 
 let services: ReturnType<typeof createTempServices>;
 const answerId = 'a-export';
+let documentSha256: string;
+
+function insertAnswer(id: string, question: string, cost: number, createdAt: number, matterId: string | null) {
+  services.db
+    .prepare(
+      `INSERT INTO answers (id, question, provider_id, provider_name, model, status, text, input_tokens,
+         cached_input_tokens, output_tokens, estimated_input, cost, currency, ttft_ms, latency_ms, matter_id,
+         created_at, updated_at)
+       VALUES (@id, @question, 'kimi', 'Moonshot (Kimi)', 'kimi-k2', 'done', @text, 30000, 0, 120, 30000, @cost, 'USD',
+         900, 4200, @matterId, @createdAt, @createdAt)`,
+    )
+    .run({ id, question, text: ANSWER, cost, matterId, createdAt });
+  services.db
+    .prepare('INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, 0, ?)')
+    .run(id, documentSha256);
+}
 
 beforeEach(async () => {
   services = createTempServices();
@@ -26,17 +42,8 @@ beforeEach(async () => {
     name: 'Luật Thương mại 2005.txt',
     bytes: new TextEncoder().encode('Điều 301. Mức phạt vi phạm.'),
   });
-  services.db
-    .prepare(
-      `INSERT INTO answers (id, question, provider_id, provider_name, model, status, text, input_tokens,
-         cached_input_tokens, output_tokens, estimated_input, cost, currency, ttft_ms, latency_ms, created_at, updated_at)
-       VALUES (?, 'Mức phạt vi phạm hợp đồng là bao nhiêu?', 'kimi', 'Moonshot (Kimi)', 'kimi-k2', 'done', ?, 30000, 0,
-         120, 30000, 0.0183, 'USD', 900, 4200, 1764300000000, 1764300000000)`,
-    )
-    .run(answerId, ANSWER);
-  services.db
-    .prepare('INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, 0, ?)')
-    .run(answerId, doc.sha256);
+  documentSha256 = doc.sha256;
+  insertAnswer(answerId, 'Mức phạt vi phạm hợp đồng là bao nhiêu?', 0.0183, 1764300000000, null);
 });
 afterEach(() => services.dispose());
 
@@ -70,5 +77,53 @@ describe('export', () => {
       code: 'ANSWER_NOT_FOUND',
     });
     expect(() => readFileSync(file)).toThrow();
+  });
+});
+
+describe('export of a matter', () => {
+  const exportedAt = Date.UTC(2026, 10, 28, 9, 0);
+
+  it('writes every analysis of the matter to one Word file, oldest first, with the total cost', async () => {
+    const matter = services.matters.create('Hợp đồng thuê kho – Công ty An Phát');
+    insertAnswer('a-later', 'Điều khoản chấm dứt hợp đồng trước hạn?', 0.02, 1764400000000, matter.id);
+    insertAnswer('a-earlier', 'Bên A phải thanh toán khi nào?', 0.0117, 1764350000000, matter.id);
+    const file = join(services.dataDir, 'ho-so.docx');
+    await exportMatter(services, matter.id, 'docx', file, 'vi', exportedAt);
+    const { value: html } = await mammoth.convertToHtml({ buffer: readFileSync(file) });
+    expect(html).toContain('Vụ việc: Hợp đồng thuê kho – Công ty An Phát');
+    const earlier = html.indexOf('Phân tích 1: Bên A phải thanh toán khi nào?');
+    const later = html.indexOf('Phân tích 2: Điều khoản chấm dứt hợp đồng trước hạn?');
+    expect(earlier).toBeGreaterThan(0);
+    expect(later).toBeGreaterThan(earlier);
+    // 0.0117 + 0.02, and the analysis outside the matter is left out.
+    expect(html).toContain('0,0317');
+    expect(html).not.toContain('Mức phạt vi phạm hợp đồng là bao nhiêu?');
+    expect(html.match(/<strong>8%<\/strong>/g)).toHaveLength(2);
+    expect(html).toContain('Luật Thương mại 2005.txt');
+  });
+
+  it('writes Markdown with the matter, its documents and numbered analyses', async () => {
+    const matter = services.matters.create('Thuê kho An Phát');
+    insertAnswer('a-1', 'Bên A phải thanh toán khi nào?', 0.01, 1764350000000, matter.id);
+    const file = join(services.dataDir, 'ho-so.md');
+    await exportMatter(services, matter.id, 'md', file, 'en', exportedAt);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^# Matter: Thuê kho An Phát\n/);
+    expect(text).toContain('| Analyses | 1 |');
+    expect(text).toContain('## Documents\n\n- Luật Thương mại 2005.txt');
+    expect(text).toContain('## Analysis 1: Bên A phải thanh toán khi nào?\n\n### Question');
+    expect(text).toContain(ANSWER);
+  });
+
+  it('says so when the matter has no analyses, and refuses an unknown matter writing nothing', async () => {
+    const empty = services.matters.create('Chưa có gì');
+    const file = join(services.dataDir, 'trong.md');
+    await exportMatter(services, empty.id, 'md', file, 'vi', exportedAt);
+    expect(readFileSync(file, 'utf8')).toContain('Vụ việc này chưa có phân tích nào.');
+    const none = join(services.dataDir, 'none.docx');
+    await expect(exportMatter(services, 'nope', 'docx', none, 'vi', exportedAt)).rejects.toMatchObject({
+      code: 'MATTER_NOT_FOUND',
+    });
+    expect(() => readFileSync(none)).toThrow();
   });
 });

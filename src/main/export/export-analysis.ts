@@ -2,13 +2,28 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Language } from '../../shared/language';
 import type { DocumentsService } from '../documents/documents-service';
+import type { HistoryService } from '../history/history-service';
 import type { AskService } from '../llm/ask-service';
-import { analysisToDocx } from './docx';
-import { analysisToMarkdown } from './markdown';
+import type { MattersService } from '../matters/matters-service';
+import type { MatterReport } from './analysis-facts';
+import { analysisToDocx, matterToDocx } from './docx';
+import { analysisToMarkdown, matterToMarkdown } from './markdown';
 
 export type ExportFormat = 'docx' | 'md';
 
-/** Writes one analysis to `file` as Word or Markdown, all at once: a failure leaves no partial file. */
+/** Writes the bytes all at once: a failure leaves no partial file, and an existing file is replaced whole. */
+function writeWhole(file: string, content: Uint8Array): void {
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.partial`;
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Writes one analysis to `file` as Word or Markdown. */
 export async function exportAnalysis(
   services: { ask: AskService; documents: DocumentsService },
   answerId: string,
@@ -18,16 +33,46 @@ export async function exportAnalysis(
 ): Promise<void> {
   const answer = services.ask.get(answerId);
   const documents = services.documents.list().filter((doc) => answer.documentIds.includes(doc.sha256));
-  const content =
+  writeWhole(
+    file,
     format === 'docx'
       ? await analysisToDocx(answer, documents, language)
-      : new TextEncoder().encode(analysisToMarkdown(answer, documents, language));
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.partial`;
-  try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
+      : new TextEncoder().encode(analysisToMarkdown(answer, documents, language)),
+  );
+}
+
+/** Everything a matter holds, as its export states it: analyses oldest first, then their documents. */
+export function matterReport(
+  services: { ask: AskService; documents: DocumentsService; history: HistoryService; matters: MattersService },
+  matterId: string,
+  exportedAt: number,
+): MatterReport {
+  const matter = services.matters.get(matterId);
+  const analyses: ReturnType<AskService['get']>[] = [];
+  for (let offset = 0; offset < matter.analyses; offset += 500) {
+    for (const item of services.history.page(500, offset, matterId).items)
+      analyses.push(services.ask.get(item.answerId));
   }
+  analyses.reverse();
+  const used = new Set(analyses.flatMap((answer) => answer.documentIds));
+  const documents = services.documents.list().filter((doc) => doc.matterId === matterId || used.has(doc.sha256));
+  return { name: matter.name, analyses, documents, exportedAt };
+}
+
+/** Writes a whole matter to `file` as one Word or Markdown document. */
+export async function exportMatter(
+  services: Parameters<typeof matterReport>[0],
+  matterId: string,
+  format: ExportFormat,
+  file: string,
+  language: Language,
+  exportedAt: number,
+): Promise<void> {
+  const report = matterReport(services, matterId, exportedAt);
+  writeWhole(
+    file,
+    format === 'docx'
+      ? await matterToDocx(report, language)
+      : new TextEncoder().encode(matterToMarkdown(report, language)),
+  );
 }

@@ -1,14 +1,48 @@
 import type { Answer } from '../../shared/answers';
 import type { DocumentSummary } from '../../shared/documents';
 import type { Language } from '../../shared/language';
-import { analysisFacts, exportLabels } from './analysis-facts';
+import {
+  analysisFacts,
+  analysisHeading,
+  documentLabel,
+  exportLabels,
+  type MatterReport,
+  matterFacts,
+} from './analysis-facts';
+
+function factsTable(rows: [string, string][]): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return `| | |\n|---|---|\n${rows.map(([label, value]) => `| ${cell(label)} | ${cell(value)} |`).join('\n')}`;
+}
+
+/** The question, the facts and the answer as the model wrote it, under headings of the given level. */
+function analysisSection(
+  answer: Answer,
+  documents: readonly DocumentSummary[],
+  language: Language,
+  level: number,
+): string {
+  const l = exportLabels(language);
+  const heading = '#'.repeat(level);
+  return `${heading} ${l.question}\n\n${answer.question}\n\n${factsTable(analysisFacts(answer, documents, language))}\n\n${heading} ${l.answer}\n\n${answer.text}\n`;
+}
 
 /** An analysis as a Markdown file: the question, the facts, then the answer as the model wrote it. */
 export function analysisToMarkdown(answer: Answer, documents: readonly DocumentSummary[], language: Language): string {
+  return `# ${exportLabels(language).title}\n\n${analysisSection(answer, documents, language, 2)}`;
+}
+
+/** A matter as one Markdown file: its facts and documents, then each analysis, oldest first. */
+export function matterToMarkdown(report: MatterReport, language: Language): string {
   const l = exportLabels(language);
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const facts = analysisFacts(answer, documents, language)
-    .map(([label, value]) => `| ${cell(label)} | ${cell(value)} |`)
-    .join('\n');
-  return `# ${l.title}\n\n## ${l.question}\n\n${answer.question}\n\n| | |\n|---|---|\n${facts}\n\n## ${l.answer}\n\n${answer.text}\n`;
+  const parts = [
+    `# ${l.matter}: ${report.name}\n\n${factsTable(matterFacts(report, language))}\n`,
+    `## ${l.documents}\n\n${report.documents.map((d) => `- ${documentLabel(d, language)}`).join('\n') || '—'}\n`,
+  ];
+  if (report.analyses.length === 0) parts.push(`${l.noAnalyses}\n`);
+  for (const [index, answer] of report.analyses.entries()) {
+    const documents = report.documents.filter((d) => answer.documentIds.includes(d.sha256));
+    parts.push(`## ${analysisHeading(index, answer, language)}\n\n${analysisSection(answer, documents, language, 3)}`);
+  }
+  return parts.join('\n');
 }

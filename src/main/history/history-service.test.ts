@@ -47,6 +47,17 @@ describe('history', () => {
     expect(services.history.page(1, 1).items.map((item) => item.answerId)).toEqual(['old']);
   });
 
+  it('lists the analyses of one matter, or those in no matter, each with its matter', () => {
+    const matter = services.matters.create('Vụ An Phát');
+    services.matters.assign(matter.id, { answerIds: ['old'] });
+    const ids = (matterId?: string | null) => services.history.page(10, 0, matterId).items.map((i) => i.answerId);
+    expect(ids(matter.id)).toEqual(['old']);
+    expect(ids(null)).toEqual(['new']);
+    expect(ids()).toEqual(['new', 'old']);
+    expect(services.history.page(10, 0, null).total).toBe(1);
+    expect(services.history.page(10, 0).items.map((i) => i.matterId)).toEqual([null, matter.id]);
+  });
+
   it('finds questions, answers, names and page text typed without diacritics, hits marked', () => {
     const hits = services.history.search('phat vi pham', 10);
     expect(hits).toContainEqual(expect.objectContaining({ kind: 'answer', answerId: 'new' }));

@@ -4,8 +4,8 @@ import type { Db } from '../store/database';
 import { toFtsQuery } from './fts-query';
 
 export interface HistoryService {
-  /** Past analyses, newest first. */
-  page(limit: number, offset: number, matterId?: string): HistoryPage;
+  /** Past analyses, newest first: all of them, a matter's (its id) or those in no matter (null). */
+  page(limit: number, offset: number, matterId?: string | null): HistoryPage;
   /** Questions, answers, document names and page text matching a query typed with or without diacritics. */
   search(query: string, limit: number): SearchHit[];
 }
@@ -16,19 +16,20 @@ export interface HistoryService {
 const SNIPPET_TOKENS = 24;
 
 export function createHistoryService(db: Db): HistoryService {
-  const selectPage = db.prepare<[{ matter: string | null; limit: number; offset: number }], AnalysisItem>(
+  // `@all` lists every analysis; otherwise `IS` matches a matter id, or NULL for analyses in no matter.
+  const selectPage = db.prepare<[{ all: number; matter: string | null; limit: number; offset: number }], AnalysisItem>(
     `SELECT a.id AS answerId, a.question, a.status, a.provider_name AS providerName, a.model, a.cost, a.currency,
-            a.created_at AS createdAt,
+            a.created_at AS createdAt, a.matter_id AS matterId,
             COALESCE((SELECT d.name FROM answer_documents ad JOIN documents d ON d.sha256 = ad.document_sha256
                       WHERE ad.answer_id = a.id ORDER BY ad.position LIMIT 1), '') AS documentName,
             (SELECT count(*) FROM answer_documents ad WHERE ad.answer_id = a.id) AS documentCount
        FROM answers a
-      WHERE @matter IS NULL OR a.matter_id = @matter
+      WHERE @all = 1 OR a.matter_id IS @matter
       ORDER BY a.created_at DESC, a.id
       LIMIT @limit OFFSET @offset`,
   );
-  const countAnswers = db.prepare<[{ matter: string | null }], { n: number }>(
-    'SELECT count(*) AS n FROM answers WHERE @matter IS NULL OR matter_id = @matter',
+  const countAnswers = db.prepare<[{ all: number; matter: string | null }], { n: number }>(
+    'SELECT count(*) AS n FROM answers WHERE @all = 1 OR matter_id IS @matter',
   );
   const snippet = (table: string, column: number) =>
     `snippet(${table}, ${column}, '${HIT_START}', '${HIT_END}', '…', ${SNIPPET_TOKENS})`;
@@ -47,10 +48,10 @@ export function createHistoryService(db: Db): HistoryService {
   );
 
   return {
-    page: (limit, offset, matterId) => ({
-      items: selectPage.all({ matter: matterId ?? null, limit, offset }),
-      total: countAnswers.get({ matter: matterId ?? null })?.n ?? 0,
-    }),
+    page(limit, offset, matterId) {
+      const filter = { all: matterId === undefined ? 1 : 0, matter: matterId ?? null };
+      return { items: selectPage.all({ ...filter, limit, offset }), total: countAnswers.get(filter)?.n ?? 0 };
+    },
     search(query, limit) {
       const fts = toFtsQuery(query);
       if (!fts) return [];

@@ -21,6 +21,7 @@ interface AnswerRow {
   latency_ms: number | null;
   error_code: AppErrorData['code'] | null;
   error_message: string | null;
+  matter_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -35,6 +36,7 @@ export interface NewAnswer {
   model: string;
   estimatedInput: number;
   currency: string;
+  matterId: string | null;
   createdAt: number;
 }
 
@@ -59,9 +61,13 @@ export interface AnswerOutcome {
 export function createAnswerRows(db: Db) {
   const insertAnswer = db.prepare(
     `INSERT INTO answers (id, question, provider_id, provider_name, model, status, estimated_input, currency,
-       cache_key, created_at, updated_at)
+       cache_key, matter_id, created_at, updated_at)
      VALUES (@id, @question, @providerId, @providerName, @model, 'streaming', @estimatedInput, @currency,
-       @cacheKey, @createdAt, @createdAt)`,
+       @cacheKey, @matterId, @createdAt, @createdAt)`,
+  );
+  // A document goes to the matter of the first analysis filed with it, and stays there until moved.
+  const fileDocument = db.prepare<[{ matterId: string; sha256: string }]>(
+    'UPDATE documents SET matter_id = @matterId WHERE sha256 = @sha256 AND matter_id IS NULL',
   );
   const insertDocument = db.prepare(
     'INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, ?, ?)',
@@ -76,6 +82,10 @@ export function createAnswerRows(db: Db) {
        error_message = @errorMessage, updated_at = @updatedAt
      WHERE id = @id`,
   );
+  const fileAnswer = db.prepare<[{ matterId: string; id: string }]>(
+    'UPDATE answers SET matter_id = @matterId WHERE id = @id AND matter_id IS NULL',
+  );
+  const selectMatter = db.prepare<[string], { id: string }>('SELECT id FROM matters WHERE id = ?');
   const selectOne = db.prepare<[string], AnswerRow>('SELECT * FROM answers WHERE id = ?');
   const selectDocuments = db.prepare<[string], { document_sha256: string }>(
     'SELECT document_sha256 FROM answer_documents WHERE answer_id = ? ORDER BY position',
@@ -88,7 +98,10 @@ export function createAnswerRows(db: Db) {
   const create = db.transaction((answer: NewAnswer) => {
     const { documentIds: _documents, ...row } = answer;
     insertAnswer.run(row);
-    for (const [position, sha256] of answer.documentIds.entries()) insertDocument.run(answer.id, position, sha256);
+    for (const [position, sha256] of answer.documentIds.entries()) {
+      insertDocument.run(answer.id, position, sha256);
+      if (answer.matterId) fileDocument.run({ matterId: answer.matterId, sha256 });
+    }
   });
 
   function get(id: string): Answer | undefined {
@@ -114,10 +127,16 @@ export function createAnswerRows(db: Db) {
       ttftMs: row.ttft_ms,
       latencyMs: row.latency_ms,
       error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+      matterId: row.matter_id,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
   }
+
+  const fileUnder = db.transaction((answerId: string, documentIds: readonly string[], matterId: string) => {
+    fileAnswer.run({ matterId, id: answerId });
+    for (const sha256 of documentIds) fileDocument.run({ matterId, sha256 });
+  });
 
   const selectCached = db.prepare<[string], { id: string }>(
     "SELECT id FROM answers WHERE cache_key = ? AND status = 'done' ORDER BY created_at DESC LIMIT 1",
@@ -135,6 +154,10 @@ export function createAnswerRows(db: Db) {
     /** The latest complete answer with this cache key. */
     cached: (cacheKey: string) => selectCached.get(cacheKey)?.id,
     recordHit: (answerId: string, at: number, savedCost: number) => insertHit.run(answerId, at, savedCost),
+    matterExists: (matterId: string) => selectMatter.get(matterId) !== undefined,
+    /** Files an answer in no matter, and its documents in none, under a matter; filed ones stay where they are. */
+    file: (answerId: string, documentIds: readonly string[], matterId: string): void =>
+      fileUnder(answerId, documentIds, matterId),
     cacheStats: () => selectStats.get() ?? { hits: 0, saved: 0 },
     progress(id: string, progress: AnswerProgress) {
       updateProgress.run({ id, ...progress });

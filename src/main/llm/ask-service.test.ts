@@ -366,6 +366,49 @@ describe('the answer cache', () => {
     server.script({ answer: ANSWER, apiKey: KEY, faults: [{ kind: 'status', status: 401 }] });
     await service.start({ ...input, question: 'Một câu hỏi khác?' }).finished;
     server.script({ answer: ANSWER, apiKey: KEY });
-    expect(service.start({ ...input, question: 'Một câu hỏi khác?' }).cached).toBe(false);
+    const retried = service.start({ ...input, question: 'Một câu hỏi khác?' });
+    expect(retried.cached).toBe(false);
+    await retried.finished;
+  });
+});
+
+describe('asking within a matter', () => {
+  const input = { documentIds: [] as string[], providerId: 'kimi', model: 'test-model', question: 'Phạt?' };
+
+  it('files the answer and its documents not yet in a matter under the matter', async () => {
+    const matter = services.matters.create('Vụ An Phát');
+    const other = services.matters.create('Vụ khác');
+    const second = await services.documents.ingest({
+      ingestId: 'y',
+      name: 'phu-luc.txt',
+      bytes: new TextEncoder().encode('Phụ lục 1. Bảng giá.'),
+    });
+    services.matters.assign(other.id, { documentIds: [second.sha256] });
+    const answer = await askService().start({ ...input, documentIds: [documentId, second.sha256], matterId: matter.id })
+      .finished;
+    expect(answer.matterId).toBe(matter.id);
+    // The unfiled document joins the matter; the one already in another matter stays there.
+    expect(services.documents.get(documentId).matterId).toBe(matter.id);
+    expect(services.documents.get(second.sha256).matterId).toBe(other.id);
+  });
+
+  it('refuses a matter that does not exist before sending anything', () => {
+    expect(() => askService().start({ ...input, documentIds: [documentId], matterId: 'gone' })).toThrow(
+      expect.objectContaining({ code: 'MATTER_NOT_FOUND' }),
+    );
+    expect(server.requests).toHaveLength(0);
+    expect(services.history.page(10, 0).total).toBe(0);
+  });
+
+  it('files a cached answer in no matter under the matter it is asked from, and leaves a filed one', async () => {
+    const first = await askService().start({ ...input, documentIds: [documentId] }).finished;
+    const matter = services.matters.create('Vụ An Phát');
+    const again = askService().start({ ...input, documentIds: [documentId], matterId: matter.id });
+    expect(again.cached).toBe(true);
+    expect((await again.finished).id).toBe(first.id);
+    expect(services.ask.get(first.id).matterId).toBe(matter.id);
+    const elsewhere = services.matters.create('Vụ khác');
+    askService().start({ ...input, documentIds: [documentId], matterId: elsewhere.id });
+    expect(services.ask.get(first.id).matterId).toBe(matter.id);
   });
 });

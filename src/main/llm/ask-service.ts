@@ -136,6 +136,8 @@ export function createAskService(deps: AskServiceDependencies): AskService {
   function start(input: AskInput, options: AskOptions = {}) {
     const { provider, model } = resolveModel(input.providerId, input.model);
     const { apiKey, host } = keyFor(provider, options.apiKey);
+    const matterId = input.matterId ?? null;
+    if (matterId !== null && !rows.matterExists(matterId)) throw new AppError('MATTER_NOT_FOUND', { matterId });
 
     const documents = input.documentIds.map((sha256) => deps.documents.get(sha256));
     const language = deps.language();
@@ -159,7 +161,10 @@ export function createAskService(deps: AskServiceDependencies): AskService {
     const streamId = randomUUID();
     const key = cacheKey(input, language);
     const cachedId = input.fresh ? undefined : rows.cached(key);
-    if (cachedId) return fromCache(cachedId, streamId, estimatedInput, model, options);
+    if (cachedId) {
+      if (matterId !== null) rows.file(cachedId, input.documentIds, matterId);
+      return fromCache(cachedId, streamId, estimatedInput, model, options);
+    }
 
     const answerId = randomUUID();
     rows.create({
@@ -172,6 +177,7 @@ export function createAskService(deps: AskServiceDependencies): AskService {
       model: model.model,
       estimatedInput,
       currency: model.currency,
+      matterId,
       createdAt: deps.clock.now(),
     });
     const controller = new AbortController();

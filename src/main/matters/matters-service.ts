@@ -7,6 +7,8 @@ import type { Db } from '../store/database';
 
 export interface MattersService {
   list(): Matter[];
+  /** Throws MATTER_NOT_FOUND for an id it does not know. */
+  get(id: string): Matter;
   create(name: string): Matter;
   rename(id: string, name: string): Matter;
   /**
@@ -55,6 +57,7 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
 
   return {
     list: () => selectAll.all(),
+    get: find,
     create(name) {
       const id = randomUUID();
       insert.run(id, name.trim(), clock.now(), clock.now());
