@@ -2,6 +2,7 @@
 // straight into a real database file; each figure is a ratio to a primary-key
 // lookup measured in the same run.
 import { randomUUID } from 'node:crypto';
+import { headlessDesktop } from '../src/main/desktop/desktop';
 import { createHandlers } from '../src/main/handlers';
 import { createDispatcher } from '../src/main/ipc';
 import { createTempServices } from '../src/main/testing/temp-services';
@@ -80,7 +81,7 @@ export async function historyBench(): Promise<void> {
     );
 
     // A question asked once for real-shaped caching: the cache answers it through the full IPC dispatcher.
-    const dispatch = createDispatcher(createHandlers(services), { language: () => 'vi' });
+    const dispatch = createDispatcher(createHandlers(services, headlessDesktop), { language: () => 'vi' });
     const doc = await services.documents.ingest({
       ingestId: 'b',
       name: 'a.txt',

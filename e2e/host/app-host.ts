@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { applyPendingRestore } from '../../src/main/backup/backup';
+import type { ChooseFolderRequest, Desktop, SaveFileRequest } from '../../src/main/desktop/desktop';
 import { createHandlers } from '../../src/main/handlers';
 import { createDispatcher } from '../../src/main/ipc';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../../src/main/renderer-protocol';
@@ -25,9 +27,23 @@ export interface HostOptions {
   cipher?: SecretCipher;
 }
 
+/**
+ * Stands in for Electron's dialogs: a spec says beforehand what the user will
+ * pick (null: closes the dialog), and reads what the app asked for.
+ */
+export interface ScriptedDesktop {
+  nextSaveFile: string | null;
+  nextFolder: string | null;
+  readonly saveRequests: SaveFileRequest[];
+  readonly folderRequests: ChooseFolderRequest[];
+  restarts: number;
+}
+
 export interface AppHost {
-  services: Services;
+  /** The services of the current start: a restart replaces them. */
+  readonly services: Services;
   dataDir: string;
+  desktop: ScriptedDesktop;
   /** Loads the built renderer in the page with `window.api` bound to these services. */
   open(page: Page): Promise<void>;
   close(): void;
@@ -44,21 +60,57 @@ export function startHost(options: HostOptions = {}): AppHost {
         .catch(() => pages.delete(page));
     }
   };
-  const services = createServices({
-    dataDir,
-    locale: options.locale ?? 'vi-VN',
-    appVersion: '0.1.0-e2e',
-    cipher: options.cipher,
-    emit: push,
-  });
-  const dispatch = createDispatcher(createHandlers(services), {
-    language: () => services.settings.language(),
-    onUnexpectedError: (channel, error) => console.error(`[host] ${channel} failed`, error),
-  });
+  const scripted: ScriptedDesktop = {
+    nextSaveFile: null,
+    nextFolder: null,
+    saveRequests: [],
+    folderRequests: [],
+    restarts: 0,
+  };
+  const desktop: Desktop = {
+    chooseSaveFile: async (request) => {
+      scripted.saveRequests.push(request);
+      return scripted.nextSaveFile;
+    },
+    chooseFolder: async (request) => {
+      scripted.folderRequests.push(request);
+      return scripted.nextFolder;
+    },
+    // As Electron's relaunch does: close everything, apply a waiting restore, start again, load the window anew.
+    restart: () => {
+      scripted.restarts += 1;
+      services.close();
+      start();
+      for (const page of pages) void page.reload().catch(() => pages.delete(page));
+    },
+  };
+
+  let services: Services;
+  let dispatch: ReturnType<typeof createDispatcher>;
+  const start = () => {
+    const restore = applyPendingRestore(dataDir);
+    services = createServices({
+      dataDir,
+      locale: options.locale ?? 'vi-VN',
+      appVersion: '0.1.0-e2e',
+      cipher: options.cipher,
+      emit: push,
+      restore,
+    });
+    const current = services;
+    dispatch = createDispatcher(createHandlers(current, desktop), {
+      language: () => current.settings.language(),
+      onUnexpectedError: (channel, error) => console.error(`[host] ${channel} failed`, error),
+    });
+  };
+  start();
 
   return {
-    services,
+    get services() {
+      return services;
+    },
     dataDir,
+    desktop: scripted,
     async open(page) {
       pages.add(page);
       await page.exposeBinding('__lexdeskInvoke', (_source, channel: string, input: unknown) =>

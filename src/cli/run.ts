@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../main/data-dir';
+import { headlessDesktop } from '../main/desktop/desktop';
 import { createHandlers } from '../main/handlers';
 import { createDispatcher } from '../main/ipc';
 import { createServices, type Services } from '../main/services';
@@ -77,7 +78,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   }
   try {
     output.language = services.settings.language();
-    const dispatch = createDispatcher(createHandlers(services), { language: () => services.settings.language() });
+    const dispatch = createDispatcher(createHandlers(services, headlessDesktop), {
+      language: () => services.settings.language(),
+    });
     return await command(args, { services, dispatch, io, output, options: values });
   } catch (error) {
     return fail(error, io, output);

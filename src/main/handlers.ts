@@ -1,8 +1,12 @@
+import { systemClock } from './clock';
+import type { Desktop } from './desktop/desktop';
+import { createFileActions } from './desktop/file-actions';
 import type { Handlers } from './ipc';
 import type { Services } from './services';
 
-/** The contract's channels, each answered by a service. */
-export function createHandlers(services: Services): Handlers {
+/** The contract's channels, each answered by a service; `desktop` asks the user where files go. */
+export function createHandlers(services: Services, desktop: Desktop): Handlers {
+  const files = createFileActions(services, desktop, systemClock);
   return {
     'app:info': () => services.appInfo(),
     'settings:get': () => services.settings.get(),
@@ -43,5 +47,10 @@ export function createHandlers(services: Services): Handlers {
     },
     'history:search': ({ query, limit }) => services.history.search(query, limit),
     'history:cacheStats': () => services.ask.cacheStats(),
+    'export:analysis': ({ answerId, format }) => files.exportAnalysis(answerId, format),
+    'export:matter': ({ matterId, format }) => files.exportMatter(matterId, format),
+    'backup:create': () => files.backup(),
+    'backup:choose': () => files.chooseBackup(),
+    'backup:restore': ({ token }) => files.restore(token),
   };
 }

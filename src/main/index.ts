@@ -20,7 +20,9 @@ import {
 import { AppError } from '../shared/errors';
 import { EVENT_CHANNEL } from '../shared/events';
 import { languageFromLocale } from '../shared/language';
+import { applyPendingRestore } from './backup/backup';
 import { defaultDataDir } from './data-dir';
+import type { Desktop } from './desktop/desktop';
 import { createHandlers } from './handlers';
 import { createDispatcher, registerContract } from './ipc';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeOf, resolveAppFile } from './renderer-protocol';
@@ -60,8 +62,12 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   denyPermissions();
   serveRenderer();
+  const dataDir = app.getPath('userData');
+  // Before the database opens: a restore the user asked for just before the restart.
+  const restore = applyPendingRestore(dataDir);
   services = createServices({
-    dataDir: app.getPath('userData'),
+    dataDir,
+    restore,
     locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     appVersion: app.getVersion(),
     cipher: safeStorageCipher(),
@@ -72,7 +78,7 @@ async function start(): Promise<void> {
   });
   const current = services;
   nativeTheme.themeSource = current.settings.get().theme;
-  const dispatch = createDispatcher(createHandlers(current), {
+  const dispatch = createDispatcher(createHandlers(current, electronDesktop()), {
     language: () => current.settings.language(),
     onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed`, error),
   });
@@ -156,6 +162,45 @@ function serveRenderer(): void {
       return new Response('Not found', { status: 404 });
     }
   });
+}
+
+/** Native save and folder dialogs over the main window, and a relaunch that a restore needs. */
+function electronDesktop(): Desktop {
+  return {
+    async chooseSaveFile({ title, defaultName, filter }) {
+      const options = {
+        title,
+        defaultPath: join(app.getPath('documents'), defaultName),
+        filters: [filter],
+        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+      };
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseFolder({ title, purpose }) {
+      const options = {
+        title,
+        defaultPath: app.getPath('documents'),
+        properties:
+          purpose === 'write'
+            ? (['openDirectory', 'createDirectory', 'promptToCreate'] as const)
+            : (['openDirectory'] as const),
+      };
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, { ...options, properties: [...options.properties] })
+        : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    restart() {
+      // The database must be closed before the next start replaces it.
+      services?.close();
+      services = undefined;
+      app.relaunch();
+      app.exit(0);
+    },
+  };
 }
 
 function safeStorageCipher(): SecretCipher {

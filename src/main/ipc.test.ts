@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../shared/contract';
 import type { Envelope } from '../shared/envelope';
 import { AppError } from '../shared/errors';
+import { headlessDesktop } from './desktop/desktop';
 import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatch, type Handlers, isTrustedSender, registerContract } from './ipc';
 import { createTempServices } from './testing/temp-services';
@@ -10,7 +11,9 @@ let services: ReturnType<typeof createTempServices>;
 let dispatch: Dispatch;
 beforeEach(() => {
   services = createTempServices();
-  dispatch = createDispatcher(createHandlers(services), { language: () => services.settings.language() });
+  dispatch = createDispatcher(createHandlers(services, headlessDesktop), {
+    language: () => services.settings.language(),
+  });
 });
 afterEach(() => services.dispose());
 
@@ -61,7 +64,7 @@ describe('dispatcher', () => {
   it('passes an AppError through as data and hides anything else behind INTERNAL_ERROR', async () => {
     const onUnexpectedError = vi.fn();
     const failing: Handlers = {
-      ...createHandlers(services),
+      ...createHandlers(services, headlessDesktop),
       'secrets:status': () => {
         throw new AppError('SECRET_STORAGE_UNAVAILABLE');
       },

@@ -4,6 +4,7 @@ import type { AppInfo } from '../shared/contract';
 import type { AppEvent } from '../shared/events';
 import { languageFromLocale } from '../shared/language';
 import type { Settings } from '../shared/settings';
+import type { PendingRestoreResult } from './backup/backup';
 import { type Clock, systemClock } from './clock';
 import { createDocumentsService, type DocumentsService } from './documents/documents-service';
 import { createExtractionPool } from './documents/extraction-pool';
@@ -33,6 +34,8 @@ export interface ServicesOptions {
   nativeBinding?: string | undefined;
   /** Pushes an event to the app's windows. */
   emit?: (event: AppEvent) => void;
+  /** What `applyPendingRestore` did just before, for the window to say once. */
+  restore?: PendingRestoreResult | null;
 }
 
 export interface Services {
@@ -114,6 +117,11 @@ export function createServices(options: ServicesOptions): Services {
       dataDir: options.dataDir,
       platform: process.platform,
       databaseSchemaVersion: schemaVersion(db),
+      lastRestore: !options.restore
+        ? null
+        : options.restore.ok
+          ? options.restore
+          : { ok: false, error: options.restore.error.toData(settings.language()) },
     }),
     close: () => {
       ask.close();

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { headlessDesktop } from '../main/desktop/desktop';
 import { createHandlers } from '../main/handlers';
 import { createDispatcher } from '../main/ipc';
 import { startProviderTestServer } from '../main/llm/testing/provider-test-server';
@@ -23,7 +24,9 @@ beforeEach(() => {
       for (const listener of listeners) listener(event);
     },
   });
-  const dispatch = createDispatcher(createHandlers(services), { language: () => services.settings.language() });
+  const dispatch = createDispatcher(createHandlers(services, headlessDesktop), {
+    language: () => services.settings.language(),
+  });
   // Structured cloning is what both real transports do to every payload.
   transport = {
     invoke: async (channel, input) => {

@@ -60,6 +60,11 @@ export function createApi(transport: Transport) {
     'matters:rename': call('matters:rename'),
     'matters:remove': call('matters:remove'),
     'matters:assign': call('matters:assign'),
+    'export:analysis': call('export:analysis'),
+    'export:matter': call('export:matter'),
+    'backup:create': call('backup:create'),
+    'backup:choose': call('backup:choose'),
+    'backup:restore': call('backup:restore'),
   };
 
   return {
@@ -93,6 +98,12 @@ export function createApi(transport: Transport) {
       rename: methods['matters:rename'],
       remove: methods['matters:remove'],
       assign: methods['matters:assign'],
+    },
+    exports: { analysis: methods['export:analysis'], matter: methods['export:matter'] },
+    backups: {
+      create: methods['backup:create'],
+      choose: methods['backup:choose'],
+      restore: methods['backup:restore'],
     },
     files: {
       /** Where main can read a dropped file from, or null where it must be sent as bytes. */
@@ -134,6 +145,8 @@ export function unwrapApi(bridge: LexDeskBridge) {
     answers: unwrapGroup(bridge.answers),
     history: unwrapGroup(bridge.history),
     matters: unwrapGroup(bridge.matters),
+    exports: unwrapGroup(bridge.exports),
+    backups: unwrapGroup(bridge.backups),
     files: bridge.files,
     onEvent: bridge.onEvent,
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerSchema, askInputSchema, askStartedSchema } from './answers';
+import { backupChosenSchema, backupMadeSchema, exportFormatSchema, restoreOutcomeSchema, savedSchema } from './backup';
 import { documentDetailSchema, documentIdSchema, documentSummarySchema, ingestInputSchema } from './documents';
 import { historyPageInputSchema, historyPageSchema, searchHitSchema, searchInputSchema } from './history';
 import { matterNameSchema, matterRemovalSchema, matterSchema } from './matters';
@@ -19,6 +20,8 @@ export const appInfoSchema = z.object({
   dataDir: z.string(),
   platform: z.string(),
   databaseSchemaVersion: z.number().int(),
+  /** The restore asked for before this start, applied (or refused) on the way up; null when there was none. */
+  lastRestore: restoreOutcomeSchema.nullable(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -64,6 +67,11 @@ export const contract = {
     output: z.null(),
   },
   'history:cacheStats': { input: none, output: z.object({ hits: z.number().int(), saved: z.number() }) },
+  'export:analysis': { input: z.object({ answerId: z.string(), format: exportFormatSchema }), output: savedSchema },
+  'export:matter': { input: z.object({ matterId: z.string(), format: exportFormatSchema }), output: savedSchema },
+  'backup:create': { input: none, output: backupMadeSchema },
+  'backup:choose': { input: none, output: backupChosenSchema },
+  'backup:restore': { input: z.object({ token: z.string().max(100) }), output: z.null() },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { type ExportFormat, exportAnalysis, exportMatter } from '../../main/export/export-analysis';
+import { exportAnalysis, exportMatter } from '../../main/export/export-analysis';
+import type { ExportFormat } from '../../shared/backup';
 import { type CommandContext, printJson, usage } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { resolveMatter } from './matters';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { BackupManifest } from '../../shared/backup';
 import { AppError } from '../../shared/errors';
 import { DATABASE_FILE, FILES_DIR } from '../services';
 import type { Db } from '../store/database';
@@ -9,14 +10,8 @@ import { latestSchemaVersion } from '../store/migrate';
 import { migrations } from '../store/migrations';
 
 const MANIFEST = 'lexdesk-backup.json';
-
-export interface BackupManifest {
-  format: 1;
-  createdAt: string;
-  schemaVersion: number;
-  documents: number;
-  answers: number;
-}
+/** In the data dir: a restore the user asked for, applied at the next start before the database opens. */
+const PENDING_RESTORE = 'restore-pending.json';
 
 /**
  * Copies the database (SQLite's online backup: safe while the app runs and
@@ -123,4 +118,46 @@ export function restoreBackup(backupDir: string, dataDir: string): BackupManifes
   renameSync(staged.database, database);
   renameSync(staged.files, files);
   return manifest;
+}
+
+/**
+ * Checks a backup in full and leaves word in the data dir to restore it at the
+ * next start, when nothing holds the database open. The app then restarts.
+ */
+export function scheduleRestore(backupDir: string, dataDir: string): BackupManifest {
+  const manifest = verifyBackup(backupDir);
+  const marker = join(dataDir, PENDING_RESTORE);
+  writeFileSync(`${marker}.partial`, JSON.stringify({ backupDir }));
+  renameSync(`${marker}.partial`, marker);
+  return manifest;
+}
+
+export type PendingRestoreResult = { ok: true; manifest: BackupManifest } | { ok: false; error: AppError };
+
+/**
+ * At start-up, before the services open the database: applies a restore left
+ * by `scheduleRestore`. The word is taken away first, so a restore that fails
+ * is tried once, never on every start; a failure leaves the current data as
+ * it was (restoreBackup checks everything before it moves anything).
+ */
+export function applyPendingRestore(dataDir: string): PendingRestoreResult | null {
+  const marker = join(dataDir, PENDING_RESTORE);
+  if (!existsSync(marker)) return null;
+  let backupDir: string;
+  try {
+    backupDir = (JSON.parse(readFileSync(marker, 'utf8')) as { backupDir: string }).backupDir;
+  } catch {
+    backupDir = '';
+  } finally {
+    rmSync(marker, { force: true });
+  }
+  try {
+    return { ok: true, manifest: restoreBackup(backupDir, dataDir) };
+  } catch (error) {
+    return {
+      ok: false,
+      error:
+        error instanceof AppError ? error : new AppError('BACKUP_INVALID', { path: backupDir, reason: String(error) }),
+    };
+  }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { ExportFormat } from '../../shared/backup';
 import type { Language } from '../../shared/language';
 import type { DocumentsService } from '../documents/documents-service';
 import type { HistoryService } from '../history/history-service';
@@ -8,8 +9,6 @@ import type { MattersService } from '../matters/matters-service';
 import type { MatterReport } from './analysis-facts';
 import { analysisToDocx, matterToDocx } from './docx';
 import { analysisToMarkdown, matterToMarkdown } from './markdown';
-
-export type ExportFormat = 'docx' | 'md';
 
 /** Writes the bytes all at once: a failure leaves no partial file, and an existing file is replaced whole. */
 function writeWhole(file: string, content: Uint8Array): void {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { headlessDesktop } from '../../main/desktop/desktop';
 import { createHandlers } from '../../main/handlers';
 import { createDispatcher, type Handlers } from '../../main/ipc';
 import { createTempServices } from '../../main/testing/temp-services';
@@ -10,7 +11,7 @@ let refuseWrites = false;
 beforeEach(async () => {
   services = createTempServices();
   const handlers: Handlers = {
-    ...createHandlers(services),
+    ...createHandlers(services, headlessDesktop),
     'settings:set': (change) => {
       if (refuseWrites) throw new AppError('DATABASE_UNREADABLE', { path: 'lexdesk.sqlite3', reason: 'disk full' });
       return services.settings.set(change);

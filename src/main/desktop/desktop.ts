@@ -1,0 +1,90 @@
+import type { ExportFormat } from '../../shared/backup';
+import type { Language } from '../../shared/language';
+
+export interface SaveFileRequest {
+  title: string;
+  defaultName: string;
+  filter: { name: string; extensions: string[] };
+}
+
+export interface ChooseFolderRequest {
+  title: string;
+  /** A folder to write into (the dialog may create one), or an existing one to read. */
+  purpose: 'write' | 'read';
+}
+
+/**
+ * What only the desktop shell can do: ask the user where on disk, and start
+ * the app again. Electron's dialogs and relaunch in the app (index.ts); a
+ * scripted stand-in in the browser test host. Paths come from here, never
+ * from the window.
+ */
+export interface Desktop {
+  /** The file the user chose to save to, or null when they closed the dialog. */
+  chooseSaveFile(request: SaveFileRequest): Promise<string | null>;
+  /** The folder the user chose, or null when they closed the dialog. */
+  chooseFolder(request: ChooseFolderRequest): Promise<string | null>;
+  /** Closes the services and starts the app again; a restore waiting in the data dir is applied on the way. */
+  restart(): void;
+}
+
+const titles = {
+  vi: {
+    exportAnalysis: 'Xuất phân tích',
+    exportMatter: 'Xuất toàn bộ vụ việc',
+    backup: 'Chọn thư mục để lưu bản sao lưu',
+    restore: 'Chọn thư mục bản sao lưu LexDesk',
+    docx: 'Tài liệu Word',
+    md: 'Markdown',
+  },
+  en: {
+    exportAnalysis: 'Export analysis',
+    exportMatter: 'Export the whole matter',
+    backup: 'Choose a folder for the backup',
+    restore: 'Choose a LexDesk backup folder',
+    docx: 'Word document',
+    md: 'Markdown',
+  },
+} as const;
+
+export function dialogTitles(language: Language) {
+  return titles[language];
+}
+
+/**
+ * A file name a lawyer can recognise in a folder: what it is, then the date,
+ * with what Windows, macOS and Linux all refuse in a name taken out.
+ */
+export function exportFileName(subject: string, date: Date, format: ExportFormat): string {
+  const clean = subject
+    .normalize('NFC')
+    .replace(/[<>:"/\\|?*\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '');
+  const short = clean.length > 80 ? clean.slice(0, 80).trimEnd() : clean;
+  const day = date.toISOString().slice(0, 10);
+  return `${short || 'LexDesk'} - ${day}.${format}`;
+}
+
+export function saveRequest(
+  language: Language,
+  kind: 'exportAnalysis' | 'exportMatter',
+  subject: string,
+  format: ExportFormat,
+  date: Date,
+): SaveFileRequest {
+  const text = titles[language];
+  return {
+    title: text[kind],
+    defaultName: exportFileName(subject, date, format),
+    filter: { name: text[format], extensions: [format] },
+  };
+}
+
+/** For the CLI and benchmarks, where nobody is asked: every dialog closes unanswered, and nothing restarts. */
+export const headlessDesktop: Desktop = {
+  chooseSaveFile: async () => null,
+  chooseFolder: async () => null,
+  restart: () => {},
+};

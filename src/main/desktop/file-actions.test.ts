@@ -1,0 +1,181 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../shared/envelope';
+import { applyPendingRestore } from '../backup/backup';
+import { createHandlers } from '../handlers';
+import { createDispatcher } from '../ipc';
+import { FILES_DIR } from '../services';
+import { createTempServices } from '../testing/temp-services';
+import type { ChooseFolderRequest, Desktop, SaveFileRequest } from './desktop';
+import { exportFileName } from './desktop';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lexdesk-actions-'));
+  dirs.push(dir);
+  return dir;
+};
+
+let services: ReturnType<typeof createTempServices>;
+let sha256: string;
+let picks: { file: string | null; folder: string | null };
+let asked: { saves: SaveFileRequest[]; folders: ChooseFolderRequest[]; restarts: number };
+let call: (channel: string, input?: unknown) => Promise<Envelope<unknown>>;
+
+beforeEach(async () => {
+  services = createTempServices({ dataDir: tempDir() });
+  const doc = await services.documents.ingest({
+    ingestId: 'a',
+    name: 'Hợp đồng thuê kho.txt',
+    bytes: new TextEncoder().encode('Điều 8. Phạt vi phạm 8% giá trị hợp đồng.'),
+  });
+  sha256 = doc.sha256;
+  services.db
+    .prepare(
+      `INSERT INTO answers (id, question, provider_id, provider_name, model, status, text, estimated_input, cost,
+         currency, created_at, updated_at)
+       VALUES ('a1', 'Mức phạt: bao nhiêu?', 'kimi', 'Kimi', 'kimi-k2', 'done', 'Phạt **8%** [p. 1, Điều 8].', 100,
+         0.01, 'USD', 1, 1)`,
+    )
+    .run();
+  services.db.prepare("INSERT INTO answer_documents VALUES ('a1', 0, ?)").run(sha256);
+  picks = { file: null, folder: null };
+  asked = { saves: [], folders: [], restarts: 0 };
+  const desktop: Desktop = {
+    chooseSaveFile: async (request) => {
+      asked.saves.push(request);
+      return picks.file;
+    },
+    chooseFolder: async (request) => {
+      asked.folders.push(request);
+      return picks.folder;
+    },
+    restart: () => {
+      asked.restarts += 1;
+    },
+  };
+  const dispatch = createDispatcher(createHandlers(services, desktop), { language: () => 'vi' });
+  call = (channel, input) => dispatch(channel, input);
+});
+afterEach(() => {
+  services.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('export from the window', () => {
+  it('asks where with a dated name, adds the extension the dialog left off, and writes a Word file', async () => {
+    const folder = tempDir();
+    picks.file = join(folder, 'phan-tich');
+    const saved = await call('export:analysis', { answerId: 'a1', format: 'docx' });
+    expect(saved).toEqual({ ok: true, value: { path: join(folder, 'phan-tich.docx') } });
+    expect(asked.saves[0]).toMatchObject({
+      title: 'Xuất phân tích',
+      filter: { name: 'Tài liệu Word', extensions: ['docx'] },
+    });
+    expect(asked.saves[0]?.defaultName).toMatch(/^Mức phạt bao nhiêu - \d{4}-\d\d-\d\d\.docx$/);
+    const { value: html } = await mammoth.convertToHtml({ path: join(folder, 'phan-tich.docx') });
+    expect(html).toContain('<strong>8%</strong>');
+  });
+
+  it('writes nothing when the dialog is closed, and refuses an unknown analysis before asking', async () => {
+    expect(await call('export:analysis', { answerId: 'a1', format: 'md' })).toEqual({ ok: true, value: null });
+    const unknown = await call('export:analysis', { answerId: 'nope', format: 'md' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'ANSWER_NOT_FOUND' } });
+    expect(asked.saves).toHaveLength(1);
+  });
+
+  it('exports a whole matter as Markdown', async () => {
+    const matter = services.matters.create('Vụ An Phát');
+    services.matters.assign(matter.id, { answerIds: ['a1'] });
+    picks.file = join(tempDir(), 'vu-an-phat.md');
+    expect(await call('export:matter', { matterId: matter.id, format: 'md' })).toMatchObject({ ok: true });
+    expect(asked.saves[0]?.title).toBe('Xuất toàn bộ vụ việc');
+    expect(readFileSync(picks.file, 'utf8')).toContain('## Phân tích 1: Mức phạt: bao nhiêu?');
+  });
+});
+
+describe('backup and restore from the window', () => {
+  it('backs up into the chosen folder and reports what the checked backup holds', async () => {
+    picks.folder = tempDir();
+    const made = await call('backup:create');
+    expect(made).toMatchObject({ ok: true, value: { manifest: { documents: 1, answers: 1 } } });
+    expect(readdirSync(picks.folder)).toEqual([expect.stringMatching(/^LexDesk-backup-/)]);
+    picks.folder = (made as { value: { path: string } }).value.path;
+    expect(await call('backup:choose')).toMatchObject({ ok: true, value: { path: picks.folder } });
+  });
+
+  it('refuses a folder that is not a backup, and a restore of a backup it did not check', async () => {
+    picks.folder = tempDir();
+    expect(await call('backup:choose')).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID' } });
+    expect(await call('backup:restore', { token: 'made-up' })).toMatchObject({
+      ok: false,
+      error: { code: 'BACKUP_INVALID' },
+    });
+    expect(asked.restarts).toBe(0);
+  });
+
+  it('restores at the next start: the chosen backup replaces what was added since, once', async () => {
+    picks.folder = tempDir();
+    const made = (await call('backup:create')) as { value: { path: string } };
+    await services.documents.ingest({
+      ingestId: 'later',
+      name: 'added-after-backup.txt',
+      bytes: new TextEncoder().encode('Điều 1. Văn bản thêm sau.'),
+    });
+    picks.folder = made.value.path;
+    const chosen = (await call('backup:choose')) as { value: { token: string } };
+    expect(await call('backup:restore', { token: chosen.value.token })).toEqual({ ok: true, value: null });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(asked.restarts).toBe(1);
+
+    services.close();
+    const outcome = applyPendingRestore(services.dataDir);
+    expect(outcome).toMatchObject({ ok: true, manifest: { documents: 1, answers: 1 } });
+    expect(applyPendingRestore(services.dataDir)).toBeNull();
+    const restarted = createTempServices({ dataDir: services.dataDir, restore: outcome });
+    try {
+      expect(restarted.documents.list().map((d) => d.name)).toEqual(['Hợp đồng thuê kho.txt']);
+      expect(restarted.appInfo().lastRestore).toMatchObject({ ok: true, manifest: { answers: 1 } });
+    } finally {
+      restarted.close();
+    }
+  });
+
+  it('keeps the current data when the backup was damaged between choosing it and the restart', async () => {
+    picks.folder = tempDir();
+    const made = (await call('backup:create')) as { value: { path: string } };
+    picks.folder = made.value.path;
+    const chosen = (await call('backup:choose')) as { value: { token: string } };
+    await call('backup:restore', { token: chosen.value.token });
+    writeFileSync(join(made.value.path, FILES_DIR, sha256.slice(0, 2), sha256), 'tampered');
+    services.settings.set({ key: 'language', value: 'en' });
+    services.close();
+
+    const outcome = applyPendingRestore(services.dataDir);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID' } });
+    expect(existsSync(join(services.dataDir, 'lexdesk.sqlite3.before-restore'))).toBe(false);
+    const restarted = createTempServices({ dataDir: services.dataDir, restore: outcome });
+    try {
+      // The language set after the backup is still there: nothing was replaced.
+      expect(restarted.settings.get().language).toBe('en');
+      expect(restarted.appInfo().lastRestore).toMatchObject({
+        ok: false,
+        error: { code: 'BACKUP_INVALID', message: expect.stringContaining('backup') },
+      });
+    } finally {
+      restarted.close();
+    }
+  });
+});
+
+describe('export file names', () => {
+  it('keep Vietnamese, drop what file systems refuse, and end with the date', () => {
+    expect(exportFileName('Điều 8: phạt/bồi thường?', new Date(Date.UTC(2026, 10, 28)), 'docx')).toBe(
+      'Điều 8 phạt bồi thường - 2026-11-28.docx',
+    );
+    expect(exportFileName('  ...  ', new Date(Date.UTC(2026, 0, 2)), 'md')).toBe('LexDesk - 2026-01-02.md');
+  });
+});
