@@ -111,6 +111,12 @@ describe('createApi', () => {
       expect(await api.matters.assign({ matterId: matter.id, answerIds: [started.answerId] })).toBeNull();
       expect(await api.matters.list()).toEqual([expect.objectContaining({ analyses: 1 })]);
       expect(await api.history.page({ limit: 10, offset: 0, matterId: matter.id })).toMatchObject({ total: 1 });
+      // No one answers a dialog here (the headless desktop): each file action ends unanswered, writing nothing.
+      expect(await api.exports.analysis({ answerId: started.answerId, format: 'docx' })).toBeNull();
+      expect(await api.exports.matter({ matterId: matter.id, format: 'md' })).toBeNull();
+      expect(await api.backups.create()).toBeNull();
+      expect(await api.backups.choose()).toBeNull();
+      await expect(api.backups.restore({ token: 'unchosen' })).rejects.toMatchObject({ code: 'BACKUP_INVALID' });
       expect(await api.matters.remove({ matterId: matter.id })).toMatchObject({ analyses: 1 });
       await api.providers.clearKey({ providerId: 'local' });
       expect(await api.providers.remove({ providerId: 'local' })).toBeNull();
