@@ -12,6 +12,7 @@ import { DocumentsView } from './views/DocumentsView';
 import { DocumentViewer } from './views/DocumentViewer';
 import { HistorySidebar } from './views/HistorySidebar';
 import { PasswordDialog } from './views/PasswordDialog';
+import { RestoreNotice } from './views/RestoreNotice';
 import { SettingsDialog } from './views/SettingsDialog';
 import { useWindowDrop } from './views/use-window-drop';
 
@@ -21,6 +22,7 @@ export function App() {
   const theme = useSettings((state) => state.settings.theme);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
+  const [restoreSeen, setRestoreSeen] = useState(false);
   const openSha256 = useDocuments((state) => state.openSha256);
   const openAnswerId = useHistory((state) => state.openAnswerId);
   const addFiles = useDocuments((state) => state.addFiles);
@@ -60,6 +62,9 @@ export function App() {
           {t('nav.settings')}
         </button>
       </header>
+      {appInfo?.lastRestore && !restoreSeen && (
+        <RestoreNotice outcome={appInfo.lastRestore} onDismiss={() => setRestoreSeen(true)} />
+      )}
       <div className="workspace">
         <HistorySidebar />
         <main className="main">

@@ -8,6 +8,7 @@ import { applyPendingRestore } from '../backup/backup';
 import { createHandlers } from '../handlers';
 import { createDispatcher } from '../ipc';
 import { FILES_DIR } from '../services';
+import { insertAnalysis } from '../testing/seed';
 import { createTempServices } from '../testing/temp-services';
 import type { ChooseFolderRequest, Desktop, SaveFileRequest } from './desktop';
 import { exportFileName } from './desktop';
@@ -33,15 +34,13 @@ beforeEach(async () => {
     bytes: new TextEncoder().encode('Điều 8. Phạt vi phạm 8% giá trị hợp đồng.'),
   });
   sha256 = doc.sha256;
-  services.db
-    .prepare(
-      `INSERT INTO answers (id, question, provider_id, provider_name, model, status, text, estimated_input, cost,
-         currency, created_at, updated_at)
-       VALUES ('a1', 'Mức phạt: bao nhiêu?', 'kimi', 'Kimi', 'kimi-k2', 'done', 'Phạt **8%** [p. 1, Điều 8].', 100,
-         0.01, 'USD', 1, 1)`,
-    )
-    .run();
-  services.db.prepare("INSERT INTO answer_documents VALUES ('a1', 0, ?)").run(sha256);
+  insertAnalysis(services.db, {
+    id: 'a1',
+    question: 'Mức phạt: bao nhiêu?',
+    text: 'Phạt **8%** [p. 1, Điều 8].',
+    documentIds: [sha256],
+    createdAt: 1,
+  });
   picks = { file: null, folder: null };
   asked = { saves: [], folders: [], restarts: 0 };
   const desktop: Desktop = {

@@ -93,6 +93,8 @@ export function analysisFacts(
 ): [string, string][] {
   const l = labels[language];
   const { locale, number, money } = formats(language);
+  const seconds = (ms: number) =>
+    (ms / 1000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return [
     [l.documents, documents.map((d) => documentLabel(d, language)).join('; ')],
     [l.provider, answer.providerName],
@@ -102,7 +104,7 @@ export function analysisFacts(
     [l.input, answer.usage ? number(answer.usage.input) : `≈ ${number(answer.estimatedInput)} (${l.estimated})`],
     [l.output, answer.usage ? number(answer.usage.output) : '—'],
     [l.cost, `${answer.usage ? '' : '≈ '}${money(answer.cost ?? 0, answer.currency)}`],
-    [l.latency, answer.latencyMs === null ? '—' : `${(answer.latencyMs / 1000).toFixed(1)} s`],
+    [l.latency, answer.latencyMs === null ? '—' : `${seconds(answer.latencyMs)} s`],
   ];
 }
 

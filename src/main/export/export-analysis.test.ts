@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { insertAnalysis } from '../testing/seed';
 import { createTempServices } from '../testing/temp-services';
 import { exportAnalysis, exportMatter } from './export-analysis';
 
@@ -21,18 +22,7 @@ const answerId = 'a-export';
 let documentSha256: string;
 
 function insertAnswer(id: string, question: string, cost: number, createdAt: number, matterId: string | null) {
-  services.db
-    .prepare(
-      `INSERT INTO answers (id, question, provider_id, provider_name, model, status, text, input_tokens,
-         cached_input_tokens, output_tokens, estimated_input, cost, currency, ttft_ms, latency_ms, matter_id,
-         created_at, updated_at)
-       VALUES (@id, @question, 'kimi', 'Moonshot (Kimi)', 'kimi-k2', 'done', @text, 30000, 0, 120, 30000, @cost, 'USD',
-         900, 4200, @matterId, @createdAt, @createdAt)`,
-    )
-    .run({ id, question, text: ANSWER, cost, matterId, createdAt });
-  services.db
-    .prepare('INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, 0, ?)')
-    .run(id, documentSha256);
+  insertAnalysis(services.db, { id, question, text: ANSWER, documentIds: [documentSha256], cost, createdAt, matterId });
 }
 
 beforeEach(async () => {

@@ -12,3 +12,35 @@ export function seedAnalyses(db: Db, count: number, text = 'Trả lời'): void 
       insert.run(randomUUID(), `Câu hỏi số ${i + 1} về điều khoản phạt vi phạm`, text, i, i);
   })();
 }
+
+export interface SeededAnalysis {
+  id: string;
+  question: string;
+  text: string;
+  documentIds: readonly string[];
+  cost?: number;
+  createdAt: number;
+  matterId?: string | null;
+}
+
+/** One finished analysis about stored documents, as the ask service would have left it. */
+export function insertAnalysis(db: Db, analysis: SeededAnalysis): void {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO answers (id, question, provider_id, provider_name, model, status, text, input_tokens,
+         cached_input_tokens, output_tokens, estimated_input, cost, currency, ttft_ms, latency_ms, matter_id,
+         created_at, updated_at)
+       VALUES (@id, @question, 'kimi', 'Moonshot (Kimi)', 'kimi-k2', 'done', @text, 30000, 0, 120, 30000, @cost,
+         'USD', 900, 4200, @matterId, @createdAt, @createdAt)`,
+    ).run({
+      id: analysis.id,
+      question: analysis.question,
+      text: analysis.text,
+      cost: analysis.cost ?? 0.01,
+      matterId: analysis.matterId ?? null,
+      createdAt: analysis.createdAt,
+    });
+    const link = db.prepare('INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, ?, ?)');
+    for (const [position, sha256] of analysis.documentIds.entries()) link.run(analysis.id, position, sha256);
+  })();
+}

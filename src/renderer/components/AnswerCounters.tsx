@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/language';
 import type { LiveAnswer } from '../stores/ask-store';
-import { formatCost, formatNumber } from './format';
+import { formatCost, formatNumber, formatSeconds } from './format';
 
 /** Live counters of a streaming answer: tokens, first-token time, elapsed time, speed, cost so far. */
 export function AnswerCounters({
@@ -27,13 +27,7 @@ export function AnswerCounters({
   const elapsedMs = (live.finishedAt ?? now) - live.sentAt;
   const generatingMs = live.ttftMs === null ? 0 : elapsedMs - live.ttftMs;
   const speed = generatingMs > 250 ? live.outputTokens / (generatingMs / 1000) : null;
-  const seconds = (ms: number) =>
-    t('ask.seconds', {
-      n: (ms / 1000).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-US', {
-        maximumFractionDigits: 1,
-        minimumFractionDigits: 1,
-      }),
-    });
+  const seconds = (ms: number) => t('ask.seconds', { n: formatSeconds(ms, language) });
   const approx = (exact: boolean) => (exact ? '' : '≈ ');
 
   const counters: [string, string, string][] = [

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../shared/documents';
 import { estimateInput } from '../../shared/estimate';
@@ -15,6 +16,8 @@ interface DocumentCardProps {
   selected: boolean;
   onToggleSelected(): void;
   onOpen(): void;
+  /** Where the document is filed, and the control to move it. */
+  matterControl?: ReactNode;
 }
 
 /** What a lawyer needs to know of a document before asking about it: size, what was left out, what a question costs. */
@@ -25,6 +28,7 @@ export function DocumentCard({
   selected,
   onToggleSelected,
   onOpen,
+  matterControl,
 }: DocumentCardProps) {
   const { t } = useTranslation();
   const n = (value: number) => formatNumber(value, language);
@@ -54,6 +58,7 @@ export function DocumentCard({
           </p>
         </div>
         <div className="card__actions">
+          {matterControl}
           <label className="choice">
             <input type="checkbox" checked={selected} onChange={onToggleSelected} />
             {t('ask.include')}

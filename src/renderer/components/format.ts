@@ -41,3 +41,8 @@ export function formatPageList(pages: readonly number[]): string {
   if (start !== undefined) ranges.push(start === previous ? `${start}` : `${start}–${previous}`);
   return ranges.join(', ');
 }
+
+/** Milliseconds as seconds with one decimal, in the language's own notation (4,2 in Vietnamese). */
+export function formatSeconds(ms: number, language: Language): string {
+  return (ms / 1000).toLocaleString(locale(language), { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+}

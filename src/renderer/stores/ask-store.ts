@@ -3,6 +3,7 @@ import type { Answer, AskInput, AskStarted } from '../../shared/answers';
 import type { AppErrorData } from '../../shared/errors';
 import type { AppEvent } from '../../shared/events';
 import { api } from '../api';
+import { useDocuments } from './documents-store';
 import { toErrorData } from './errors';
 import { useHistory } from './history-store';
 
@@ -142,6 +143,8 @@ export const useAsk = create<AskState>()((set, get) => ({
       case 'done':
       case 'error':
         void useHistory.getState().refresh();
+        // Its documents may have joined the matter it was asked in.
+        if (live.input.matterId) void useDocuments.getState().load();
         set({
           live: {
             ...live,

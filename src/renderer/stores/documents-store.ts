@@ -80,7 +80,9 @@ export const useDocuments = create<DocumentsState>()((set, get) => {
       set({ selected: selected.includes(sha256) ? selected.filter((s) => s !== sha256) : [...selected, sha256] });
     },
     async load() {
-      set({ documents: await api.documents.list() });
+      const documents = await api.documents.list();
+      // A document deleted with its matter cannot stay chosen for the next question.
+      set((state) => ({ documents, selected: state.selected.filter((s) => documents.some((d) => d.sha256 === s)) }));
     },
     async addFiles(files) {
       const items: IngestItem[] = files.map((file) => {

@@ -4,10 +4,12 @@ import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import type { Answer } from '../../shared/answers';
 import { api } from '../api';
-import { formatCost, formatNumber } from '../components/format';
+import { FileActionStatus, useFileAction } from '../components/FileActionStatus';
+import { formatCost, formatNumber, formatSeconds } from '../components/format';
+import { MatterSelect } from '../components/MatterSelect';
 import { useAsk } from '../stores/ask-store';
 import { useDocuments } from '../stores/documents-store';
-import { useHistory } from '../stores/history-store';
+import { UNFILED, useHistory } from '../stores/history-store';
 import { useSettings } from '../stores/settings-store';
 
 /** A past analysis, read from the database with no network; its documents open from LexDesk's own copies. */
@@ -18,6 +20,8 @@ export function AnalysisView({ answerId }: { answerId: string }) {
   const openDocument = useDocuments((state) => state.open);
   const openAnswer = useHistory((state) => state.openAnswer);
   const ask = useAsk((state) => state.ask);
+  const move = useHistory((state) => state.move);
+  const exporting = useFileAction();
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -50,12 +54,49 @@ export function AnalysisView({ answerId }: { answerId: string }) {
               model: answer.model,
               question: answer.question,
               fresh: true,
+              matterId: answer.matterId,
             });
           }}
         >
           {t('ask.again')}
         </button>
+        <button
+          type="button"
+          className="button"
+          disabled={exporting.busy}
+          onClick={() =>
+            void exporting.run(
+              () => api.exports.analysis({ answerId, format: 'docx' }),
+              (saved) => t('files.exported', { path: saved.path }),
+            )
+          }
+        >
+          {t('files.exportDocx')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={exporting.busy}
+          onClick={() =>
+            void exporting.run(
+              () => api.exports.analysis({ answerId, format: 'md' }),
+              (saved) => t('files.exported', { path: saved.path }),
+            )
+          }
+        >
+          {t('files.exportMd')}
+        </button>
+        <MatterSelect
+          label={t('matters.moveTo')}
+          value={answer.matterId ?? UNFILED}
+          onChange={(key) =>
+            void move(key, { answerIds: [answer.id] }).then(() =>
+              setAnswer({ ...answer, matterId: key === UNFILED ? null : key }),
+            )
+          }
+        />
       </header>
+      <FileActionStatus state={exporting.state} />
       <h2 id="analysis-question" className="answer__question">
         {answer.question}
       </h2>
@@ -83,7 +124,7 @@ export function AnalysisView({ answerId }: { answerId: string }) {
           {formatCost(answer.cost ?? 0, answer.currency, language)}
         </dd>
         <dt>{t('history.latency')}</dt>
-        <dd>{answer.latencyMs === null ? '—' : t('ask.seconds', { n: (answer.latencyMs / 1000).toFixed(1) })}</dd>
+        <dd>{answer.latencyMs === null ? '—' : t('ask.seconds', { n: formatSeconds(answer.latencyMs, language) })}</dd>
         <dt>{t('history.documents')}</dt>
         <dd>
           {answer.documentIds.map((sha256) => (

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { ANSWER_RESERVE_TOKENS, estimateInput } from '../../shared/estimate';
 import { questionPresets } from '../../shared/question-presets';
 import { formatCost, formatNumber, formatPercent } from '../components/format';
+import { MatterSelect } from '../components/MatterSelect';
 import { useAsk } from '../stores/ask-store';
 import { useDocuments } from '../stores/documents-store';
+import { UNFILED, useHistory } from '../stores/history-store';
 import { useProviders } from '../stores/providers-store';
 import { useSettings } from '../stores/settings-store';
 
@@ -18,6 +20,8 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
   const selected = useDocuments((state) => state.selected);
   const running = useAsk((state) => state.live?.status === 'starting' || state.live?.status === 'streaming');
   const ask = useAsk((state) => state.ask);
+  const currentMatterId = useHistory((state) => state.currentMatterId);
+  const setCurrentMatter = useHistory((state) => state.setCurrentMatter);
   const choices = providers.flatMap((provider) =>
     provider.models.map((model) => ({ value: `${provider.id}/${model.model}`, provider, model })),
   );
@@ -51,6 +55,7 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
       providerId: chosen.provider.id,
       model: chosen.model.model,
       question: question.trim(),
+      matterId: currentMatterId === UNFILED ? null : currentMatterId,
     });
   }
 
@@ -92,6 +97,7 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
             </option>
           ))}
         </select>
+        <MatterSelect label={t('matters.fileUnder')} value={currentMatterId} onChange={setCurrentMatter} />
       </div>
       <label htmlFor={ids.question}>{t('ask.question')}</label>
       <textarea

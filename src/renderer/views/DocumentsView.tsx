@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { DocumentCard } from '../components/DocumentCard';
+import { MatterSelect } from '../components/MatterSelect';
 import { useDocuments } from '../stores/documents-store';
+import { UNFILED, useHistory } from '../stores/history-store';
 import { useProviders } from '../stores/providers-store';
 import { useSettings } from '../stores/settings-store';
 import { AnswerView } from './AnswerView';
@@ -12,6 +14,7 @@ import { IngestList } from './IngestList';
 export function DocumentsView({ dragging, onOpenSettings }: { dragging: boolean; onOpenSettings(): void }) {
   const { t } = useTranslation();
   const documents = useDocuments((state) => state.documents);
+  const move = useHistory((state) => state.move);
   const hasIngests = useDocuments((state) => state.ingests.length > 0);
   const open = useDocuments((state) => state.open);
   const selected = useDocuments((state) => state.selected);
@@ -40,6 +43,13 @@ export function DocumentsView({ dragging, onOpenSettings }: { dragging: boolean;
               selected={selected.includes(doc.sha256)}
               onToggleSelected={() => toggleSelected(doc.sha256)}
               onOpen={() => open(doc.sha256)}
+              matterControl={
+                <MatterSelect
+                  label={t('matters.moveTo')}
+                  value={doc.matterId ?? UNFILED}
+                  onChange={(key) => void move(key, { documentIds: [doc.sha256] })}
+                />
+              }
             />
           ))}
         </section>

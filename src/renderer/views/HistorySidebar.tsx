@@ -1,16 +1,20 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HIT_END, HIT_START, type SearchHit } from '../../shared/history';
+import type { Matter } from '../../shared/matters';
 import { formatCost } from '../components/format';
 import { SearchField } from '../components/SearchField';
 import { useDocuments } from '../stores/documents-store';
-import { useHistory } from '../stores/history-store';
+import { type HistoryGroup, rowOf, UNFILED, useHistory } from '../stores/history-store';
 import { useSettings } from '../stores/settings-store';
+import { MatterDialog, type MatterDialogMode } from './MatterDialog';
 
 export const HISTORY_SHOWN = 'lexdesk:history-shown';
 
-// Rows have one height, so only those in view are rendered: 10,000 analyses scroll as lightly as ten.
+// Rows have one height, and headers another, so only those in view are rendered: 10,000 analyses scroll as
+// lightly as ten.
 const ROW_HEIGHT = 78;
+const HEADER_HEIGHT = 44;
 const OVERSCAN = 6;
 
 /** Past analyses, newest first, and a search over everything LexDesk keeps. */
@@ -22,13 +26,19 @@ export function HistorySidebar() {
   }, []);
   const query = useHistory((state) => state.query);
   const search = useHistory((state) => state.search);
-  const total = useHistory((state) => state.total);
+  const empty = useHistory((state) => state.matters.length === 0 && (state.groups[UNFILED]?.total ?? 0) === 0);
+  const [dialog, setDialog] = useState<MatterDialogMode | null>(null);
 
   return (
     <nav className="sidebar" aria-labelledby="history-heading">
-      <h2 id="history-heading" className="sidebar__heading">
-        {t('nav.history')}
-      </h2>
+      <div className="sidebar__top">
+        <h2 id="history-heading" className="sidebar__heading">
+          {t('nav.history')}
+        </h2>
+        <button type="button" className="button button--small" onClick={() => setDialog({ kind: 'create' })}>
+          + {t('matters.create')}
+        </button>
+      </div>
       <SearchField
         label={t('history.search')}
         placeholder={t('history.searchPlaceholder')}
@@ -38,69 +48,179 @@ export function HistorySidebar() {
       />
       {query.trim() !== '' ? (
         <SearchResults />
-      ) : total === 0 ? (
+      ) : empty ? (
         <div className="empty-state" role="status">
           <p className="empty-state__title">{t('history.emptyTitle')}</p>
           <p className="empty-state__body">{t('history.emptyBody')}</p>
         </div>
       ) : (
-        <AnalysisList />
+        <AnalysisList onManage={(matter) => setDialog({ kind: 'manage', matterId: matter.id })} />
       )}
+      <MatterDialog mode={dialog} onClose={() => setDialog(null)} />
     </nav>
   );
 }
 
-function AnalysisList() {
+interface GroupLayout {
+  key: string;
+  matter: Matter | null;
+  /** Where the group's header starts, and its rows, in pixels from the top of the list. */
+  top: number;
+  rowsTop: number;
+  /** Rows shown: none when collapsed. */
+  rows: number;
+}
+
+/**
+ * Where every group and row sits. Groups are the matters, by name, then the
+ * analyses in no matter; with no matters at all there are no headers, only rows.
+ */
+function layoutGroups(
+  matters: readonly Matter[],
+  groups: Record<string, HistoryGroup>,
+  collapsed: Record<string, boolean>,
+): { layout: GroupLayout[]; height: number; headers: boolean } {
+  const headers = matters.length > 0;
+  const layout: GroupLayout[] = [];
+  let y = 0;
+  const entries: [string, Matter | null][] = matters.map((matter) => [matter.id, matter]);
+  if (!headers || (groups[UNFILED]?.total ?? 0) > 0) entries.push([UNFILED, null]);
+  for (const [key, matter] of entries) {
+    const top = y;
+    if (headers) y += HEADER_HEIGHT;
+    const rows = collapsed[key] ? 0 : (groups[key]?.total ?? 0);
+    layout.push({ key, matter, top, rowsTop: y, rows });
+    y += rows * ROW_HEIGHT;
+  }
+  return { layout, height: y, headers };
+}
+
+function AnalysisList({ onManage }: { onManage(matter: Matter): void }) {
   const { t } = useTranslation();
-  const items = useHistory((state) => state.items);
-  const loadMore = useHistory((state) => state.loadMore);
+  const matters = useHistory((state) => state.matters);
+  const groups = useHistory((state) => state.groups);
+  const collapsed = useHistory((state) => state.collapsed);
+  const ensureRow = useHistory((state) => state.ensureRow);
+  const toggle = useHistory((state) => state.toggle);
   const openAnswer = useHistory((state) => state.openAnswer);
   const openAnswerId = useHistory((state) => state.openAnswerId);
   const language = useSettings((state) => state.settings.language);
-  const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
-
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(items.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The list's own height, as the window is resized: what is in view depends on it.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const date = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-US', {
     dateStyle: 'short',
     timeStyle: 'short',
   });
 
-  return (
-    <div
-      ref={scroller}
-      className="history-list"
-      onScroll={(event) => {
-        const element = event.currentTarget;
-        setScrollTop(element.scrollTop);
-        setHeight(element.clientHeight);
-        if (element.scrollTop + element.clientHeight > element.scrollHeight - ROW_HEIGHT * 20) void loadMore();
-      }}
-    >
-      {/* React sets these sizes through the CSSOM, which the Content-Security-Policy allows. */}
-      <ul className="history-list__rows" aria-label={t('nav.history')} style={{ height: items.length * ROW_HEIGHT }}>
-        {items.slice(first, last).map((item, index) => (
-          <li
-            key={item.answerId}
-            className="history-row"
-            style={{ transform: `translateY(${(first + index) * ROW_HEIGHT}px)` }}
-          >
+  const { layout, height: total, headers } = layoutGroups(matters, groups, collapsed);
+  const viewTop = scrollTop - OVERSCAN * ROW_HEIGHT;
+  const viewBottom = scrollTop + height + OVERSCAN * ROW_HEIGHT;
+  const drawn: { key: string; top: number; node: ReactNode }[] = [];
+  const missing: [string, number][] = [];
+
+  for (const group of layout) {
+    const name = group.matter?.name ?? t('matters.unfiled');
+    if (headers && group.top + HEADER_HEIGHT > viewTop && group.top < viewBottom) {
+      const count = groups[group.key]?.total ?? 0;
+      drawn.push({
+        key: `header-${group.key}`,
+        top: group.top,
+        node: (
+          <div className="history-group">
             <button
               type="button"
-              className={
-                item.answerId === openAnswerId ? 'history-row__button history-row__button--open' : 'history-row__button'
-              }
-              onClick={() => openAnswer(item.answerId)}
+              className="history-group__toggle"
+              aria-expanded={!collapsed[group.key]}
+              aria-label={t(collapsed[group.key] ? 'matters.expand' : 'matters.collapse', { name })}
+              onClick={() => toggle(group.key)}
             >
-              <span className="history-row__question">{item.question}</span>
-              <span className="history-row__meta">
-                {date.format(item.createdAt)} · {item.model}
-                {item.cost !== null ? ` · ${formatCost(item.cost, item.currency, language)}` : ''}
-                {item.status !== 'done' ? ` · ${t(`history.statusShort.${item.status}`)}` : ''}
+              <span className="history-group__chevron" aria-hidden="true">
+                {collapsed[group.key] ? '▸' : '▾'}
               </span>
+              <span className="history-group__name">{name}</span>
+              <span className="history-group__count">{t('matters.analyses', { count })}</span>
             </button>
+            {group.matter && (
+              <button
+                type="button"
+                className="history-group__manage"
+                aria-label={t('matters.actions', { name })}
+                onClick={() => group.matter && onManage(group.matter)}
+              >
+                ⋯
+              </button>
+            )}
+          </div>
+        ),
+      });
+    }
+    const first = Math.max(0, Math.floor((viewTop - group.rowsTop) / ROW_HEIGHT));
+    const last = Math.min(group.rows, Math.ceil((viewBottom - group.rowsTop) / ROW_HEIGHT));
+    for (let index = first; index < last; index++) {
+      const item = rowOf(groups[group.key], index);
+      const top = group.rowsTop + index * ROW_HEIGHT;
+      if (!item) {
+        missing.push([group.key, index]);
+        drawn.push({
+          key: `pending-${group.key}-${index}`,
+          top,
+          node: <span className="history-row__pending">{t('matters.loadingRow')}</span>,
+        });
+        continue;
+      }
+      drawn.push({
+        key: item.answerId,
+        top,
+        node: (
+          <button
+            type="button"
+            className={
+              item.answerId === openAnswerId ? 'history-row__button history-row__button--open' : 'history-row__button'
+            }
+            onClick={() => openAnswer(item.answerId)}
+          >
+            <span className="history-row__question">{item.question}</span>
+            <span className="history-row__meta">
+              {date.format(item.createdAt)} · {item.model}
+              {item.cost !== null ? ` · ${formatCost(item.cost, item.currency, language)}` : ''}
+              {item.status !== 'done' ? ` · ${t(`history.statusShort.${item.status}`)}` : ''}
+            </span>
+          </button>
+        ),
+      });
+    }
+  }
+
+  // Rows in view whose page has not come yet: fetched by page number, each page once.
+  const wanted = missing.map(([key, index]) => `${key}:${index}`).join(',');
+  useEffect(() => {
+    if (wanted === '') return;
+    for (const entry of wanted.split(',')) {
+      const at = entry.lastIndexOf(':');
+      ensureRow(entry.slice(0, at), Number(entry.slice(at + 1)));
+    }
+  }, [wanted, ensureRow]);
+
+  return (
+    <div ref={scroller} className="history-list" onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+      {/* React sets these sizes through the CSSOM, which the Content-Security-Policy allows. */}
+      <ul className="history-list__rows" aria-label={t('nav.history')} style={{ height: total }}>
+        {drawn.map((entry) => (
+          <li
+            key={entry.key}
+            className={entry.key.startsWith('header-') ? 'history-row history-row--header' : 'history-row'}
+            style={{ transform: `translateY(${entry.top}px)` }}
+          >
+            {entry.node}
           </li>
         ))}
       </ul>

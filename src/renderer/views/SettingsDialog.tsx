@@ -5,6 +5,7 @@ import { themeSchema } from '../../shared/settings';
 import { ChoiceGroup } from '../components/ChoiceGroup';
 import { useModalDialog } from '../components/use-modal-dialog';
 import { useSettings } from '../stores/settings-store';
+import { BackupSection } from './BackupSection';
 import { ProvidersSection } from './ProvidersSection';
 
 const languageNames: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
@@ -80,6 +81,8 @@ export function SettingsDialog({ open, appInfo, onClose }: SettingsDialogProps) 
           {t('settings.saveFailed', { message: error.message })}
         </p>
       )}
+
+      <BackupSection />
 
       <section className="field" aria-labelledby="about-heading">
         <h3 id="about-heading">{t('settings.about')}</h3>

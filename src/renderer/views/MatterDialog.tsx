@@ -1,0 +1,144 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportFormat } from '../../shared/backup';
+import { api } from '../api';
+import { FileActionStatus, useFileAction } from '../components/FileActionStatus';
+import { useModalDialog } from '../components/use-modal-dialog';
+import { toErrorData } from '../stores/errors';
+import { useHistory } from '../stores/history-store';
+
+export type MatterDialogMode = { kind: 'create' } | { kind: 'manage'; matterId: string };
+
+/**
+ * A new matter, or one matter's name, export and deletion. Deleting asks
+ * again in plain words, saying what goes with it, before anything is removed.
+ */
+export function MatterDialog({ mode, onClose }: { mode: MatterDialogMode | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const nameId = useId();
+  const matter = useHistory((state) =>
+    mode?.kind === 'manage' ? state.matters.find((m) => m.id === mode.matterId) : undefined,
+  );
+  const { createMatter, renameMatter, removeMatter, setCurrentMatter } = useHistory.getState();
+  const [name, setName] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const exporting = useFileAction();
+
+  const dialog = useModalDialog(mode !== null, () => {
+    setName(matter?.name ?? '');
+    setConfirming(false);
+    setError(null);
+    exporting.reset();
+  });
+
+  async function attempt(action: () => Promise<unknown>, close = true) {
+    setError(null);
+    try {
+      await action();
+      if (close) onClose();
+    } catch (caught) {
+      setError(toErrorData(caught).message);
+    }
+  }
+
+  function submitName(event: FormEvent) {
+    event.preventDefault();
+    if (name.trim() === '') return;
+    if (mode?.kind === 'create') {
+      void attempt(async () => {
+        // A matter just made is where the lawyer is about to work: new questions go there.
+        setCurrentMatter((await createMatter(name.trim())).id);
+      });
+    } else if (matter) {
+      void attempt(() => renameMatter(matter.id, name.trim()), false);
+    }
+  }
+
+  const exportAs = (format: ExportFormat) =>
+    matter &&
+    void exporting.run(
+      () => api.exports.matter({ matterId: matter.id, format }),
+      (saved) => t('files.exported', { path: saved.path }),
+    );
+
+  const title = mode?.kind === 'create' ? t('matters.create') : (matter?.name ?? '');
+
+  return (
+    <dialog ref={dialog} className="dialog dialog--narrow" aria-labelledby="matter-title" onClose={onClose}>
+      {confirming && matter ? (
+        <div className="dialog__form">
+          <h2 id="matter-title">{t('matters.confirmTitle', { name: matter.name })}</h2>
+          <p>{t('matters.confirmBody', { analyses: matter.analyses })}</p>
+          {error && (
+            <p className="notice notice--error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              {t('matters.cancel')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => void attempt(() => removeMatter(matter.id))}
+            >
+              {t('matters.confirmRemove')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="dialog__form">
+          <header className="dialog__header">
+            <h2 id="matter-title">{title}</h2>
+            <button type="button" className="button" onClick={onClose}>
+              {t('settings.close')}
+            </button>
+          </header>
+          {matter && (
+            <p className="field__text">
+              {t('matters.analyses', { count: matter.analyses })} ·{' '}
+              {t('matters.documents', { count: matter.documents })}
+            </p>
+          )}
+          <form className="matter-name" onSubmit={submitName}>
+            <label htmlFor={nameId}>{t('matters.name')}</label>
+            <input
+              id={nameId}
+              className="text-field"
+              maxLength={200}
+              placeholder={t('matters.namePlaceholder')}
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+            />
+            <button type="submit" className="button button--primary" disabled={name.trim() === ''}>
+              {mode?.kind === 'create' ? t('matters.create') : t('matters.rename')}
+            </button>
+          </form>
+          {error && (
+            <p className="notice notice--error" role="alert">
+              {error}
+            </p>
+          )}
+          {matter && (
+            <>
+              <div className="dialog__actions dialog__actions--start">
+                <button type="button" className="button" disabled={exporting.busy} onClick={() => exportAs('docx')}>
+                  {t('matters.exportDocx')}
+                </button>
+                <button type="button" className="button" disabled={exporting.busy} onClick={() => exportAs('md')}>
+                  {t('matters.exportMd')}
+                </button>
+                <button type="button" className="button button--danger-quiet" onClick={() => setConfirming(true)}>
+                  {t('matters.remove')}
+                </button>
+              </div>
+              <FileActionStatus state={exporting.state} />
+            </>
+          )}
+        </div>
+      )}
+    </dialog>
+  );
+}
