@@ -46,3 +46,15 @@ export function formatPageList(pages: readonly number[]): string {
 export function formatSeconds(ms: number, language: Language): string {
   return (ms / 1000).toLocaleString(locale(language), { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 }
+
+/**
+ * A date and time as a lawyer writes it: "09:00 ngày 20 tháng 11 năm 2026",
+ * "November 20, 2026 at 9:00 AM".
+ */
+export function formatDateTime(when: number | Date, language: Language): string {
+  const date = new Date(when);
+  if (language === 'en')
+    return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  const time = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit' }).format(date);
+  return `${time} ngày ${date.getDate()} tháng ${date.getMonth() + 1} năm ${date.getFullYear()}`;
+}

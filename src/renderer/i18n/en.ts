@@ -70,10 +70,10 @@ export const en = {
     restore: 'Restore from a backup…',
     confirmTitle: 'Restore this backup?',
     confirmBody:
-      'The backup of {{date}} holds {{answers}} analyses and {{documents}} documents. It will replace all of LexDesk’s current data; what is there now is kept beside it (files ending in .before-restore). LexDesk will restart.',
+      'The backup made on {{date}} holds {{answers}} analyses and {{documents}} documents. It will replace all of LexDesk’s current data; what is there now is kept beside it (files ending in .before-restore). LexDesk will restart.',
     confirmRestore: 'Restore and restart',
     cancel: 'Cancel',
-    restored: 'Restored from the backup of {{date}}: {{answers}} analyses and {{documents}} documents.',
+    restored: 'Restored from the backup made on {{date}}: {{answers}} analyses and {{documents}} documents.',
     restoreFailed: 'The restore was not done and your data is as it was: {{message}}',
     dismiss: 'Dismiss',
   },

@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import type { Answer } from '../../shared/answers';
 import { api } from '../api';
 import { FileActionStatus, useFileAction } from '../components/FileActionStatus';
-import { formatCost, formatNumber, formatSeconds } from '../components/format';
+import { formatCost, formatDateTime, formatNumber, formatSeconds } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
 import { useAsk } from '../stores/ask-store';
 import { useDocuments } from '../stores/documents-store';
@@ -32,10 +32,6 @@ export function AnalysisView({ answerId }: { answerId: string }) {
   if (error) return <p className="notice notice--error">{error}</p>;
   if (!answer) return <p className="viewer__loading">{t('viewer.loading')}</p>;
   const n = (value: number) => formatNumber(value, language);
-  const when = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-US', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-  });
 
   return (
     <article className="card analysis" aria-labelledby="analysis-question">
@@ -106,7 +102,7 @@ export function AnalysisView({ answerId }: { answerId: string }) {
           {answer.providerName} / {answer.model}
         </dd>
         <dt>{t('history.date')}</dt>
-        <dd>{when.format(answer.createdAt)}</dd>
+        <dd>{formatDateTime(answer.createdAt, language)}</dd>
         <dt>{t('history.status')}</dt>
         <dd>{t(`ask.status.${answer.status}`)}</dd>
         <dt>{t('ask.counters.input')}</dt>

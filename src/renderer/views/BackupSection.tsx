@@ -5,16 +5,13 @@ import type { AppErrorData } from '../../shared/errors';
 import type { Language } from '../../shared/language';
 import { api } from '../api';
 import { FileActionStatus, useFileAction } from '../components/FileActionStatus';
-import { formatNumber } from '../components/format';
+import { formatDateTime, formatNumber } from '../components/format';
 import { toErrorData } from '../stores/errors';
 import { useSettings } from '../stores/settings-store';
 
 /** When a backup was made, as the lawyer reads a date. */
 export function backupDate(manifest: BackupManifest, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-US', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(new Date(manifest.createdAt));
+  return formatDateTime(new Date(manifest.createdAt), language);
 }
 
 /**
