@@ -73,6 +73,14 @@ test('matters: create one, file an analysis and a document under it, rename, exp
   const leaseCard = page.getByRole('article').filter({ hasText: 'Hợp đồng thuê kho An Phát.txt' });
   await leaseCard.getByLabel('Vụ việc').selectOption({ label: 'Thuê kho An Phát' });
   await expect.poll(() => host.services.documents.get(lease.sha256).matterId).not.toBeNull();
+  // The documents list shows one matter's documents when asked to.
+  const cards = page.getByRole('article');
+  await expect(cards).toHaveCount(2);
+  await page.getByLabel('Hiển thị').selectOption({ label: 'Thuê kho An Phát' });
+  await expect(cards).toHaveCount(1);
+  await expect(cards).toContainText('Hợp đồng thuê kho An Phát.txt');
+  await page.getByLabel('Hiển thị').selectOption({ label: 'Mọi vụ việc' });
+  await expect(cards).toHaveCount(2);
 
   // Manage the matter: rename it and export all of it.
   await sidebar.getByRole('button', { name: 'Thao tác với vụ việc Thuê kho An Phát' }).click();

@@ -37,6 +37,10 @@ export const vi: Translation = {
     unfiled: 'Chưa xếp vào vụ việc',
     fileUnder: 'Vụ việc',
     moveTo: 'Vụ việc',
+    show: 'Hiển thị',
+    all: 'Mọi vụ việc',
+    noDocuments:
+      'Vụ việc này chưa có tài liệu nào. Hãy chọn vụ việc khi đặt câu hỏi, hoặc chuyển tài liệu vào từ thẻ của tài liệu đó.',
     create: 'Vụ việc mới',
     namePlaceholder: 'Tên vụ việc, ví dụ: Thuê kho An Phát',
     save: 'Lưu',

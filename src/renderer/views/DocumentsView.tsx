@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentCard } from '../components/DocumentCard';
-import { MatterSelect } from '../components/MatterSelect';
+import { ALL_MATTERS, MatterSelect } from '../components/MatterSelect';
 import { useDocuments } from '../stores/documents-store';
 import { UNFILED, useHistory } from '../stores/history-store';
 import { useProviders } from '../stores/providers-store';
@@ -22,6 +23,8 @@ export function DocumentsView({ dragging, onOpenSettings }: { dragging: boolean;
   const providers = useProviders((state) => state.providers);
   const language = useSettings((state) => state.settings.language);
   const empty = documents.length === 0 && !hasIngests;
+  const [shown, setShown] = useState(ALL_MATTERS);
+  const listed = shown === ALL_MATTERS ? documents : documents.filter((doc) => (doc.matterId ?? UNFILED) === shown);
 
   return (
     <div className={empty ? 'documents documents--empty' : 'documents'}>
@@ -31,10 +34,14 @@ export function DocumentsView({ dragging, onOpenSettings }: { dragging: boolean;
       <AnswerView />
       {documents.length > 0 && (
         <section aria-labelledby="documents-heading" className="documents__list">
-          <h2 id="documents-heading" className="section-heading">
-            {t('documents.title')}
-          </h2>
-          {documents.map((doc) => (
+          <div className="documents__heading">
+            <h2 id="documents-heading" className="section-heading">
+              {t('documents.title')}
+            </h2>
+            <MatterSelect label={t('matters.show')} allLabel={t('matters.all')} value={shown} onChange={setShown} />
+          </div>
+          {listed.length === 0 && <p className="field__text">{t('matters.noDocuments')}</p>}
+          {listed.map((doc) => (
             <DocumentCard
               key={doc.sha256}
               document={doc}
