@@ -42,9 +42,11 @@ export async function streamingBench(): Promise<void> {
       'LexDesk ask service (coalesced events, local counts, flushes, row)',
       async () => {
         const started = services.ask.start(
-          { documentIds: [doc.sha256], providerId: 'custom', model: 'local-model', question: 'q' },
+          // Fresh each time: the same question again would come from the answer cache, streaming nothing.
+          { documentIds: [doc.sha256], providerId: 'custom', model: 'local-model', question: 'q', fresh: true },
           { onEvent: () => events++ },
         );
+        if (started.cached) throw new Error('answered from the cache: nothing was streamed');
         const result = await started.finished;
         if (result.text.length !== answer.length) throw new Error('short answer');
       },

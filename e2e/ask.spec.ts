@@ -75,6 +75,17 @@ test('a provider is set up in Settings: address, key (never sent back), test con
   expect(JSON.stringify(seen)).toContain('"last4":"abcd"');
   expect(JSON.stringify(seen)).not.toContain(KEY);
   await app.screenshot(testInfo, '20-settings-provider-vi');
+
+  // Removing asks first, in place; cancelling keeps it.
+  await dialog.getByRole('button', { name: 'Xóa', exact: true }).click();
+  const confirm = dialog.getByRole('region', { name: /cùng khóa API đã lưu/ });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'Hủy' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(dialog.getByLabel('Địa chỉ API (base URL)')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Xóa', exact: true }).click();
+  await confirm.getByRole('button', { name: 'Xóa', exact: true }).click();
+  await expect(dialog.getByText('Chưa có nhà cung cấp nào. Hãy thêm một nhà cung cấp để đặt câu hỏi.')).toBeVisible();
 });
 
 test('the answer streams with moving counters, and Stop keeps the partial answer', async ({ page }, testInfo) => {

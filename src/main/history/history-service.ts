@@ -16,20 +16,24 @@ export interface HistoryService {
 const SNIPPET_TOKENS = 24;
 
 export function createHistoryService(db: Db): HistoryService {
-  // `@all` lists every analysis; otherwise `IS` matches a matter id, or NULL for analyses in no matter.
-  const selectPage = db.prepare<[{ all: number; matter: string | null; limit: number; offset: number }], AnalysisItem>(
-    `SELECT a.id AS answerId, a.question, a.status, a.provider_name AS providerName, a.model, a.cost, a.currency,
-            a.created_at AS createdAt, a.matter_id AS matterId,
+  const columns = `a.id AS answerId, a.question, a.status, a.provider_name AS providerName, a.model, a.cost,
+            a.currency, a.created_at AS createdAt, a.matter_id AS matterId,
             COALESCE((SELECT d.name FROM answer_documents ad JOIN documents d ON d.sha256 = ad.document_sha256
                       WHERE ad.answer_id = a.id ORDER BY ad.position LIMIT 1), '') AS documentName,
-            (SELECT count(*) FROM answer_documents ad WHERE ad.answer_id = a.id) AS documentCount
-       FROM answers a
-      WHERE @all = 1 OR a.matter_id IS @matter
-      ORDER BY a.created_at DESC, a.id
-      LIMIT @limit OFFSET @offset`,
+            (SELECT count(*) FROM answer_documents ad WHERE ad.answer_id = a.id) AS documentCount`;
+  // Two statements rather than one with an OR, so that a matter's page (or the unfiled one) is read through the
+  // answers_by_matter index: with `@all = 1 OR ...` SQLite walked every answer, 57 ms for one matter's first page.
+  const selectAll = db.prepare<[{ limit: number; offset: number }], AnalysisItem>(
+    `SELECT ${columns} FROM answers a ORDER BY a.created_at DESC, a.id LIMIT @limit OFFSET @offset`,
   );
-  const countAnswers = db.prepare<[{ all: number; matter: string | null }], { n: number }>(
-    'SELECT count(*) AS n FROM answers WHERE @all = 1 OR matter_id IS @matter',
+  // `IS` matches a matter id, or NULL for the analyses in no matter.
+  const selectMatter = db.prepare<[{ matter: string | null; limit: number; offset: number }], AnalysisItem>(
+    `SELECT ${columns} FROM answers a WHERE a.matter_id IS @matter
+      ORDER BY a.created_at DESC, a.id LIMIT @limit OFFSET @offset`,
+  );
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM answers');
+  const countMatter = db.prepare<[{ matter: string | null }], { n: number }>(
+    'SELECT count(*) AS n FROM answers WHERE matter_id IS @matter',
   );
   const snippet = (table: string, column: number) =>
     `snippet(${table}, ${column}, '${HIT_START}', '${HIT_END}', '…', ${SNIPPET_TOKENS})`;
@@ -49,8 +53,9 @@ export function createHistoryService(db: Db): HistoryService {
 
   return {
     page(limit, offset, matterId) {
-      const filter = { all: matterId === undefined ? 1 : 0, matter: matterId ?? null };
-      return { items: selectPage.all({ ...filter, limit, offset }), total: countAnswers.get(filter)?.n ?? 0 };
+      if (matterId === undefined) return { items: selectAll.all({ limit, offset }), total: countAll.get()?.n ?? 0 };
+      const matter = { matter: matterId };
+      return { items: selectMatter.all({ ...matter, limit, offset }), total: countMatter.get(matter)?.n ?? 0 };
     },
     search(query, limit) {
       const fts = toFtsQuery(query);

@@ -139,6 +139,8 @@ export const en = {
     testOk: 'Connected: {{model}} answered in {{ms}} ms.',
     remove: 'Remove',
     confirmRemove: 'Remove {{name}} and its saved key?',
+    removeBody: 'Past analyses made with it stay in the history.',
+    cancel: 'Cancel',
     models: 'Models and list prices (USD per million tokens)',
     model: 'Model',
     context: 'Context (tokens)',

@@ -144,6 +144,8 @@ export const vi: Translation = {
     testOk: 'Kết nối tốt: {{model}} trả lời sau {{ms}} ms.',
     remove: 'Xóa',
     confirmRemove: 'Xóa {{name}} cùng khóa API đã lưu?',
+    removeBody: 'Các phân tích đã làm với nhà cung cấp này vẫn được giữ trong lịch sử.',
+    cancel: 'Hủy',
     models: 'Mô hình và giá niêm yết (USD cho mỗi triệu token)',
     model: 'Mô hình',
     context: 'Ngữ cảnh (token)',

@@ -6,6 +6,7 @@ import type { Language } from '../../shared/language';
 import { api } from '../api';
 import { FileActionStatus, useFileAction } from '../components/FileActionStatus';
 import { formatDateTime, formatNumber } from '../components/format';
+import { InlineConfirm } from '../components/InlineConfirm';
 import { toErrorData } from '../stores/errors';
 import { useSettings } from '../stores/settings-store';
 
@@ -83,23 +84,15 @@ export function BackupSection() {
         </p>
       )}
       {chosen && (
-        <section className="notice notice--warning confirm" aria-labelledby="restore-title">
-          <h4 id="restore-title">{t('backup.confirmTitle')}</h4>
-          <p>{t('backup.confirmBody', counts(chosen.manifest))}</p>
-          <div className="dialog__actions">
-            <button type="button" className="button" disabled={restarting} onClick={() => setChosen(null)}>
-              {t('backup.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={restarting}
-              onClick={() => void restore(chosen.token)}
-            >
-              {t('backup.confirmRestore')}
-            </button>
-          </div>
-        </section>
+        <InlineConfirm
+          title={t('backup.confirmTitle')}
+          body={t('backup.confirmBody', counts(chosen.manifest))}
+          confirmLabel={t('backup.confirmRestore')}
+          cancelLabel={t('backup.cancel')}
+          busy={restarting}
+          onConfirm={() => void restore(chosen.token)}
+          onCancel={() => setChosen(null)}
+        />
       )}
     </section>
   );

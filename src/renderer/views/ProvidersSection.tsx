@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { providerPresets } from '../../shared/provider-presets';
 import type { Provider, ProviderModel } from '../../shared/providers';
+import { InlineConfirm } from '../components/InlineConfirm';
 import { useProviders } from '../stores/providers-store';
 
 /** Settings → model providers: add from a preset, edit address and prices, save a key, test, remove. */
@@ -65,6 +66,7 @@ function ProviderEditor({ provider }: { provider: Provider }) {
   const [baseUrl, setBaseUrl] = useState(provider.baseUrl);
   const [models, setModels] = useState<ProviderModel[]>(provider.models);
   const [key, setKeyField] = useState('');
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
   const ids = { baseUrl: useId(), key: useId() };
   const changed = baseUrl !== provider.baseUrl || JSON.stringify(models) !== JSON.stringify(provider.models);
   const firstModel = provider.models[0]?.model ?? '';
@@ -180,13 +182,21 @@ function ProviderEditor({ provider }: { provider: Provider }) {
         <button
           type="button"
           className="button button--quiet provider__remove"
-          onClick={() => {
-            if (window.confirm(t('providers.confirmRemove', { name: provider.name }))) void remove(provider.id);
-          }}
+          onClick={() => setConfirmingRemove(true)}
         >
           {t('providers.remove')}
         </button>
       </div>
+      {confirmingRemove && (
+        <InlineConfirm
+          title={t('providers.confirmRemove', { name: provider.name })}
+          confirmLabel={t('providers.remove')}
+          body={t('providers.removeBody')}
+          cancelLabel={t('providers.cancel')}
+          onConfirm={() => void remove(provider.id)}
+          onCancel={() => setConfirmingRemove(false)}
+        />
+      )}
     </fieldset>
   );
 }
