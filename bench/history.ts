@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { headlessDesktop } from '../src/main/desktop/desktop';
 import { createHandlers } from '../src/main/handlers';
 import { createDispatcher } from '../src/main/ipc';
+import { fileHalfIntoMatters } from '../src/main/testing/seed';
 import { createTempServices } from '../src/main/testing/temp-services';
 import { providerPresets } from '../src/shared/provider-presets';
 import { measure, report } from './harness';
@@ -69,18 +70,15 @@ export async function historyBench(): Promise<void> {
       );
       const done = db.prepare("UPDATE answers SET status = 'done' WHERE id = ?");
       const link = db.prepare('INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, 0, ?)');
-      // Half the analyses filed under 20 matters, as a firm's history would be; the rest in none.
-      const matter = db.prepare('INSERT INTO matters (id, name, created_at, updated_at) VALUES (?, ?, 0, 0)');
-      for (let m = 0; m < 20; m++) matter.run(`matter-${m}`, `Vụ việc ${m}`);
-      const file = db.prepare('UPDATE answers SET matter_id = ? WHERE id = ?');
       for (let i = 0; i < 10_000; i++) {
         const id = randomUUID();
         answer.run(id, `Câu hỏi ${i}: ${prose(80, i)}`, prose(5000, i), null, i, i);
         done.run(id);
         link.run(id, documents[i % documents.length]);
-        if (i % 2 === 0) file.run(`matter-${(i / 2) % 20}`, id);
       }
     })();
+    // Half the analyses filed under 20 matters, as a firm's history would be; the rest in none.
+    fileHalfIntoMatters(db, 20);
     console.log(
       `\nHistory at scale: seeded 10,000 analyses (half in 20 matters) and 1,000 documents in ${Math.round(performance.now() - started)} ms`,
     );

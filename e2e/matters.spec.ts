@@ -135,18 +135,24 @@ test('matters group the sidebar, each group collapses, and a closed save dialog 
       question: `Lease question ${i}`,
       text: 'Answer',
       documentIds: [doc.sha256],
-      createdAt: i,
+      createdAt: matter.createdAt + i * 60_000,
       matterId: matter.id,
     });
   }
-  insertAnalysis(host.services.db, { id: 'u1', question: 'Loose question', text: 'A', documentIds: [], createdAt: 9 });
+  insertAnalysis(host.services.db, {
+    id: 'u1',
+    question: 'Loose question',
+    text: 'A',
+    documentIds: [],
+    createdAt: matter.createdAt + 3_600_000,
+  });
   host.services.settings.set({ key: 'language', value: 'en' });
   await page.reload();
   await app.ready();
   const sidebar = page.getByRole('navigation');
   const rows = sidebar.getByRole('button', { name: /question/ });
-  // Newest first within each group: the matter's three, then the one in no matter.
-  await expect(rows).toHaveText([/Lease question 3/, /Lease question 2/, /Lease question 1/, /Loose question/]);
+  // The group with the newest analysis first (the one in no matter, asked last), then newest first within each.
+  await expect(rows).toHaveText([/Loose question/, /Lease question 3/, /Lease question 2/, /Lease question 1/]);
   await app.screenshot(testInfo, '44-history-grouped-en');
 
   await sidebar.getByRole('button', { name: 'Hide the analyses of Warehouse lease' }).click();

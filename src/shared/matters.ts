@@ -6,6 +6,8 @@ export const matterSchema = z.object({
   documents: z.number().int(),
   analyses: z.number().int(),
   createdAt: z.number().int(),
+  /** Its newest analysis, or its creation if that is later: the sidebar lists the busiest matters first. */
+  lastActivityAt: z.number().int(),
 });
 export type Matter = z.infer<typeof matterSchema>;
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FILES_DIR } from '../services';
+import { insertAnalysis } from '../testing/seed';
 import { createTempServices } from '../testing/temp-services';
 
 let services: ReturnType<typeof createTempServices>;
@@ -10,16 +11,8 @@ const ingest = async (text: string) =>
     .sha256;
 const fileOf = (sha256: string) => join(services.dataDir, FILES_DIR, sha256.slice(0, 2), sha256);
 
-function answer(id: string, sha256: string, matterId: string | null) {
-  services.db
-    .prepare(
-      `INSERT INTO answers (id, question, provider_id, provider_name, model, status, estimated_input, currency,
-         matter_id, created_at, updated_at) VALUES (?, 'q', 'p', 'P', 'm', 'done', 1, 'USD', ?, 1, 1)`,
-    )
-    .run(id, matterId);
-  services.db
-    .prepare('INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, 0, ?)')
-    .run(id, sha256);
+function answer(id: string, sha256: string, matterId: string | null, createdAt = 1) {
+  insertAnalysis(services.db, { id, question: 'q', text: '', documentIds: [sha256], createdAt, matterId });
 }
 
 beforeEach(() => {
@@ -28,6 +21,16 @@ beforeEach(() => {
 afterEach(() => services.dispose());
 
 describe('matters', () => {
+  it('dates a matter by its newest analysis, or by its creation while that is later', async () => {
+    const matter = services.matters.create('Vụ An Phát');
+    expect(matter.lastActivityAt).toBe(matter.createdAt);
+    const sha = await ingest('Điều 2');
+    answer('old', sha, matter.id, 1);
+    expect(services.matters.get(matter.id).lastActivityAt).toBe(matter.createdAt);
+    answer('new', sha, matter.id, matter.createdAt + 60_000);
+    expect(services.matters.list()[0]?.lastActivityAt).toBe(matter.createdAt + 60_000);
+  });
+
   it('creates, renames and lists matters with their counts', async () => {
     const matter = services.matters.create('  Công ty TNHH An Phát – tranh chấp hợp đồng ');
     expect(matter).toMatchObject({ name: 'Công ty TNHH An Phát – tranh chấp hợp đồng', documents: 0, analyses: 0 });

@@ -25,7 +25,9 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
   const selectAll = db.prepare<[], Matter>(
     `SELECT m.id, m.name, m.created_at AS createdAt,
             (SELECT count(*) FROM documents d WHERE d.matter_id = m.id) AS documents,
-            (SELECT count(*) FROM answers a WHERE a.matter_id = m.id) AS analyses
+            (SELECT count(*) FROM answers a WHERE a.matter_id = m.id) AS analyses,
+            max(m.created_at, COALESCE((SELECT max(a.created_at) FROM answers a WHERE a.matter_id = m.id), 0))
+              AS lastActivityAt
        FROM matters m ORDER BY m.name COLLATE NOCASE`,
   );
   const insert = db.prepare('INSERT INTO matters (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)');
@@ -33,7 +35,9 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
   const selectOne = db.prepare<[string], Matter>(
     `SELECT m.id, m.name, m.created_at AS createdAt,
             (SELECT count(*) FROM documents d WHERE d.matter_id = m.id) AS documents,
-            (SELECT count(*) FROM answers a WHERE a.matter_id = m.id) AS analyses
+            (SELECT count(*) FROM answers a WHERE a.matter_id = m.id) AS analyses,
+            max(m.created_at, COALESCE((SELECT max(a.created_at) FROM answers a WHERE a.matter_id = m.id), 0))
+              AS lastActivityAt
        FROM matters m WHERE m.id = ?`,
   );
   // A document of the matter that no analysis outside it uses (IS NOT counts analyses in no matter as outside).

@@ -13,6 +13,17 @@ export function seedAnalyses(db: Db, count: number, text = 'Trả lời'): void 
   })();
 }
 
+/** Creates `count` matters and files every other analysis under one of them in turn, as a firm's history might be. */
+export function fileHalfIntoMatters(db: Db, count: number): void {
+  db.transaction(() => {
+    const matter = db.prepare('INSERT INTO matters (id, name, created_at, updated_at) VALUES (?, ?, 0, 0)');
+    for (let m = 0; m < count; m++) matter.run(`matter-${m}`, `Vụ việc ${m}`);
+    const ids = db.prepare('SELECT id FROM answers ORDER BY created_at').all() as { id: string }[];
+    const file = db.prepare('UPDATE answers SET matter_id = ? WHERE id = ?');
+    for (const [i, { id }] of ids.entries()) if (i % 2 === 1) file.run(`matter-${((i - 1) / 2) % count}`, id);
+  })();
+}
+
 export interface SeededAnalysis {
   id: string;
   question: string;

@@ -11,6 +11,27 @@ import { MatterDialog, type MatterDialogMode } from './MatterDialog';
 
 export const HISTORY_SHOWN = 'lexdesk:history-shown';
 
+/**
+ * Marks when the history is first on screen (its first row, or the empty
+ * state), for the load-time benchmark (bench/window.ts) and the dev tools.
+ */
+function useMarkShown(shown: boolean): void {
+  useEffect(() => {
+    if (shown && performance.getEntriesByName(HISTORY_SHOWN).length === 0) performance.mark(HISTORY_SHOWN);
+  }, [shown]);
+}
+
+function EmptyHistory() {
+  const { t } = useTranslation();
+  useMarkShown(true);
+  return (
+    <div className="empty-state" role="status">
+      <p className="empty-state__title">{t('history.emptyTitle')}</p>
+      <p className="empty-state__body">{t('history.emptyBody')}</p>
+    </div>
+  );
+}
+
 // Rows have one height, and headers another, so only those in view are rendered: 10,000 analyses scroll as
 // lightly as ten.
 const ROW_HEIGHT = 78;
@@ -20,10 +41,6 @@ const OVERSCAN = 6;
 /** Past analyses, newest first, and a search over everything LexDesk keeps. */
 export function HistorySidebar() {
   const { t } = useTranslation();
-  // When the history is first on screen, for the load-time benchmark (bench/window.ts) and the dev tools.
-  useEffect(() => {
-    if (performance.getEntriesByName(HISTORY_SHOWN).length === 0) performance.mark(HISTORY_SHOWN);
-  }, []);
   const query = useHistory((state) => state.query);
   const search = useHistory((state) => state.search);
   const empty = useHistory((state) => state.matters.length === 0 && (state.groups[UNFILED]?.total ?? 0) === 0);
@@ -49,10 +66,7 @@ export function HistorySidebar() {
       {query.trim() !== '' ? (
         <SearchResults />
       ) : empty ? (
-        <div className="empty-state" role="status">
-          <p className="empty-state__title">{t('history.emptyTitle')}</p>
-          <p className="empty-state__body">{t('history.emptyBody')}</p>
-        </div>
+        <EmptyHistory />
       ) : (
         <AnalysisList onManage={(matter) => setDialog({ kind: 'manage', matterId: matter.id })} />
       )}
@@ -72,8 +86,9 @@ interface GroupLayout {
 }
 
 /**
- * Where every group and row sits. Groups are the matters, by name, then the
- * analyses in no matter; with no matters at all there are no headers, only rows.
+ * Where every group and row sits. Groups are the matters and the analyses in
+ * no matter, the one with the newest work first, so the newest analysis is at
+ * the top; with no matters at all there are no headers, only rows.
  */
 function layoutGroups(
   matters: readonly Matter[],
@@ -83,8 +98,15 @@ function layoutGroups(
   const headers = matters.length > 0;
   const layout: GroupLayout[] = [];
   let y = 0;
-  const entries: [string, Matter | null][] = matters.map((matter) => [matter.id, matter]);
-  if (!headers || (groups[UNFILED]?.total ?? 0) > 0) entries.push([UNFILED, null]);
+  const entries: [string, Matter | null, number][] = matters.map((matter) => [
+    matter.id,
+    matter,
+    matter.lastActivityAt,
+  ]);
+  if (!headers || (groups[UNFILED]?.total ?? 0) > 0) {
+    entries.push([UNFILED, null, rowOf(groups[UNFILED], 0)?.createdAt ?? 0]);
+  }
+  entries.sort((a, b) => b[2] - a[2]);
   for (const [key, matter] of entries) {
     const top = y;
     if (headers) y += HEADER_HEIGHT;
@@ -199,6 +221,8 @@ function AnalysisList({ onManage }: { onManage(matter: Matter): void }) {
       });
     }
   }
+
+  useMarkShown(drawn.some((entry) => !entry.key.startsWith('header-') && !entry.key.startsWith('pending-')));
 
   // Rows in view whose page has not come yet: fetched by page number, each page once.
   const wanted = missing.map(([key, index]) => `${key}:${index}`).join(',');
