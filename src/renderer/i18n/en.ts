@@ -20,6 +20,8 @@ export const en = {
     latency: 'Time to answer',
     documents: 'Documents',
     cachedTokens: 'cached',
+    andMore_one: '+{{count}} more',
+    andMore_other: '+{{count}} more',
     statusShort: {
       streaming: 'answering',
       done: 'done',

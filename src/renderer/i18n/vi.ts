@@ -22,6 +22,8 @@ export const vi: Translation = {
     latency: 'Thời gian trả lời',
     documents: 'Tài liệu',
     cachedTokens: 'lưu đệm',
+    andMore_one: 'và {{count}} tài liệu khác',
+    andMore_other: 'và {{count}} tài liệu khác',
     statusShort: {
       streaming: 'đang trả lời',
       done: 'hoàn tất',

@@ -9,8 +9,14 @@ export const UNFILED = '';
 
 // Rows are fetched a page at a time, by page number, so a jump to the end of 10,000 rows fetches only what is seen.
 export const PAGE = 200;
+// The newest analyses of all, fetched with the matters at start: a screenful, enough to fill the groups on top.
+const NEWEST = 100;
 
-/** A matter's analyses (or the unfiled ones) as far as they have been fetched, page by page. */
+/**
+ * A matter's analyses (or the unfiled ones) as far as they have been fetched,
+ * page by page. A page may hold only its first rows (those among the newest of
+ * all, at start); it is fetched whole when a row past them comes into view.
+ */
 export interface HistoryGroup {
   total: number;
   pages: Record<number, AnalysisItem[]>;
@@ -19,6 +25,11 @@ export interface HistoryGroup {
 interface HistoryState {
   matters: Matter[];
   groups: Record<string, HistoryGroup>;
+  /**
+   * When the newest analysis in no matter was asked, as known at the last refresh (0 when it is older than the
+   * newest of all): the unfiled group's place among the matters, kept still while its rows load.
+   */
+  unfiledActivity: number;
   collapsed: Record<string, boolean>;
   query: string;
   hits: SearchHit[];
@@ -28,7 +39,7 @@ interface HistoryState {
   currentMatterId: string;
   /** Matters and the first page of each group in view, anew. */
   refresh(): Promise<void>;
-  /** Fetches the page holding row `index` of a group, unless it is here or on its way. */
+  /** Fetches the whole page holding row `index` of a group, unless the row is here or on its way. */
   ensureRow(key: string, index: number): void;
   toggle(key: string): void;
   search(query: string): Promise<void>;
@@ -66,6 +77,7 @@ export const useHistory = create<HistoryState>()((set, get) => {
   return {
     matters: [],
     groups: {},
+    unfiledActivity: 0,
     collapsed: {},
     query: '',
     hits: [],
@@ -73,17 +85,19 @@ export const useHistory = create<HistoryState>()((set, get) => {
     currentMatterId: UNFILED,
 
     async refresh() {
-      const [matters, unfiled] = await Promise.all([
-        api.matters.list(),
-        api.history.page({ limit: PAGE, offset: 0, matterId: null }),
-      ]);
-      // Each matter starts from its count; its rows come when its group is in view.
-      const groups: Record<string, HistoryGroup> = { [UNFILED]: { total: unfiled.total, pages: { 0: unfiled.items } } };
-      for (const matter of matters) groups[matter.id] = { total: matter.analyses, pages: {} };
+      // One round trip: the matters, with their counts, and the newest analyses of all.
+      const [matters, newest] = await Promise.all([api.matters.list(), api.history.page({ limit: NEWEST, offset: 0 })]);
+      const filed = matters.reduce((sum, matter) => sum + matter.analyses, 0);
+      const groups: Record<string, HistoryGroup> = { [UNFILED]: { total: newest.total - filed, pages: { 0: [] } } };
+      for (const matter of matters) groups[matter.id] = { total: matter.analyses, pages: { 0: [] } };
+      // Both lists are newest first, so a group's rows among the newest of all are its own first rows: the groups
+      // on top are drawn at once, the others fetch theirs when they come into view.
+      for (const item of newest.items) groups[item.matterId ?? UNFILED]?.pages[0]?.push(item);
       const current = get().currentMatterId;
       set({
         matters,
         groups,
+        unfiledActivity: groups[UNFILED]?.pages[0]?.[0]?.createdAt ?? 0,
         currentMatterId: matters.some((m) => m.id === current) ? current : UNFILED,
       });
       if (get().query.trim() !== '') await get().search(get().query);
@@ -92,7 +106,7 @@ export const useHistory = create<HistoryState>()((set, get) => {
     ensureRow(key, index) {
       const group = get().groups[key];
       const page = Math.floor(index / PAGE);
-      if (!group || group.pages[page] || index >= group.total) return;
+      if (!group || rowOf(group, index) || index >= group.total) return;
       void fetchPage(key, page);
     },
 

@@ -94,6 +94,7 @@ function layoutGroups(
   matters: readonly Matter[],
   groups: Record<string, HistoryGroup>,
   collapsed: Record<string, boolean>,
+  unfiledActivity: number,
 ): { layout: GroupLayout[]; height: number; headers: boolean } {
   const headers = matters.length > 0;
   const layout: GroupLayout[] = [];
@@ -104,7 +105,7 @@ function layoutGroups(
     matter.lastActivityAt,
   ]);
   if (!headers || (groups[UNFILED]?.total ?? 0) > 0) {
-    entries.push([UNFILED, null, rowOf(groups[UNFILED], 0)?.createdAt ?? 0]);
+    entries.push([UNFILED, null, unfiledActivity]);
   }
   entries.sort((a, b) => b[2] - a[2]);
   for (const [key, matter] of entries) {
@@ -143,7 +144,8 @@ function AnalysisList({ onManage }: { onManage(matter: Matter): void }) {
     timeStyle: 'short',
   });
 
-  const { layout, height: total, headers } = layoutGroups(matters, groups, collapsed);
+  const unfiledActivity = useHistory((state) => state.unfiledActivity);
+  const { layout, height: total, headers } = layoutGroups(matters, groups, collapsed, unfiledActivity);
   const viewTop = scrollTop - OVERSCAN * ROW_HEIGHT;
   const viewBottom = scrollTop + height + OVERSCAN * ROW_HEIGHT;
   const drawn: { key: string; top: number; node: ReactNode }[] = [];
@@ -212,7 +214,10 @@ function AnalysisList({ onManage }: { onManage(matter: Matter): void }) {
           >
             <span className="history-row__question">{item.question}</span>
             <span className="history-row__meta">
-              {date.format(item.createdAt)} · {item.model}
+              {item.documentName
+                ? `${item.documentName}${item.documentCount > 1 ? ` ${t('history.andMore', { count: item.documentCount - 1 })}` : ''} · `
+                : ''}
+              {date.format(item.createdAt)}
               {item.cost !== null ? ` · ${formatCost(item.cost, item.currency, language)}` : ''}
               {item.status !== 'done' ? ` · ${t(`history.statusShort.${item.status}`)}` : ''}
             </span>
