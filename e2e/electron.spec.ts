@@ -47,3 +47,46 @@ test.describe('the real Electron app', () => {
     await app.close();
   });
 });
+
+test.describe('the real Electron app, with its native dialogs answered', () => {
+  test.skip(skipReason !== '', skipReason);
+
+  test('exports an analysis where the save dialog says, and the window never names the path', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lexdesk-electron-'));
+    // Seeded with the Node build of better-sqlite3 before the app opens the same file with its Electron build.
+    const { createServices } = await import('../src/main/services');
+    const { insertAnalysis } = await import('../src/main/testing/seed');
+    const seeded = createServices({ dataDir, locale: 'vi-VN', appVersion: 'seed' });
+    seeded.settings.set({ key: 'language', value: 'vi' });
+    insertAnalysis(seeded.db, {
+      id: 'a1',
+      question: 'Bên A thanh toán khi nào?',
+      text: '**30%**',
+      documentIds: [],
+      createdAt: 1,
+    });
+    seeded.close();
+
+    const app = await electron.launch({
+      args: [resolve(__dirname, '../out/main/index.js')],
+      env: { ...process.env, LEXDESK_DATA_DIR: dataDir },
+    });
+    try {
+      const target = join(dataDir, 'phan-tich.docx');
+      // Main's own dialog module, answered as the lawyer would answer it.
+      await app.evaluate(({ dialog }, file) => {
+        dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
+      }, target);
+      const page = await app.firstWindow();
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: /Bên A thanh toán khi nào/ })
+        .click();
+      await page.getByRole('button', { name: 'Xuất ra Word' }).click();
+      await expect(page.getByText(`Đã lưu tại ${target}`)).toBeVisible();
+      expect(existsSync(target)).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+});
