@@ -102,10 +102,7 @@ export async function historyBench(): Promise<void> {
       await measure(
         "the sidebar's first data through the dispatcher: matters:list and the newest 100 of all",
         async () => {
-          await Promise.all([
-            dispatch('matters:list', undefined),
-            dispatch('history:page', { limit: 100, offset: 0 }),
-          ]);
+          await Promise.all([dispatch('matters:list', undefined), dispatch('history:page', { limit: 100, offset: 0 })]);
         },
         { runs: 9, batch: 5 },
       ),
