@@ -214,12 +214,13 @@ function AnalysisList({ onManage }: { onManage(matter: Matter): void }) {
           >
             <span className="history-row__question">{item.question}</span>
             <span className="history-row__meta">
-              {item.documentName
-                ? `${item.documentName}${item.documentCount > 1 ? ` ${t('history.andMore', { count: item.documentCount - 1 })}` : ''} · `
-                : ''}
+              {/* Date and cost first: a long document name is what the ellipsis cuts. */}
               {date.format(item.createdAt)}
               {item.cost !== null ? ` · ${formatCost(item.cost, item.currency, language)}` : ''}
               {item.status !== 'done' ? ` · ${t(`history.statusShort.${item.status}`)}` : ''}
+              {item.documentName
+                ? ` · ${item.documentName}${item.documentCount > 1 ? ` ${t('history.andMore', { count: item.documentCount - 1 })}` : ''}`
+                : ''}
             </span>
           </button>
         ),
