@@ -39,6 +39,8 @@ export interface ServicesOptions {
 }
 
 export interface Services {
+  /** The folder holding the database and the stored files. */
+  dataDir: string;
   db: Db;
   settings: SettingsService;
   secrets: SecretStore;
@@ -103,6 +105,7 @@ export function createServices(options: ServicesOptions): Services {
   ask.recoverInterrupted();
 
   return {
+    dataDir: options.dataDir,
     db,
     settings,
     secrets,

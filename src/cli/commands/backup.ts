@@ -7,7 +7,7 @@ import { EXIT, type ExitCode } from '../exit-codes';
 export async function backupCommand(args: string[], context: CommandContext): Promise<ExitCode> {
   const [dir, ...extra] = args;
   if (!dir || extra.length > 0) throw usage('backup takes one folder');
-  const path = await createBackup(context.services.db, context.services.appInfo().dataDir, resolve(dir));
+  const path = await createBackup(context.services.db, context.services.dataDir, resolve(dir));
   if (context.output.json) return printJson(context, { backup: path });
   context.io.stdout(`${path}\n`);
   return EXIT.ok;

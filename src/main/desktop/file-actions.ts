@@ -15,40 +15,44 @@ import { type Desktop, dialogTitles, saveRequest } from './desktop';
 export function createFileActions(services: Services, desktop: Desktop, clock: Clock) {
   // Backups the user chose and main checked, by the token the window holds.
   const chosenBackups = new Map<string, string>();
-  const dataDir = () => services.appInfo().dataDir;
   const language = () => services.settings.language();
-  // A save dialog may leave the extension off; the file must still open in Word.
-  const withExtension = (file: string, format: ExportFormat) =>
-    extname(file).toLowerCase() === `.${format}` ? file : `${file}.${format}`;
+
+  /** Asks where, named after `subject`, then writes there; null when the dialog is closed. */
+  async function saveAs(
+    kind: 'exportAnalysis' | 'exportMatter',
+    subject: string,
+    format: ExportFormat,
+    write: (path: string) => Promise<void>,
+  ): Promise<{ path: string } | null> {
+    const chosen = await desktop.chooseSaveFile(saveRequest(language(), kind, subject, format, new Date(clock.now())));
+    if (!chosen) return null;
+    // A save dialog may leave the extension off; the file must still open in Word.
+    const path = extname(chosen).toLowerCase() === `.${format}` ? chosen : `${chosen}.${format}`;
+    await write(path);
+    return { path };
+  }
 
   return {
-    async exportAnalysis(answerId: string, format: ExportFormat): Promise<{ path: string } | null> {
+    exportAnalysis(answerId: string, format: ExportFormat) {
+      // Looked up first: an unknown analysis is refused before any dialog opens.
       const answer = services.ask.get(answerId);
-      const chosen = await desktop.chooseSaveFile(
-        saveRequest(language(), 'exportAnalysis', answer.question, format, new Date(clock.now())),
+      return saveAs('exportAnalysis', answer.question, format, (path) =>
+        exportAnalysis(services, answerId, format, path, language()),
       );
-      if (!chosen) return null;
-      const path = withExtension(chosen, format);
-      await exportAnalysis(services, answerId, format, path, language());
-      return { path };
     },
 
-    async exportMatter(matterId: string, format: ExportFormat): Promise<{ path: string } | null> {
+    exportMatter(matterId: string, format: ExportFormat) {
       const matter = services.matters.get(matterId);
-      const chosen = await desktop.chooseSaveFile(
-        saveRequest(language(), 'exportMatter', matter.name, format, new Date(clock.now())),
+      return saveAs('exportMatter', matter.name, format, (path) =>
+        exportMatter(services, matterId, format, path, language(), clock.now()),
       );
-      if (!chosen) return null;
-      const path = withExtension(chosen, format);
-      await exportMatter(services, matterId, format, path, language(), clock.now());
-      return { path };
     },
 
     /** A backup into a new folder inside the one the user picks, then checked in full as a restore would. */
     async backup(): Promise<{ path: string; manifest: BackupManifest } | null> {
       const parent = await desktop.chooseFolder({ title: dialogTitles(language()).backup, purpose: 'write' });
       if (!parent) return null;
-      const path = await createBackup(services.db, dataDir(), parent, new Date(clock.now()));
+      const path = await createBackup(services.db, services.dataDir, parent, new Date(clock.now()));
       return { path, manifest: verifyBackup(path) };
     },
 
@@ -66,7 +70,7 @@ export function createFileActions(services: Services, desktop: Desktop, clock: C
     restore(token: string): null {
       const path = chosenBackups.get(token);
       if (!path) throw new AppError('BACKUP_INVALID', { path: '', reason: 'choose the backup again' });
-      scheduleRestore(path, dataDir());
+      scheduleRestore(path, services.dataDir);
       chosenBackups.clear();
       // After this call's reply has gone back to the window.
       setTimeout(() => desktop.restart(), 50);

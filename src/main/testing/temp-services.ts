@@ -4,14 +4,11 @@ import { join } from 'node:path';
 import { createServices, type Services, type ServicesOptions } from '../services';
 
 /** Real services on a real database file in a fresh temporary folder. */
-export function createTempServices(
-  options: Partial<ServicesOptions> = {},
-): Services & { dataDir: string; dispose(): void } {
+export function createTempServices(options: Partial<ServicesOptions> = {}): Services & { dispose(): void } {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lexdesk-test-'));
   const services = createServices({ dataDir, locale: 'vi-VN', appVersion: '0.0.0-test', ...options });
   return {
     ...services,
-    dataDir,
     dispose() {
       services.close();
       rmSync(dataDir, { recursive: true, force: true });

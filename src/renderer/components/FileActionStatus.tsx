@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../shared/errors';
 import { toErrorData } from '../stores/errors';
+import { ErrorNotice } from './ErrorNotice';
 
 export type FileActionState =
   | { kind: 'idle' }
@@ -26,28 +27,29 @@ export function useFileAction() {
       return null;
     }
   }
-  return { state, run, busy: state.kind === 'working', reset: () => setState({ kind: 'idle' }) };
+  return { state, run, busy: state.kind === 'working' };
 }
 
-/** What the last file action did: saving, where it saved, or why it failed (with its code). */
+/**
+ * What the last file action did: saving, where it saved, or why it failed
+ * (with its code). In a row of buttons it takes a line of its own, after them.
+ */
 export function FileActionStatus({ state }: { state: FileActionState }) {
   const { t } = useTranslation();
   if (state.kind === 'idle') return null;
-  if (state.kind === 'working')
-    return (
-      <p className="field__text" role="status">
-        {t('files.working')}
-      </p>
-    );
-  if (state.kind === 'done')
-    return (
-      <p className="notice notice--success" role="status">
-        {state.message}
-      </p>
-    );
   return (
-    <p className="notice notice--error" role="alert">
-      {state.error.message} <code>{state.error.code}</code>
-    </p>
+    <div className="file-status">
+      {state.kind === 'working' ? (
+        <p className="field__text" role="status">
+          {t('files.working')}
+        </p>
+      ) : state.kind === 'done' ? (
+        <p className="notice notice--success" role="status">
+          {state.message}
+        </p>
+      ) : (
+        <ErrorNotice error={state.error} />
+      )}
+    </div>
   );
 }

@@ -45,8 +45,6 @@ export const en = {
     cancel: 'Cancel',
     actions: 'Actions for the matter {{name}}',
     rename: 'Rename',
-    exportDocx: 'Export to Word',
-    exportMd: 'Export to Markdown',
     remove: 'Delete matter…',
     analyses_one: '{{count}} analysis',
     analyses_other: '{{count}} analyses',

@@ -49,8 +49,6 @@ export const vi: Translation = {
     cancel: 'Hủy',
     actions: 'Thao tác với vụ việc {{name}}',
     rename: 'Đổi tên',
-    exportDocx: 'Xuất ra Word',
-    exportMd: 'Xuất ra Markdown',
     remove: 'Xóa vụ việc…',
     analyses_one: '{{count}} phân tích',
     analyses_other: '{{count}} phân tích',

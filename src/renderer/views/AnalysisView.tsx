@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import Markdown from 'react-markdown';
-import remarkGfm from 'remark-gfm';
 import type { Answer } from '../../shared/answers';
 import { api } from '../api';
-import { FileActionStatus, useFileAction } from '../components/FileActionStatus';
+import { AnswerText } from '../components/AnswerText';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { ExportButtons } from '../components/ExportButtons';
 import { formatCost, formatDateTime, formatNumber, formatSeconds } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
 import { useAsk } from '../stores/ask-store';
@@ -21,7 +21,6 @@ export function AnalysisView({ answerId }: { answerId: string }) {
   const openAnswer = useHistory((state) => state.openAnswer);
   const ask = useAsk((state) => state.ask);
   const move = useHistory((state) => state.move);
-  const exporting = useFileAction();
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -56,32 +55,7 @@ export function AnalysisView({ answerId }: { answerId: string }) {
         >
           {t('ask.again')}
         </button>
-        <button
-          type="button"
-          className="button"
-          disabled={exporting.busy}
-          onClick={() =>
-            void exporting.run(
-              () => api.exports.analysis({ answerId, format: 'docx' }),
-              (saved) => t('files.exported', { path: saved.path }),
-            )
-          }
-        >
-          {t('files.exportDocx')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={exporting.busy}
-          onClick={() =>
-            void exporting.run(
-              () => api.exports.analysis({ answerId, format: 'md' }),
-              (saved) => t('files.exported', { path: saved.path }),
-            )
-          }
-        >
-          {t('files.exportMd')}
-        </button>
+        <ExportButtons save={(format) => api.exports.analysis({ answerId, format })} />
         <MatterSelect
           label={t('matters.moveTo')}
           value={answer.matterId ?? UNFILED}
@@ -92,7 +66,6 @@ export function AnalysisView({ answerId }: { answerId: string }) {
           }
         />
       </header>
-      <FileActionStatus state={exporting.state} />
       <h2 id="analysis-question" className="answer__question">
         {answer.question}
       </h2>
@@ -138,16 +111,8 @@ export function AnalysisView({ answerId }: { answerId: string }) {
           ))}
         </dd>
       </dl>
-      {answer.error && (
-        <p className="notice notice--error" role="alert">
-          {answer.error.message} <code>{answer.error.code}</code>
-        </p>
-      )}
-      <div className="answer__text">
-        <Markdown remarkPlugins={[remarkGfm]} skipHtml>
-          {answer.text}
-        </Markdown>
-      </div>
+      {answer.error && <ErrorNotice error={answer.error} />}
+      <AnswerText text={answer.text} />
     </article>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import Markdown from 'react-markdown';
-import remarkGfm from 'remark-gfm';
 import { AnswerCounters } from '../components/AnswerCounters';
+import { AnswerText } from '../components/AnswerText';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { useAsk } from '../stores/ask-store';
 import { useSettings } from '../stores/settings-store';
 
@@ -51,18 +51,8 @@ export function AnswerView() {
           })}
         </p>
       )}
-      {live.error && (
-        <p className="notice notice--error" role="alert">
-          {live.error.message} <code>{live.error.code}</code>
-        </p>
-      )}
-      {live.text !== '' && (
-        <div className="answer__text">
-          <Markdown remarkPlugins={[remarkGfm]} skipHtml>
-            {live.text}
-          </Markdown>
-        </div>
-      )}
+      {live.error && <ErrorNotice error={live.error} />}
+      {live.text !== '' && <AnswerText text={live.text} />}
     </section>
   );
 }

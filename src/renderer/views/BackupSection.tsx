@@ -4,6 +4,7 @@ import type { BackupManifest } from '../../shared/backup';
 import type { AppErrorData } from '../../shared/errors';
 import type { Language } from '../../shared/language';
 import { api } from '../api';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { FileActionStatus, useFileAction } from '../components/FileActionStatus';
 import { formatDateTime, formatNumber } from '../components/format';
 import { InlineConfirm } from '../components/InlineConfirm';
@@ -78,11 +79,7 @@ export function BackupSection() {
         </button>
       </div>
       <FileActionStatus state={backingUp.state} />
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {error.message} <code>{error.code}</code>
-        </p>
-      )}
+      {error && <ErrorNotice error={error} />}
       {chosen && (
         <InlineConfirm
           title={t('backup.confirmTitle')}

@@ -148,7 +148,8 @@ function AnalysisList({ onManage }: { onManage(matter: Matter): void }) {
   const { layout, height: total, headers } = layoutGroups(matters, groups, collapsed, unfiledActivity);
   const viewTop = scrollTop - OVERSCAN * ROW_HEIGHT;
   const viewBottom = scrollTop + height + OVERSCAN * ROW_HEIGHT;
-  const drawn: { key: string; top: number; node: ReactNode }[] = [];
+  const drawn: { key: string; kind: 'header' | 'row' | 'pending'; top: number; node: ReactNode }[] = [];
+  // Rows in view whose page has not come yet: the group and the row's index in it.
   const missing: [string, number][] = [];
 
   for (const group of layout) {
@@ -157,6 +158,7 @@ function AnalysisList({ onManage }: { onManage(matter: Matter): void }) {
       const count = groups[group.key]?.total ?? 0;
       drawn.push({
         key: `header-${group.key}`,
+        kind: 'header',
         top: group.top,
         node: (
           <div className="history-group">
@@ -196,6 +198,7 @@ function AnalysisList({ onManage }: { onManage(matter: Matter): void }) {
         missing.push([group.key, index]);
         drawn.push({
           key: `pending-${group.key}-${index}`,
+          kind: 'pending',
           top,
           node: <span className="history-row__pending">{t('matters.loadingRow')}</span>,
         });
@@ -203,6 +206,7 @@ function AnalysisList({ onManage }: { onManage(matter: Matter): void }) {
       }
       drawn.push({
         key: item.answerId,
+        kind: 'row',
         top,
         node: (
           <button
@@ -228,17 +232,12 @@ function AnalysisList({ onManage }: { onManage(matter: Matter): void }) {
     }
   }
 
-  useMarkShown(drawn.some((entry) => !entry.key.startsWith('header-') && !entry.key.startsWith('pending-')));
+  useMarkShown(drawn.some((entry) => entry.kind === 'row'));
 
-  // Rows in view whose page has not come yet: fetched by page number, each page once.
-  const wanted = missing.map(([key, index]) => `${key}:${index}`).join(',');
+  // After each draw: the missing rows' pages are fetched, each page once however often it is asked for.
   useEffect(() => {
-    if (wanted === '') return;
-    for (const entry of wanted.split(',')) {
-      const at = entry.lastIndexOf(':');
-      ensureRow(entry.slice(0, at), Number(entry.slice(at + 1)));
-    }
-  }, [wanted, ensureRow]);
+    for (const [key, index] of missing) ensureRow(key, index);
+  });
 
   return (
     <div ref={scroller} className="history-list" onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
@@ -247,7 +246,7 @@ function AnalysisList({ onManage }: { onManage(matter: Matter): void }) {
         {drawn.map((entry) => (
           <li
             key={entry.key}
-            className={entry.key.startsWith('header-') ? 'history-row history-row--header' : 'history-row'}
+            className={entry.kind === 'header' ? 'history-row history-row--header' : 'history-row'}
             style={{ transform: `translateY(${entry.top}px)` }}
           >
             {entry.node}

@@ -1,8 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportFormat } from '../../shared/backup';
+import type { AppErrorData } from '../../shared/errors';
 import { api } from '../api';
-import { FileActionStatus, useFileAction } from '../components/FileActionStatus';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { ExportButtons } from '../components/ExportButtons';
 import { useModalDialog } from '../components/use-modal-dialog';
 import { toErrorData } from '../stores/errors';
 import { useHistory } from '../stores/history-store';
@@ -22,14 +23,12 @@ export function MatterDialog({ mode, onClose }: { mode: MatterDialogMode | null;
   const { createMatter, renameMatter, removeMatter, setCurrentMatter } = useHistory.getState();
   const [name, setName] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const exporting = useFileAction();
+  const [error, setError] = useState<AppErrorData | null>(null);
 
   const dialog = useModalDialog(mode !== null, () => {
     setName(matter?.name ?? '');
     setConfirming(false);
     setError(null);
-    exporting.reset();
   });
 
   async function attempt(action: () => Promise<unknown>, close = true) {
@@ -38,7 +37,7 @@ export function MatterDialog({ mode, onClose }: { mode: MatterDialogMode | null;
       await action();
       if (close) onClose();
     } catch (caught) {
-      setError(toErrorData(caught).message);
+      setError(toErrorData(caught));
     }
   }
 
@@ -55,13 +54,6 @@ export function MatterDialog({ mode, onClose }: { mode: MatterDialogMode | null;
     }
   }
 
-  const exportAs = (format: ExportFormat) =>
-    matter &&
-    void exporting.run(
-      () => api.exports.matter({ matterId: matter.id, format }),
-      (saved) => t('files.exported', { path: saved.path }),
-    );
-
   const title = mode?.kind === 'create' ? t('matters.create') : (matter?.name ?? '');
 
   return (
@@ -70,11 +62,7 @@ export function MatterDialog({ mode, onClose }: { mode: MatterDialogMode | null;
         <div className="dialog__form">
           <h2 id="matter-title">{t('matters.confirmTitle', { name: matter.name })}</h2>
           <p>{t('matters.confirmBody', { analyses: matter.analyses })}</p>
-          {error && (
-            <p className="notice notice--error" role="alert">
-              {error}
-            </p>
-          )}
+          {error && <ErrorNotice error={error} />}
           <div className="dialog__actions">
             <button type="button" className="button" onClick={() => setConfirming(false)}>
               {t('matters.cancel')}
@@ -116,26 +104,14 @@ export function MatterDialog({ mode, onClose }: { mode: MatterDialogMode | null;
               {mode?.kind === 'create' ? t('matters.create') : t('matters.rename')}
             </button>
           </form>
-          {error && (
-            <p className="notice notice--error" role="alert">
-              {error}
-            </p>
-          )}
+          {error && <ErrorNotice error={error} />}
           {matter && (
-            <>
-              <div className="dialog__actions dialog__actions--start">
-                <button type="button" className="button" disabled={exporting.busy} onClick={() => exportAs('docx')}>
-                  {t('matters.exportDocx')}
-                </button>
-                <button type="button" className="button" disabled={exporting.busy} onClick={() => exportAs('md')}>
-                  {t('matters.exportMd')}
-                </button>
-                <button type="button" className="button button--danger-quiet" onClick={() => setConfirming(true)}>
-                  {t('matters.remove')}
-                </button>
-              </div>
-              <FileActionStatus state={exporting.state} />
-            </>
+            <div className="dialog__actions dialog__actions--start">
+              <ExportButtons save={(format) => api.exports.matter({ matterId: matter.id, format })} />
+              <button type="button" className="button button--danger-quiet" onClick={() => setConfirming(true)}>
+                {t('matters.remove')}
+              </button>
+            </div>
           )}
         </div>
       )}
