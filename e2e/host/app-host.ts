@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { applyPendingRestore } from '../../src/main/backup/backup';
-import type { ChooseFolderRequest, Desktop, SaveFileRequest } from '../../src/main/desktop/desktop';
 import { createHandlers } from '../../src/main/handlers';
 import { createDispatcher } from '../../src/main/ipc';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../../src/main/renderer-protocol';
 import type { SecretCipher } from '../../src/main/secrets/encrypted-secret-store';
 import { createServices, type Services } from '../../src/main/services';
+import { createScriptedDesktop, type ScriptedDesktop } from '../../src/main/testing/scripted-desktop';
 import type { AppEvent } from '../../src/shared/events';
 import { BRIDGE_FILE } from './build-bridge';
 
@@ -25,18 +25,6 @@ export interface HostOptions {
   locale?: string;
   /** Stands in for Electron's safeStorage; without one, keys stay in memory as in the CLI. */
   cipher?: SecretCipher;
-}
-
-/**
- * Stands in for Electron's dialogs: a spec says beforehand what the user will
- * pick (null: closes the dialog), and reads what the app asked for.
- */
-export interface ScriptedDesktop {
-  nextSaveFile: string | null;
-  nextFolder: string | null;
-  readonly saveRequests: SaveFileRequest[];
-  readonly folderRequests: ChooseFolderRequest[];
-  restarts: number;
 }
 
 export interface AppHost {
@@ -60,30 +48,12 @@ export function startHost(options: HostOptions = {}): AppHost {
         .catch(() => pages.delete(page));
     }
   };
-  const scripted: ScriptedDesktop = {
-    nextSaveFile: null,
-    nextFolder: null,
-    saveRequests: [],
-    folderRequests: [],
-    restarts: 0,
-  };
-  const desktop: Desktop = {
-    chooseSaveFile: async (request) => {
-      scripted.saveRequests.push(request);
-      return scripted.nextSaveFile;
-    },
-    chooseFolder: async (request) => {
-      scripted.folderRequests.push(request);
-      return scripted.nextFolder;
-    },
-    // As Electron's relaunch does: close everything, apply a waiting restore, start again, load the window anew.
-    restart: () => {
-      scripted.restarts += 1;
-      services.close();
-      start();
-      for (const page of pages) void page.reload().catch(() => pages.delete(page));
-    },
-  };
+  // As Electron's relaunch does: close everything, apply a waiting restore, start again, load the window anew.
+  const desktop = createScriptedDesktop(() => {
+    services.close();
+    start();
+    for (const page of pages) void page.reload().catch(() => pages.delete(page));
+  });
 
   let services: Services;
   let dispatch: ReturnType<typeof createDispatcher>;
@@ -110,7 +80,7 @@ export function startHost(options: HostOptions = {}): AppHost {
       return services;
     },
     dataDir,
-    desktop: scripted,
+    desktop,
     async open(page) {
       pages.add(page);
       await page.exposeBinding('__lexdeskInvoke', (_source, channel: string, input: unknown) =>

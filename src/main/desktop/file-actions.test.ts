@@ -8,9 +8,9 @@ import { applyPendingRestore } from '../backup/backup';
 import { createHandlers } from '../handlers';
 import { createDispatcher } from '../ipc';
 import { FILES_DIR } from '../services';
+import { createScriptedDesktop, type ScriptedDesktop } from '../testing/scripted-desktop';
 import { insertAnalysis } from '../testing/seed';
 import { createTempServices } from '../testing/temp-services';
-import type { ChooseFolderRequest, Desktop, SaveFileRequest } from './desktop';
 import { exportFileName } from './desktop';
 
 const dirs: string[] = [];
@@ -22,8 +22,7 @@ const tempDir = () => {
 
 let services: ReturnType<typeof createTempServices>;
 let sha256: string;
-let picks: { file: string | null; folder: string | null };
-let asked: { saves: SaveFileRequest[]; folders: ChooseFolderRequest[]; restarts: number };
+let desktop: ScriptedDesktop;
 let call: (channel: string, input?: unknown) => Promise<Envelope<unknown>>;
 
 beforeEach(async () => {
@@ -41,21 +40,7 @@ beforeEach(async () => {
     documentIds: [sha256],
     createdAt: 1,
   });
-  picks = { file: null, folder: null };
-  asked = { saves: [], folders: [], restarts: 0 };
-  const desktop: Desktop = {
-    chooseSaveFile: async (request) => {
-      asked.saves.push(request);
-      return picks.file;
-    },
-    chooseFolder: async (request) => {
-      asked.folders.push(request);
-      return picks.folder;
-    },
-    restart: () => {
-      asked.restarts += 1;
-    },
-  };
+  desktop = createScriptedDesktop();
   const dispatch = createDispatcher(createHandlers(services, desktop), { language: () => 'vi' });
   call = (channel, input) => dispatch(channel, input);
 });
@@ -67,14 +52,14 @@ afterEach(() => {
 describe('export from the window', () => {
   it('asks where with a dated name, adds the extension the dialog left off, and writes a Word file', async () => {
     const folder = tempDir();
-    picks.file = join(folder, 'phan-tich');
+    desktop.nextSaveFile = join(folder, 'phan-tich');
     const saved = await call('export:analysis', { answerId: 'a1', format: 'docx' });
     expect(saved).toEqual({ ok: true, value: { path: join(folder, 'phan-tich.docx') } });
-    expect(asked.saves[0]).toMatchObject({
+    expect(desktop.saveRequests[0]).toMatchObject({
       title: 'Xuất phân tích',
       filter: { name: 'Tài liệu Word', extensions: ['docx'] },
     });
-    expect(asked.saves[0]?.defaultName).toMatch(/^Mức phạt bao nhiêu - \d{4}-\d\d-\d\d\.docx$/);
+    expect(desktop.saveRequests[0]?.defaultName).toMatch(/^Mức phạt bao nhiêu - \d{4}-\d\d-\d\d\.docx$/);
     const { value: html } = await mammoth.convertToHtml({ path: join(folder, 'phan-tich.docx') });
     expect(html).toContain('<strong>8%</strong>');
   });
@@ -83,52 +68,52 @@ describe('export from the window', () => {
     expect(await call('export:analysis', { answerId: 'a1', format: 'md' })).toEqual({ ok: true, value: null });
     const unknown = await call('export:analysis', { answerId: 'nope', format: 'md' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'ANSWER_NOT_FOUND' } });
-    expect(asked.saves).toHaveLength(1);
+    expect(desktop.saveRequests).toHaveLength(1);
   });
 
   it('exports a whole matter as Markdown', async () => {
     const matter = services.matters.create('Vụ An Phát');
     services.matters.assign(matter.id, { answerIds: ['a1'] });
-    picks.file = join(tempDir(), 'vu-an-phat.md');
+    desktop.nextSaveFile = join(tempDir(), 'vu-an-phat.md');
     expect(await call('export:matter', { matterId: matter.id, format: 'md' })).toMatchObject({ ok: true });
-    expect(asked.saves[0]?.title).toBe('Xuất toàn bộ vụ việc');
-    expect(readFileSync(picks.file, 'utf8')).toContain('## Phân tích 1: Mức phạt: bao nhiêu?');
+    expect(desktop.saveRequests[0]?.title).toBe('Xuất toàn bộ vụ việc');
+    expect(readFileSync(desktop.nextSaveFile, 'utf8')).toContain('## Phân tích 1: Mức phạt: bao nhiêu?');
   });
 });
 
 describe('backup and restore from the window', () => {
   it('backs up into the chosen folder and reports what the checked backup holds', async () => {
-    picks.folder = tempDir();
+    desktop.nextFolder = tempDir();
     const made = await call('backup:create');
     expect(made).toMatchObject({ ok: true, value: { manifest: { documents: 1, answers: 1 } } });
-    expect(readdirSync(picks.folder)).toEqual([expect.stringMatching(/^LexDesk-backup-/)]);
-    picks.folder = (made as { value: { path: string } }).value.path;
-    expect(await call('backup:choose')).toMatchObject({ ok: true, value: { path: picks.folder } });
+    expect(readdirSync(desktop.nextFolder)).toEqual([expect.stringMatching(/^LexDesk-backup-/)]);
+    desktop.nextFolder = (made as { value: { path: string } }).value.path;
+    expect(await call('backup:choose')).toMatchObject({ ok: true, value: { path: desktop.nextFolder } });
   });
 
   it('refuses a folder that is not a backup, and a restore of a backup it did not check', async () => {
-    picks.folder = tempDir();
+    desktop.nextFolder = tempDir();
     expect(await call('backup:choose')).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID' } });
     expect(await call('backup:restore', { token: 'made-up' })).toMatchObject({
       ok: false,
       error: { code: 'BACKUP_INVALID' },
     });
-    expect(asked.restarts).toBe(0);
+    expect(desktop.restarts).toBe(0);
   });
 
   it('restores at the next start: the chosen backup replaces what was added since, once', async () => {
-    picks.folder = tempDir();
+    desktop.nextFolder = tempDir();
     const made = (await call('backup:create')) as { value: { path: string } };
     await services.documents.ingest({
       ingestId: 'later',
       name: 'added-after-backup.txt',
       bytes: new TextEncoder().encode('Điều 1. Văn bản thêm sau.'),
     });
-    picks.folder = made.value.path;
+    desktop.nextFolder = made.value.path;
     const chosen = (await call('backup:choose')) as { value: { token: string } };
     expect(await call('backup:restore', { token: chosen.value.token })).toEqual({ ok: true, value: null });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(asked.restarts).toBe(1);
+    expect(desktop.restarts).toBe(1);
 
     services.close();
     const outcome = applyPendingRestore(services.dataDir);
@@ -144,9 +129,9 @@ describe('backup and restore from the window', () => {
   });
 
   it('keeps the current data when the backup was damaged between choosing it and the restart', async () => {
-    picks.folder = tempDir();
+    desktop.nextFolder = tempDir();
     const made = (await call('backup:create')) as { value: { path: string } };
-    picks.folder = made.value.path;
+    desktop.nextFolder = made.value.path;
     const chosen = (await call('backup:choose')) as { value: { token: string } };
     await call('backup:restore', { token: chosen.value.token });
     writeFileSync(join(made.value.path, FILES_DIR, sha256.slice(0, 2), sha256), 'tampered');

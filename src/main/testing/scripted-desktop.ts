@@ -1,0 +1,37 @@
+import type { ChooseFolderRequest, Desktop, SaveFileRequest } from '../desktop/desktop';
+
+/**
+ * Stands in for Electron's dialogs: a test says beforehand what the user will
+ * pick (null: the dialog is closed), and reads what the app asked for.
+ */
+export interface ScriptedDesktop extends Desktop {
+  nextSaveFile: string | null;
+  nextFolder: string | null;
+  readonly saveRequests: SaveFileRequest[];
+  readonly folderRequests: ChooseFolderRequest[];
+  restarts: number;
+}
+
+/** `onRestart` does what a relaunch would; the restarts are counted either way. */
+export function createScriptedDesktop(onRestart: () => void = () => {}): ScriptedDesktop {
+  const scripted: ScriptedDesktop = {
+    nextSaveFile: null,
+    nextFolder: null,
+    saveRequests: [],
+    folderRequests: [],
+    restarts: 0,
+    chooseSaveFile: async (request) => {
+      scripted.saveRequests.push(request);
+      return scripted.nextSaveFile;
+    },
+    chooseFolder: async (request) => {
+      scripted.folderRequests.push(request);
+      return scripted.nextFolder;
+    },
+    restart: () => {
+      scripted.restarts += 1;
+      onRestart();
+    },
+  };
+  return scripted;
+}
