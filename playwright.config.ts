@@ -3,6 +3,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './e2e/host/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/standin holds Vitest tests of the Electron stand-in, not Playwright specs.
+  testMatch: '**/*.spec.ts',
   globalSetup: './e2e/global-setup.ts',
   outputDir: 'test-results/e2e',
   fullyParallel: false,

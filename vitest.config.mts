@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // The Electron stand-in's own tests sit with it under e2e/standin; some read the built preload and shell.
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/standin/**/*.test.ts'],
     environment: 'node',
     // better-sqlite3 is a native addon: forks keep each test file in its own process.
     pool: 'forks',
