@@ -46,6 +46,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload's `require` serves only electron, events, timers and url: bundle the rest in.
+      externalizeDeps: false,
       rolldownOptions: { input: { index: resolve('src/preload/index.ts') } },
     },
   },

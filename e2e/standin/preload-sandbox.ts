@@ -135,7 +135,14 @@ export function createPreloadScope({ mainWorld, link }: PreloadWorld): PreloadSc
 }
 
 /** The parameters of the wrapper a preload's source is run inside, in this order. */
-export const PRELOAD_PARAMETERS = ['require', 'module', 'exports', 'process', 'setImmediate', 'clearImmediate'] as const;
+export const PRELOAD_PARAMETERS = [
+  'require',
+  'module',
+  'exports',
+  'process',
+  'setImmediate',
+  'clearImmediate',
+] as const;
 
 export function runPreload(body: (...args: unknown[]) => void, scope: PreloadScope): void {
   body(scope.require, scope.module, scope.exports, scope.process, scope.setImmediate, scope.clearImmediate);

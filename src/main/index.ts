@@ -17,8 +17,8 @@ import {
   session,
   shell,
 } from 'electron';
+import { EVENT_CHANNEL } from '../shared/api';
 import { AppError } from '../shared/errors';
-import { EVENT_CHANNEL } from '../shared/events';
 import { languageFromLocale } from '../shared/language';
 import { applyPendingRestore } from './backup/backup';
 import { defaultDataDir } from './data-dir';

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { createApi, type LexDeskBridge, type Transport } from '../shared/api';
+import { createApi, EVENT_CHANNEL, type LexDeskBridge, type Transport } from '../shared/api';
 import type { Envelope } from '../shared/envelope';
-import { type AppEvent, EVENT_CHANNEL } from '../shared/events';
+import type { AppEvent } from '../shared/events';
 
 const ipcRendererTransport: Transport = {
   invoke: (channel, input) => ipcRenderer.invoke(channel, input) as Promise<Envelope<unknown>>,

@@ -1,4 +1,4 @@
-import { type LexDeskApi, unwrapApi } from '../shared/api';
+import { type LexDeskApi, unwrapApi } from '../shared/unwrap-api';
 
 /**
  * The bridge to main, read once and unwrapped here, in the renderer's own

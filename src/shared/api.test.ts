@@ -4,11 +4,12 @@ import { createHandlers } from '../main/handlers';
 import { createDispatcher } from '../main/ipc';
 import { startProviderTestServer } from '../main/llm/testing/provider-test-server';
 import { createTempServices } from '../main/testing/temp-services';
-import { createApi, type LexDeskApi, type Transport, unwrapApi } from './api';
+import { createApi, type Transport } from './api';
 import { channels } from './contract';
 import { AppError } from './errors';
 import type { AppEvent } from './events';
 import { providerPresets } from './provider-presets';
+import { type LexDeskApi, unwrapApi } from './unwrap-api';
 
 let services: ReturnType<typeof createTempServices>;
 let api: LexDeskApi;

@@ -1,7 +1,10 @@
+// Types only: the preload bundles this file, and a sandboxed preload can load no package (zod included).
 import type { Channel, ChannelInput, ChannelOutput } from './contract';
 import type { Envelope } from './envelope';
-import { AppError } from './errors';
 import type { AppEvent } from './events';
+
+/** The one channel main pushes every event on. */
+export const EVENT_CHANNEL = 'lexdesk:event';
 
 /**
  * How api calls reach main. The preload passes one built on `ipcRenderer`,
@@ -115,41 +118,3 @@ export function createApi(transport: Transport) {
 
 /** What the preload (or the browser test host) installs as `window.api`. */
 export type LexDeskBridge = ReturnType<typeof createApi>;
-
-type EnvelopeGroup = Record<string, (...args: never[]) => Promise<Envelope<unknown>>>;
-type Unwrapped<G extends EnvelopeGroup> = {
-  [K in keyof G]: G[K] extends (...args: infer A) => Promise<Envelope<infer T>> ? (...args: A) => Promise<T> : never;
-};
-
-function unwrapGroup<G extends EnvelopeGroup>(group: G): Unwrapped<G> {
-  const methods = Object.entries(group).map(([name, method]) => [
-    name,
-    async (...args: never[]) => {
-      const envelope = await method(...args);
-      if (!envelope.ok) throw AppError.fromData(envelope.error);
-      return envelope.value;
-    },
-  ]);
-  return Object.fromEntries(methods) as Unwrapped<G>;
-}
-
-/** The renderer's side of the bridge: the same methods, resolving to values and throwing coded `AppError`s. */
-export function unwrapApi(bridge: LexDeskBridge) {
-  return {
-    app: unwrapGroup(bridge.app),
-    settings: unwrapGroup(bridge.settings),
-    secrets: unwrapGroup(bridge.secrets),
-    documents: unwrapGroup(bridge.documents),
-    providers: unwrapGroup(bridge.providers),
-    ask: unwrapGroup(bridge.ask),
-    answers: unwrapGroup(bridge.answers),
-    history: unwrapGroup(bridge.history),
-    matters: unwrapGroup(bridge.matters),
-    exports: unwrapGroup(bridge.exports),
-    backups: unwrapGroup(bridge.backups),
-    files: bridge.files,
-    onEvent: bridge.onEvent,
-  };
-}
-
-export type LexDeskApi = ReturnType<typeof unwrapApi>;

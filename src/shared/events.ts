@@ -18,6 +18,3 @@ export const appEventSchema = z.discriminatedUnion('type', [
   askStreamEventSchema,
 ]);
 export type AppEvent = z.infer<typeof appEventSchema>;
-
-/** The single IPC channel on which main pushes `AppEvent`s. */
-export const EVENT_CHANNEL = 'lexdesk:event';
