@@ -3,13 +3,13 @@
 // analyses, unfiled or half in matters, against an empty history as the baseline.
 import { chromium } from '@playwright/test';
 import { startHost } from '../e2e/host/app-host';
-import { buildBridge } from '../e2e/host/build-bridge';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/host/chromium';
+import { buildPreloadRuntime } from '../e2e/standin/build-preload-runtime';
 import { fileHalfIntoMatters, seedAnalyses } from '../src/main/testing/seed';
 import { report } from './harness';
 
 export async function windowBench(): Promise<void> {
-  await buildBridge();
+  await buildPreloadRuntime();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const empty = startHost({ locale: 'vi-VN' });
   const full = startHost({ locale: 'vi-VN' });
@@ -60,9 +60,9 @@ export async function windowBench(): Promise<void> {
       },
     ]);
   } finally {
-    empty.close();
-    full.close();
-    filed.close();
+    await empty.close();
+    await full.close();
+    await filed.close();
     await browser.close();
   }
 }

@@ -116,7 +116,7 @@ test('the answer streams with moving counters, and Stop keeps the partial answer
     expect(stored.text.length).toBeLessThan(ANSWER.length);
     await app.screenshot(testInfo, '22-answer-stopped-vi');
   } finally {
-    host.close();
+    await host.close();
   }
 });
 
@@ -131,7 +131,7 @@ test('a refused key shows INVALID_API_KEY pointing to Settings', async ({ page }
     await expect(alert).toContainText('INVALID_API_KEY');
     await app.screenshot(testInfo, '23-answer-invalid-key-vi');
   } finally {
-    host.close();
+    await host.close();
   }
 });
 
@@ -158,6 +158,6 @@ test('a 429 counts down visibly as Retry-After says, then the answer arrives', a
     expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
     await app.screenshot(testInfo, '25-answer-done-vi');
   } finally {
-    host.close();
+    await host.close();
   }
 });

@@ -21,21 +21,21 @@ test('a backup made from Settings is checked, chosen, confirmed and restored acr
 
   // Back up into a folder the (scripted) folder dialog gives.
   const parent = mkdtempSync(join(tmpdir(), 'lexdesk-e2e-backups-'));
-  host.desktop.nextFolder = parent;
+  host.dialogs.nextFolder = parent;
   await app.settingsButton(/^Cài đặt$/).click();
   const settings = app.settingsDialog();
   await settings.getByRole('button', { name: 'Sao lưu ngay…' }).click();
   await expect(settings.getByText(/Đã sao lưu và kiểm tra: 0 phân tích và 1 tài liệu tại/)).toBeVisible();
   const [made] = readdirSync(parent);
   if (!made) throw new Error('no backup folder');
-  expect(host.desktop.folderRequests[0]).toMatchObject({
+  expect(host.dialogs.folderRequests[0]).toMatchObject({
     title: 'Chọn thư mục để lưu bản sao lưu',
-    purpose: 'write',
+    properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
   });
   await app.screenshot(testInfo, '45-backup-made-vi');
 
   // A folder that is not a backup is refused, saying why, and nothing is asked to restart.
-  host.desktop.nextFolder = mkdtempSync(join(tmpdir(), 'lexdesk-e2e-not-a-backup-'));
+  host.dialogs.nextFolder = mkdtempSync(join(tmpdir(), 'lexdesk-e2e-not-a-backup-'));
   await settings.getByRole('button', { name: 'Khôi phục từ bản sao lưu…' }).click();
   await expect(settings.getByRole('alert')).toContainText('BACKUP_INVALID');
 
@@ -44,7 +44,7 @@ test('a backup made from Settings is checked, chosen, confirmed and restored acr
   expect(host.services.documents.list()).toHaveLength(2);
 
   // ...is replaced by the backup once the lawyer has seen what it holds and confirmed.
-  host.desktop.nextFolder = join(parent, made);
+  host.dialogs.nextFolder = join(parent, made);
   await settings.getByRole('button', { name: 'Khôi phục từ bản sao lưu…' }).click();
   const confirm = settings.getByRole('region', { name: 'Khôi phục bản sao lưu này?' });
   await expect(confirm).toContainText('gồm 0 phân tích và 1 tài liệu');
@@ -61,7 +61,7 @@ test('a backup made from Settings is checked, chosen, confirmed and restored acr
   ).toBeVisible({
     timeout: 15_000,
   });
-  expect(host.desktop.restarts).toBe(1);
+  expect(host.relaunches).toBe(1);
   await expect(page.getByRole('article')).toHaveCount(1);
   await expect(page.getByRole('article')).toContainText('Hợp đồng thuê kho.txt');
   expect(host.services.documents.list().map((d) => d.name)).toEqual(['Hợp đồng thuê kho.txt']);

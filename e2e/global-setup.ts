@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildBridge } from './host/build-bridge';
+import { buildPreloadRuntime } from './standin/build-preload-runtime';
 
 export default async function globalSetup(): Promise<void> {
-  if (!existsSync(resolve(__dirname, '../out/renderer/index.html'))) {
-    throw new Error('The renderer is not built: run `npm run build` before `npm run test:e2e`.');
+  for (const built of ['out/renderer/index.html', 'out/preload/index.js', 'out/main/index.js']) {
+    if (!existsSync(resolve(__dirname, '..', built))) {
+      throw new Error(`${built} is not built: run \`npm run build\` before \`npm run test:e2e\`.`);
+    }
   }
-  await buildBridge();
+  await buildPreloadRuntime();
 }

@@ -28,6 +28,6 @@ test('10,000 analyses: the sidebar draws only the rows in view and reaches the o
     await expect(page.getByText('Câu hỏi số 1 về điều khoản phạt vi phạm', { exact: true })).toBeVisible();
     expect(await page.locator('.history-row').count()).toBeLessThan(60);
   } finally {
-    host.close();
+    await host.close();
   }
 });

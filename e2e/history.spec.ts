@@ -40,7 +40,7 @@ test('an analysis is found offline by searching without diacritics, opened with 
   await expect(page1.getByText('Hoàn tất')).toBeVisible({ timeout: 20_000 });
   await expect(page1.getByRole('navigation').getByRole('button', { name: /Phạt vi phạm|phạt vi phạm/ })).toBeVisible();
   await page1.close();
-  first.close();
+  await first.close();
   // The provider is gone: what follows must come from the database alone.
   await server.close();
 
@@ -85,6 +85,6 @@ test('an analysis is found offline by searching without diacritics, opened with 
     expect(second.services.ask.cacheStats().hits).toBe(1);
     await app.screenshot(testInfo, '33-history-cached-answer-vi');
   } finally {
-    second.close();
+    await second.close();
   }
 });

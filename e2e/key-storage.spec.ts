@@ -1,18 +1,10 @@
-import type { SecretCipher } from '../src/main/secrets/encrypted-secret-store';
 import { expect, test } from './fixtures';
 import { startHost } from './host/app-host';
 import { AppPage } from './pages/app-page';
 
-/** Linux without a keyring: Electron's safeStorage reports `basic_text` and only obfuscates. */
-const basicTextCipher: SecretCipher = {
-  isEncryptionAvailable: () => true,
-  backend: () => 'basic-text',
-  encrypt: (plaintext) => Buffer.from(plaintext, 'utf8').reverse(),
-  decrypt: (ciphertext) => Buffer.from(ciphertext).reverse().toString('utf8'),
-};
-
+// Linux without a keyring: Electron's safeStorage reports `basic_text` and only obfuscates.
 test('without a keychain, keys are not saved until the lawyer accepts weaker storage', async ({ page }, testInfo) => {
-  const host = startHost({ locale: 'vi-VN', cipher: basicTextCipher });
+  const host = startHost({ locale: 'vi-VN', storageBackend: 'basic_text' });
   try {
     await host.open(page);
     const app = new AppPage(page);
@@ -31,6 +23,6 @@ test('without a keychain, keys are not saved until the lawyer accepts weaker sto
     host.services.secrets.set('provider:test', 'sk-test');
     expect(host.services.secrets.get('provider:test')).toBe('sk-test');
   } finally {
-    host.close();
+    await host.close();
   }
 });

@@ -31,7 +31,7 @@ test('opens in Vietnamese, switches to English, and stays in English after a rel
   await app.screenshot(testInfo, '04-after-reload-en');
 
   // A restart: new services on the same data dir, a new window.
-  host.close();
+  await host.close();
   const restarted = startHost({ dataDir: host.dataDir, locale: 'vi-VN' });
   try {
     const page = await browser.newPage();
@@ -40,7 +40,7 @@ test('opens in Vietnamese, switches to English, and stays in English after a rel
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.close();
   } finally {
-    restarted.close();
+    await restarted.close();
   }
 });
 

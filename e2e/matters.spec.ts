@@ -59,10 +59,10 @@ test('matters: create one, file an analysis and a document under it, rename, exp
 
   // Export this analysis to Word, where the (scripted) save dialog says, without an extension.
   const out = mkdtempSync(join(tmpdir(), 'lexdesk-e2e-export-'));
-  host.desktop.nextSaveFile = join(out, 'phan-tich-thanh-toan');
+  host.dialogs.nextSaveFile = join(out, 'phan-tich-thanh-toan');
   await analysis.getByRole('button', { name: 'Xuất ra Word' }).click();
   await expect(page.getByText(`Đã lưu tại ${join(out, 'phan-tich-thanh-toan.docx')}`)).toBeVisible();
-  expect(host.desktop.saveRequests.at(-1)?.defaultName).toMatch(/^Bên A phải thanh toán khi nào và bao nhiêu - /);
+  expect(host.dialogs.saveRequests.at(-1)?.defaultPath).toMatch(/\/Bên A phải thanh toán khi nào và bao nhiêu - /);
   const { value: html } = await mammoth.convertToHtml({ path: join(out, 'phan-tich-thanh-toan.docx') });
   expect(html).toContain('Bên A phải thanh toán khi nào và bao nhiêu?');
   expect(html).toContain('<strong>30%</strong>');
@@ -88,7 +88,7 @@ test('matters: create one, file an analysis and a document under it, rename, exp
   await dialog.getByLabel('Tên vụ việc').fill('Thuê kho An Phát – 2026');
   await dialog.getByRole('button', { name: 'Đổi tên' }).click();
   await expect(dialog.getByRole('heading', { name: 'Thuê kho An Phát – 2026' })).toBeVisible();
-  host.desktop.nextSaveFile = join(out, 'vu-viec.md');
+  host.dialogs.nextSaveFile = join(out, 'vu-viec.md');
   await dialog.getByRole('button', { name: 'Xuất ra Markdown' }).click();
   await expect(dialog.getByText(`Đã lưu tại ${join(out, 'vu-viec.md')}`)).toBeVisible();
   const report = readFileSync(join(out, 'vu-viec.md'), 'utf8');
@@ -160,10 +160,10 @@ test('matters group the sidebar, each group collapses, and a closed save dialog 
   await sidebar.getByRole('button', { name: 'Show the analyses of Warehouse lease' }).click();
   await expect(rows).toHaveCount(4);
 
-  host.desktop.nextSaveFile = null;
+  host.dialogs.nextSaveFile = null;
   await rows.first().click();
   await page.getByRole('article').getByRole('button', { name: 'Export to Markdown' }).click();
-  await expect.poll(() => host.desktop.saveRequests.length).toBe(1);
-  expect(host.desktop.saveRequests[0]?.title).toBe('Export analysis');
+  await expect.poll(() => host.dialogs.saveRequests.length).toBe(1);
+  expect(host.dialogs.saveRequests[0]?.title).toBe('Export analysis');
   await expect(page.getByRole('status').filter({ hasText: 'Saved to' })).toHaveCount(0);
 });

@@ -222,7 +222,8 @@ function safeStorageCipher(): SecretCipher {
  * `native/electron/`. Packaged apps are rebuilt for Electron by electron-builder.
  */
 function electronNativeBinding(): string | undefined {
-  if (app.isPackaged) return undefined;
+  // Under the e2e suite's Node stand-in for Electron, Node's own build is the one that loads.
+  if (app.isPackaged || !process.versions.electron) return undefined;
   const file = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
   return existsSync(file) ? file : undefined;
 }
