@@ -88,14 +88,15 @@ interface PreventableEvent {
 
 function preventable<T extends object>(fields: T): T & PreventableEvent {
   let prevented = false;
-  return Object.assign(fields, {
-    preventDefault: () => {
-      prevented = true;
+  // defineProperties, not Object.assign: assign would copy the getter's value once, not the getter.
+  return Object.defineProperties(fields, {
+    preventDefault: {
+      value: () => {
+        prevented = true;
+      },
     },
-    get defaultPrevented() {
-      return prevented;
-    },
-  });
+    defaultPrevented: { get: () => prevented },
+  }) as T & PreventableEvent;
 }
 
 interface ElectronApp extends EventEmitter {

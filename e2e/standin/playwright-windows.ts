@@ -37,6 +37,8 @@ export function createPlaywrightWindows(context: BrowserContext, specPage: Page)
   const owners = new Map<Page, Owner>();
   const scripted = new WeakSet<Page>();
   const csp: CspReport = { violations: [], withoutPolicy: [] };
+  /** Navigations the pages started themselves, and whether the shell's will-navigate let them through. */
+  const navigations: { url: string; allowed: boolean }[] = [];
   let installed: Promise<void> | undefined;
 
   const install = async () => {
@@ -49,7 +51,9 @@ export function createPlaywrightWindows(context: BrowserContext, specPage: Page)
       csp.violations.push(violation);
     });
     await context.route('**/*', (route) => answer(route));
-    context.on('page', (page) => void denyPopup(page));
+    context.on('page', (page) => {
+      denyPopup(page).catch((error: unknown) => console.error('[standin] window.open', error));
+    });
   };
 
   const frameOf = (contents: SurfaceContents, frame: Frame) => {
@@ -69,7 +73,12 @@ export function createPlaywrightWindows(context: BrowserContext, specPage: Page)
     const owner = page ? owners.get(page) : undefined;
     if (page && owner && request.isNavigationRequest() && request.frame() === page.mainFrame()) {
       if (owner.pendingLoad === url) owner.pendingLoad = undefined;
-      else if (!owner.contents.willNavigate(toElectronUrl(url))) return route.abort('aborted');
+      else {
+        const allowed = owner.contents.willNavigate(toElectronUrl(url));
+        navigations.push({ url: toElectronUrl(url), allowed });
+        // Chromium drops a cancelled navigation without an error page: the window stays where it was.
+        if (!allowed) return route.abort('aborted');
+      }
     }
     if (url.startsWith(`${STANDIN_ORIGIN}/`)) {
       const main = owner?.main ?? [...owners.values()].at(-1)?.main;
@@ -97,9 +106,14 @@ export function createPlaywrightWindows(context: BrowserContext, specPage: Page)
     const opener = await popup.opener();
     const owner = opener ? owners.get(opener) : undefined;
     if (!owner) return;
-    if (popup.url() === 'about:blank') await popup.waitForURL((url) => url.href !== 'about:blank').catch(() => {});
-    owner.contents.windowOpen(toElectronUrl(popup.url()));
-    await popup.close();
+    if (popup.url() === 'about:blank') {
+      await popup.waitForURL((url) => url.href !== 'about:blank', { timeout: 2000 }).catch(() => {});
+    }
+    try {
+      owner.contents.windowOpen(toElectronUrl(popup.url()));
+    } finally {
+      await popup.close();
+    }
   }
 
   function surfacesFor(main: () => ElectronMain): WindowSurfaces {
@@ -149,7 +163,7 @@ export function createPlaywrightWindows(context: BrowserContext, specPage: Page)
     };
   }
 
-  return { surfacesFor, csp };
+  return { surfacesFor, csp, navigations };
 }
 
 export type PlaywrightWindows = ReturnType<typeof createPlaywrightWindows>;
