@@ -19,7 +19,7 @@ import {
 } from 'electron';
 import { EVENT_CHANNEL } from '../shared/api';
 import { AppError } from '../shared/errors';
-import { languageFromLocale } from '../shared/language';
+import { languageFromLocale } from '../shared/locale';
 import { applyPendingRestore } from './backup/backup';
 import { defaultDataDir } from './data-dir';
 import type { Desktop } from './desktop/desktop';

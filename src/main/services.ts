@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/contract';
 import type { AppEvent } from '../shared/events';
-import { languageFromLocale } from '../shared/language';
+import { languageFromLocale } from '../shared/locale';
 import type { Settings } from '../shared/settings';
 import type { PendingRestoreResult } from './backup/backup';
 import { type Clock, systemClock } from './clock';

@@ -7,7 +7,6 @@ import type { HistoryService } from '../history/history-service';
 import type { AskService } from '../llm/ask-service';
 import type { MattersService } from '../matters/matters-service';
 import type { MatterReport } from './analysis-facts';
-import { analysisToDocx, matterToDocx } from './docx';
 import { analysisToMarkdown, matterToMarkdown } from './markdown';
 
 /** Writes the bytes all at once: a failure leaves no partial file, and an existing file is replaced whole. */
@@ -35,7 +34,7 @@ export async function exportAnalysis(
   writeWhole(
     file,
     format === 'docx'
-      ? await analysisToDocx(answer, documents, language)
+      ? await (await loadDocx()).analysisToDocx(answer, documents, language)
       : new TextEncoder().encode(analysisToMarkdown(answer, documents, language)),
   );
 }
@@ -71,7 +70,12 @@ export async function exportMatter(
   writeWhole(
     file,
     format === 'docx'
-      ? await matterToDocx(report, language)
+      ? await (await loadDocx()).matterToDocx(report, language)
       : new TextEncoder().encode(matterToMarkdown(report, language)),
   );
+}
+
+/** The Word writer and the docx package it builds on (about 0.1 s to load), on the first export. */
+function loadDocx(): Promise<typeof import('./docx')> {
+  return import('./docx');
 }

@@ -1,7 +1,7 @@
-import Anthropic from '@anthropic-ai/sdk';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { Usage } from '../../shared/estimate';
 import type { ProviderKind } from '../../shared/providers';
+import { loadAnthropic, loadOpenAi } from './sdks';
 
 export interface ChatRequest {
   model: string;
@@ -33,10 +33,11 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
 const SDK_OPTIONS = { maxRetries: 0, timeout: 24 * 60 * 60 * 1000 } as const;
 
 function openAiClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
-  // Local servers (Ollama, LM Studio) take no key, but the SDK insists on one.
-  const client = new OpenAI({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
   return {
     async *stream(request) {
+      const { default: OpenAI } = await loadOpenAi();
+      // Local servers (Ollama, LM Studio) take no key, but the SDK insists on one.
+      const client = new OpenAI({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
       const stream = await client.chat.completions.create(
         {
           model: request.model,
@@ -74,9 +75,10 @@ function openAiUsage(usage: OpenAI.CompletionUsage): Usage {
 }
 
 function anthropicClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
-  const client = new Anthropic({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
   return {
     async *stream(request) {
+      const { default: Anthropic } = await loadAnthropic();
+      const client = new Anthropic({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
       const stream = await client.messages.create(
         {
           model: request.model,

@@ -1,6 +1,5 @@
-import Anthropic from '@anthropic-ai/sdk';
-import { APIError, APIUserAbortError } from 'openai';
 import { AppError } from '../../shared/errors';
+import { loadedSdks } from './sdks';
 
 export interface ErrorContext {
   provider: string;
@@ -13,9 +12,10 @@ export interface ErrorContext {
 
 /** Whether the user pressed Stop (or LexDesk aborted for its own deadline). */
 export function isAbort(error: unknown): boolean {
+  const { openAi, anthropic } = loadedSdks();
   return (
-    error instanceof APIUserAbortError ||
-    error instanceof Anthropic.APIUserAbortError ||
+    (openAi !== undefined && error instanceof openAi.APIUserAbortError) ||
+    (anthropic !== undefined && error instanceof anthropic.default.APIUserAbortError) ||
     (error instanceof Error && error.name === 'AbortError')
   );
 }
@@ -49,10 +49,13 @@ export function toProviderError(error: unknown, context: ErrorContext): AppError
 }
 
 function statusOf(error: unknown): number | undefined {
-  if ((error instanceof APIError || error instanceof Anthropic.APIError) && typeof error.status === 'number') {
-    return error.status;
-  }
-  return undefined;
+  const { openAi, anthropic } = loadedSdks();
+  const isSdkError =
+    (openAi !== undefined && error instanceof openAi.APIError) ||
+    (anthropic !== undefined && error instanceof anthropic.default.APIError);
+  return isSdkError && typeof (error as { status?: unknown }).status === 'number'
+    ? (error as { status: number }).status
+    : undefined;
 }
 
 function messageOf(error: unknown): string {

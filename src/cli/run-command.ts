@@ -1,0 +1,71 @@
+import { defaultDataDir } from '../main/data-dir';
+import { headlessDesktop } from '../main/desktop/desktop';
+import { createHandlers } from '../main/handlers';
+import { createDispatcher } from '../main/ipc';
+import { createServices, type Services } from '../main/services';
+import { askCommand } from './commands/ask';
+import { backupCommand, restoreCommand } from './commands/backup';
+import { exportCommand } from './commands/export';
+import { historyCommand, showCommand } from './commands/history';
+import { ingestCommand } from './commands/ingest';
+import { mattersCommand } from './commands/matters';
+import { providersCommand } from './commands/providers';
+import { settingsCommand } from './commands/settings';
+import { type CliIo, type CommandContext, fail, type Output, usage } from './context';
+import { EXIT, type ExitCode } from './exit-codes';
+import { helpText } from './help';
+import type { ParsedArgs } from './run';
+
+const commands: Record<string, (args: string[], context: CommandContext) => Promise<ExitCode>> = {
+  settings: settingsCommand,
+  ingest: ingestCommand,
+  providers: providersCommand,
+  ask: askCommand,
+  history: historyCommand,
+  show: showCommand,
+  backup: backupCommand,
+  export: exportCommand,
+  matters: mattersCommand,
+};
+
+/** A command with its services: loaded only once the arguments ask for one (see run.ts). */
+export async function runCommand({ values, positionals }: ParsedArgs, io: CliIo, output: Output): Promise<ExitCode> {
+  const [name, ...args] = positionals;
+  const dataDir = values['data-dir'] ?? defaultDataDir(io.env);
+  // Restoring replaces the database, so it runs before any service opens it.
+  if (name === 'restore') {
+    try {
+      return restoreCommand(args, dataDir, io, output);
+    } catch (error) {
+      return fail(error, io, output);
+    }
+  }
+  const command = name === undefined ? undefined : commands[name];
+  if (!command) {
+    if (name !== undefined) return fail(usage(`unknown command "${name}"`), io, output);
+    io.stderr(helpText(output.language));
+    return EXIT.usage;
+  }
+
+  let services: Services;
+  try {
+    services = createServices({
+      dataDir,
+      locale: io.env.LC_ALL || io.env.LANG || 'en',
+      appVersion: io.version,
+    });
+  } catch (error) {
+    return fail(error, io, output);
+  }
+  try {
+    output.language = services.settings.language();
+    const dispatch = createDispatcher(createHandlers(services, headlessDesktop), {
+      language: () => services.settings.language(),
+    });
+    return await command(args, { services, dispatch, io, output, options: values });
+  } catch (error) {
+    return fail(error, io, output);
+  } finally {
+    services.close();
+  }
+}
