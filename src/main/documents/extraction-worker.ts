@@ -3,6 +3,7 @@
 // if a request stalls.
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
+import { countTokens } from '../tokens/token-count';
 import { extractDocument } from './extract';
 import type { ExtractReply, ExtractRequest, WarmUpRequest } from './extraction-protocol';
 import { loadPdfJs } from './pdf-text';
@@ -12,7 +13,8 @@ if (!port) throw new Error('extraction-worker must run in a worker thread');
 
 port.on('message', (request: ExtractRequest | WarmUpRequest) => {
   if ('warmUp' in request) {
-    void loadPdfJs();
+    // What the first file would otherwise wait for: pdf.js, and both tokenizers' tables.
+    void loadPdfJs().then(() => countTokens(''));
     return;
   }
   const reply = (message: ExtractReply) => port.postMessage(message);
