@@ -36,9 +36,7 @@ export async function ingestBench(): Promise<void> {
       const baseline = await measure(
         'pdftotext (poppler), fresh process',
         () => execFileSync('pdftotext', [file, '-']),
-        {
-          runs: 3,
-        },
+        { runs: 5 },
       );
       const cold = await measure(
         'lexdesk ingest --json, fresh CLI process (worker start, pdf.js load, extract, count, store)',
@@ -57,14 +55,19 @@ export async function ingestBench(): Promise<void> {
             rmSync(dataDir, { recursive: true, force: true });
           }
         },
-        { runs: 3 },
+        { runs: 5 },
       );
       const warm = await measure(
         'warm extraction worker (extract and count, pdf.js loaded)',
         () => pool.extract(bytes, file, undefined, () => {}),
-        { runs: 3 },
+        { runs: 5 },
       );
-      report(`Ingest and count: ${label}`, baseline, [cold, warm]);
+      // The documents issue's targets, for the 404-page file: a fresh CLI ≤ 4x pdftotext, the warm worker ≤ 3x.
+      report(
+        `Ingest and count: ${label}${label.startsWith('404') ? ' (targets: cold ≤ 4x, warm ≤ 3x)' : ''}`,
+        baseline,
+        [cold, warm],
+      );
     }
   } finally {
     await pool.close();

@@ -10,6 +10,7 @@ import { openDatabase } from '../src/main/store/database';
 import { ingestBench, tokenizerBench } from './documents';
 import { measure, report } from './harness';
 import { historyBench } from './history';
+import { startBench } from './start';
 import { streamingBench } from './streaming';
 import { windowBench } from './window';
 
@@ -53,6 +54,7 @@ async function startUp(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  await startBench();
   await ipcOverhead();
   await startUp();
   await tokenizerBench();

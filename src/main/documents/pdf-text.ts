@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { AppError } from '../../shared/errors';
@@ -9,6 +10,18 @@ type PdfJs = typeof import('pdfjs-dist');
 let pdfjs: Promise<PdfJs> | undefined;
 
 /**
+ * pdfjs-dist's folder. A packaged app keeps it outside app.asar
+ * (electron-builder.yml, asarUnpack): this thread loads it as ES modules and
+ * pdf.js reads its CMaps and fonts by path, so both get plain files.
+ */
+const pdfjsDir = unpackedPath(dirname(require.resolve('pdfjs-dist/package.json')));
+
+/** A path inside app.asar as its copy in app.asar.unpacked; any other path as it is. */
+export function unpackedPath(path: string): string {
+  return path.replace(/\.asar([\\/])/, '.asar.unpacked$1');
+}
+
+/**
  * pdf.js, loaded once per thread: the legacy build runs on Node 20. Its worker
  * module is loaded here too (pdf.js then runs it in this thread rather than
  * importing it by URL), so that both are in before the fix below.
@@ -16,8 +29,8 @@ let pdfjs: Promise<PdfJs> | undefined;
 export function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= (async () => {
     const nativePush = Array.prototype.push;
-    const api = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as PdfJs;
-    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    const api = (await import(pathToFileURL(join(pdfjsDir, 'legacy', 'build', 'pdf.mjs')).href)) as PdfJs;
+    await import(pathToFileURL(join(pdfjsDir, 'legacy', 'build', 'pdf.worker.mjs')).href);
     // The legacy build's core-js replaces Array.prototype.push for the whole thread, because Node 20's push()
     // with no arguments does not throw on an array whose length is read-only. pdf.js pushes once per glyph, and
     // the replacement made the 404-page Civil Code read 15% slower (2.25 s to 1.9 s); that corner case never
@@ -29,8 +42,6 @@ export function loadPdfJs(): Promise<PdfJs> {
   })();
   return pdfjs;
 }
-
-const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
 
 export interface PdfPages {
   /** Each page's raw lines, in page order; a lost page has none. */
