@@ -19,6 +19,30 @@ export async function measure(name: string, fn: () => unknown, { runs = 7, batch
   return { name, medianMs: samples[Math.floor(samples.length / 2)] ?? Number.NaN, runs };
 }
 
+/**
+ * Several cases timed in rounds, each round running every case once in turn,
+ * so that a slow spell of this shared machine falls on all of them alike;
+ * one warm-up round first. The medians, in the order given.
+ */
+export async function measureInRounds(
+  cases: { name: string; fn: () => unknown }[],
+  { runs = 5 } = {},
+): Promise<Measurement[]> {
+  for (const { fn } of cases) await fn();
+  const samples = cases.map(() => [] as number[]);
+  for (let run = 0; run < runs; run++) {
+    for (const [index, { fn }] of cases.entries()) {
+      const start = performance.now();
+      await fn();
+      samples[index]?.push(performance.now() - start);
+    }
+  }
+  return cases.map(({ name }, index) => {
+    const sorted = (samples[index] ?? []).sort((a, b) => a - b);
+    return { name, medianMs: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN, runs };
+  });
+}
+
 /** Prints each measurement as a ratio to the baseline measured in the same run, since timings here are noisy. */
 export function report(title: string, baseline: Measurement, others: Measurement[]): void {
   console.log(`\n${title}`);

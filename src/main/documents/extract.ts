@@ -1,7 +1,7 @@
-import type { DocumentKind, IngestStage, IngestWarning, TokenCounts } from '../../shared/documents';
+import type { DocumentKind, Encoding, IngestStage, IngestWarning, TokenCounts } from '../../shared/documents';
 import { AppError } from '../../shared/errors';
 import type { Language } from '../../shared/language';
-import { countTokens } from '../tokens/token-count';
+import { countTokensWith } from '../tokens/token-count';
 import { readDocxLines } from './docx-text';
 import { decodeText, detectKind } from './file-type';
 import { detectLanguage } from './language';
@@ -26,30 +26,51 @@ export interface ExtractProgress {
   pages?: number;
 }
 
-/**
- * From bytes to the text LexDesk keeps, with its page map and token counts.
- * Runs in the extraction worker; plain and synchronous-free so tests call it directly.
- */
-export async function extractDocument(
+/** A file's raw lines, page by page, before running headers come off and tokens are counted. */
+export interface RawPages {
+  kind: DocumentKind;
+  /** The raw lines of the pages read, in order; a lost page has none. */
+  pages: string[][];
+  lostPages: number[];
+  /** The document's page count, where it has pages; a shard reads only its part of them. */
+  pageCount: number | null;
+}
+
+/** One of `count` parts of a PDF's pages, read in its own worker. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Reads a file's pages (or, given a shard, that part of a PDF's pages). */
+export async function readPages(
   bytes: Uint8Array,
   name: string,
   password: string | undefined,
   onProgress: (progress: ExtractProgress) => void = () => {},
-): Promise<Extraction> {
+  shard?: Shard,
+): Promise<RawPages> {
   const kind = detectKind(bytes, name);
   onProgress({ stage: 'extracting' });
-  let rawPages: string[][];
-  let lostPages: number[] = [];
   if (kind === 'pdf') {
-    ({ pages: rawPages, lostPages } = await readPdfPages(bytes, name, password, (p) =>
-      onProgress({ stage: 'extracting', ...p }),
-    ));
-  } else if (kind === 'docx') {
-    rawPages = [await readDocxLines(bytes, name)];
-  } else {
-    rawPages = [decodeText(bytes, name).split(/\r\n|\r|\n/u)];
+    const read = await readPdfPages(bytes, name, password, (p) => onProgress({ stage: 'extracting', ...p }), shard);
+    return { kind, pages: read.pages, lostPages: read.lostPages, pageCount: read.pageCount };
   }
+  if (shard && shard.index > 0) return { kind, pages: [], lostPages: [], pageCount: null };
+  const lines = kind === 'docx' ? await readDocxLines(bytes, name) : decodeText(bytes, name).split(/\r\n|\r|\n/u);
+  return { kind, pages: [lines], lostPages: [], pageCount: null };
+}
 
+/** The text LexDesk keeps, from all of a file's raw pages, with the counts of `encodings` only. */
+export type CountedExtraction = Omit<Extraction, 'tokens'> & { tokens: Partial<TokenCounts> };
+
+export function finishExtraction(
+  raw: RawPages,
+  name: string,
+  encodings: readonly Encoding[] = ['o200k_base', 'cl100k_base'],
+): CountedExtraction {
+  const { kind, pages: rawPages, lostPages } = raw;
+  if (kind === 'pdf' && lostPages.length === rawPages.length) throw new AppError('PDF_CORRUPT', { name });
   const paged = buildPagedText(rawPages);
   const pagesWithoutText =
     kind === 'pdf'
@@ -60,10 +81,11 @@ export async function extractDocument(
   }
   if (kind !== 'pdf' && paged.text.trim() === '') throw new AppError('FILE_EMPTY', { name });
 
-  onProgress({ stage: 'counting' });
   const warnings: IngestWarning[] = [];
   if (lostPages.length > 0) warnings.push({ kind: 'pages-lost', pages: lostPages });
   if (pagesWithoutText.length > 0) warnings.push({ kind: 'pages-without-text', pages: pagesWithoutText });
+  const tokens: Partial<TokenCounts> = {};
+  for (const encoding of encodings) tokens[encoding] = countTokensWith(encoding, paged.text);
   return {
     kind,
     pages: kind === 'pdf' ? rawPages.length : null,
@@ -71,8 +93,31 @@ export async function extractDocument(
     runningLines: paged.runningLines,
     chars: paged.text.length,
     language: detectLanguage(paged.text),
-    tokens: countTokens(paged.text),
+    tokens,
     pagesWithoutText,
     warnings,
   };
+}
+
+/**
+ * From bytes to the text LexDesk keeps, with its page map and token counts,
+ * in one thread. The extraction pool splits a long PDF across workers instead.
+ */
+export async function extractDocument(
+  bytes: Uint8Array,
+  name: string,
+  password: string | undefined,
+  onProgress: (progress: ExtractProgress) => void = () => {},
+): Promise<Extraction> {
+  const raw = await readPages(bytes, name, password, onProgress);
+  onProgress({ stage: 'counting' });
+  return withAllCounts(finishExtraction(raw, name));
+}
+
+/** An extraction whose parts, counted apart, together hold both encodings' counts. */
+export function withAllCounts(part: CountedExtraction, ...others: CountedExtraction[]): Extraction {
+  const tokens = Object.assign({}, part.tokens, ...others.map((other) => other.tokens)) as Partial<TokenCounts>;
+  const { o200k_base, cl100k_base } = tokens;
+  if (o200k_base === undefined || cl100k_base === undefined) throw new Error('an encoding was not counted');
+  return { ...part, tokens: { o200k_base, cl100k_base } };
 }

