@@ -24,6 +24,9 @@ export async function windowBench(): Promise<void> {
     await full.open(fullPage);
     const filedPage = await browser.newPage();
     await filed.open(filedPage);
+    // Each shell warms its extraction workers once its window shows (pdf.js and the tokenizers, two workers
+    // each): timed while they load, the three windows measured the machine's load, not the history.
+    await new Promise((resolve) => setTimeout(resolve, 6000));
     // The renderer marks when the history is first on screen.
     const shownAfter = async (page: typeof emptyPage, text: string) => {
       await page.reload();

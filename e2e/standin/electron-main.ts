@@ -450,22 +450,17 @@ export function createElectronMain(options: ElectronMainOptions) {
     decryptString: (ciphertext: Buffer) => decryptForStandin(ciphertext),
   };
 
+  // Electron's dialogs take an optional parent window first.
+  const optionsOf = <T>(windowOrOptions: BrowserWindow | T, maybeOptions: T | undefined): T =>
+    maybeOptions ?? (windowOrOptions as T);
   const dialog = {
-    async showSaveDialog(
-      windowOrOptions: BrowserWindow | Electron.SaveDialogOptions,
-      maybeOptions?: Electron.SaveDialogOptions,
-    ) {
-      const dialogOptions = (maybeOptions ?? windowOrOptions) as Electron.SaveDialogOptions;
-      options.dialogs.saveRequests.push(dialogOptions);
+    async showSaveDialog(first: BrowserWindow | Electron.SaveDialogOptions, second?: Electron.SaveDialogOptions) {
+      options.dialogs.saveRequests.push(optionsOf(first, second));
       const filePath = options.dialogs.nextSaveFile;
       return filePath === null ? { canceled: true, filePath: '' } : { canceled: false, filePath };
     },
-    async showOpenDialog(
-      windowOrOptions: BrowserWindow | Electron.OpenDialogOptions,
-      maybeOptions?: Electron.OpenDialogOptions,
-    ) {
-      const dialogOptions = (maybeOptions ?? windowOrOptions) as Electron.OpenDialogOptions;
-      options.dialogs.folderRequests.push(dialogOptions);
+    async showOpenDialog(first: BrowserWindow | Electron.OpenDialogOptions, second?: Electron.OpenDialogOptions) {
+      options.dialogs.folderRequests.push(optionsOf(first, second));
       const folder = options.dialogs.nextFolder;
       return folder === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [folder] };
     },

@@ -12,8 +12,8 @@ export interface ScriptedDesktop extends Desktop {
   restarts: number;
 }
 
-/** `onRestart` does what a relaunch would; the restarts are counted either way. */
-export function createScriptedDesktop(onRestart: () => void = () => {}): ScriptedDesktop {
+/** A restart is only counted: nothing here holds services to start again. */
+export function createScriptedDesktop(): ScriptedDesktop {
   const scripted: ScriptedDesktop = {
     nextSaveFile: null,
     nextFolder: null,
@@ -30,7 +30,6 @@ export function createScriptedDesktop(onRestart: () => void = () => {}): Scripte
     },
     restart: () => {
       scripted.restarts += 1;
-      onRestart();
     },
   };
   return scripted;

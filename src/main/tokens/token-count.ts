@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
 import type { Encoding, TokenCounts } from '../../shared/documents';
 
 type Counter = (text: string) => number;
 
-const requireLazily = createRequire(import.meta.url);
 const modules: Record<Encoding, string> = {
   o200k_base: 'gpt-tokenizer/encoding/o200k_base',
   cl100k_base: 'gpt-tokenizer/encoding/cl100k_base',
@@ -17,7 +15,8 @@ const counters: Partial<Record<Encoding, Counter>> = {};
 function counter(encoding: Encoding): Counter {
   const loaded = counters[encoding];
   if (loaded) return loaded;
-  const { countTokens } = requireLazily(modules[encoding]) as { countTokens: Counter };
+  // A plain require at the first count (CommonJS in the build, the tests and the e2e host alike).
+  const { countTokens } = require(modules[encoding]) as { countTokens: Counter };
   counters[encoding] = countTokens;
   return countTokens;
 }
