@@ -76,6 +76,18 @@ test('a provider is set up in Settings: address, key (never sent back), test con
   expect(JSON.stringify(seen)).not.toContain(KEY);
   await app.screenshot(testInfo, '20-settings-provider-vi');
 
+  // The key is bound to the address it was entered for: pointing the provider elsewhere deletes it, and says so.
+  await expect(dialog.getByText(`Khóa chỉ được gửi tới ${new URL(server.openaiBaseUrl).origin}.`)).toBeVisible();
+  const elsewhere = server.openaiBaseUrl.replace('127.0.0.1', 'localhost');
+  await url.fill(elsewhere);
+  await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await expect(
+    dialog
+      .getByRole('status')
+      .filter({ hasText: /Địa chỉ máy chủ đã đổi sang http:\/\/localhost:\d+, nên khóa API cũ đã bị xóa/ }),
+  ).toBeVisible();
+  await app.screenshot(testInfo, '20b-settings-key-cleared-vi');
+
   // Removing asks first, in place; cancelling keeps it.
   await dialog.getByRole('button', { name: 'Xóa', exact: true }).click();
   const confirm = dialog.getByRole('region', { name: /cùng khóa API đã lưu/ });

@@ -68,7 +68,7 @@ describe('lexdesk providers', () => {
     expect((await addProvider()).code).toBe(0);
     const listed = await cli(['--json', 'providers', 'list']);
     expect(JSON.parse(listed.stdout)).toEqual([
-      expect.objectContaining({ id: 'local', kind: 'openai', key: { set: false, last4: null } }),
+      expect.objectContaining({ id: 'local', kind: 'openai', key: { set: false, last4: null, origin: null } }),
     ]);
     expect(JSON.parse(listed.stdout)[0].models.map((m: { model: string }) => m.model)).toEqual([
       'test-model',

@@ -23,6 +23,7 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
     case 'EXTRACTION_TIMEOUT':
     case 'DOCUMENT_NOT_FOUND':
     case 'PROVIDER_NOT_FOUND':
+    case 'INSECURE_BASE_URL':
     case 'MODEL_NOT_CONFIGURED':
     case 'CONTEXT_TOO_LONG':
     case 'ANSWER_NOT_FOUND':

@@ -93,6 +93,10 @@ const messages: Messages = {
     vi: 'Không tìm thấy tài liệu này trong LexDesk.',
     en: 'This document is not in LexDesk.',
   },
+  INSECURE_BASE_URL: {
+    vi: 'Địa chỉ {{baseUrl}} dùng http không mã hóa: khóa API và nội dung hợp đồng sẽ đi qua mạng ở dạng đọc được. Hãy dùng https; http chỉ được phép cho máy chủ chạy ngay trên máy này (Ollama, LM Studio).',
+    en: 'The address {{baseUrl}} uses unencrypted http: the API key and the contract would cross the network readable by anyone on the way. Use https; http is allowed only for a server on this computer (Ollama, LM Studio).',
+  },
   PROVIDER_NOT_FOUND: {
     vi: 'Không có nhà cung cấp “{{providerId}}” trong Cài đặt.',
     en: 'There is no provider “{{providerId}}” in Settings.',

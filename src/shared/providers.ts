@@ -36,8 +36,21 @@ export const providerConfigSchema = z.object({
 });
 export type ProviderConfig = z.infer<typeof providerConfigSchema>;
 
-/** What the renderer learns of a key: whether one is set, and its last four characters. Never the key. */
-export const keyStatusSchema = z.object({ set: z.boolean(), last4: z.string().max(4).nullable() });
+/**
+ * What the renderer learns of a key: whether one is set, its last four
+ * characters, and the origin it may be sent to (the base URL's it was entered
+ * for). Never the key.
+ */
+export const keyStatusSchema = z.object({
+  set: z.boolean(),
+  last4: z.string().max(4).nullable(),
+  origin: z.string().nullable(),
+});
+
+/** This machine: the one place plain `http:` is allowed (Ollama, LM Studio), and where no key is needed. */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '::1' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
 
 export const providerSchema = providerConfigSchema.extend({ key: keyStatusSchema });
 export type Provider = z.infer<typeof providerSchema>;

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import { ANSWER_RESERVE_TOKENS, costOf } from '../../shared/estimate';
 import type { AppEvent } from '../../shared/events';
 import type { Language } from '../../shared/language';
-import type { ProviderConfig, ProviderModel } from '../../shared/providers';
+import { isLoopbackHost, type ProviderConfig, type ProviderModel } from '../../shared/providers';
 import type { Clock } from '../clock';
 import type { DocumentsService } from '../documents/documents-service';
 import type { ProvidersService } from '../providers/providers-service';
@@ -74,8 +74,6 @@ export interface AskService {
   recoverInterrupted(): number;
 }
 
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
 export function createAskService(deps: AskServiceDependencies): AskService {
   const rows = createAnswerRows(deps.db);
   const retry = deps.retry ?? DEFAULT_RETRY;
@@ -100,7 +98,7 @@ export function createAskService(deps: AskServiceDependencies): AskService {
     const apiKey = override ?? deps.providers.apiKey(provider.id);
     const host = new URL(provider.baseUrl).hostname;
     // Local servers (Ollama, LM Studio) need no key.
-    if (!apiKey && !LOCAL_HOSTS.has(host)) throw new AppError('API_KEY_MISSING', { provider: provider.name });
+    if (!apiKey && !isLoopbackHost(host)) throw new AppError('API_KEY_MISSING', { provider: provider.name });
     return { apiKey, host };
   }
 

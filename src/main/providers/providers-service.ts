@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import type { Provider, ProviderConfig, ProviderModel } from '../../shared/providers';
+import { isLoopbackHost, type Provider, type ProviderConfig, type ProviderModel } from '../../shared/providers';
 import type { Clock } from '../clock';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Db } from '../store/database';
@@ -36,6 +36,35 @@ interface ModelRow {
 }
 
 const secretName = (id: string) => `provider:${id}`;
+
+/** A key as stored: with the origin it was entered for. Keys saved before this carry no origin. */
+interface BoundKey {
+  key: string;
+  origin: string | null;
+}
+
+function parseStoredKey(stored: string): BoundKey {
+  try {
+    const parsed = JSON.parse(stored) as unknown;
+    if (parsed && typeof parsed === 'object' && 'key' in parsed && 'origin' in parsed) {
+      const { key, origin } = parsed as { key: unknown; origin: unknown };
+      if (typeof key === 'string' && typeof origin === 'string') return { key, origin };
+    }
+  } catch {
+    // An older plain key.
+  }
+  return { key: stored, origin: null };
+}
+
+const originOf = (baseUrl: string) => new URL(baseUrl).origin;
+
+/** Plain http: only to this machine; anywhere else a key and a contract would cross the network unencrypted. */
+function checkTransport(baseUrl: string): void {
+  const url = new URL(baseUrl);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new AppError('INSECURE_BASE_URL', { baseUrl: url.origin });
+  }
+}
 
 export function createProvidersService({ db, secrets, clock }: { db: Db; secrets: SecretStore; clock: Clock }) {
   const selectProviders = db.prepare<[], ProviderRow>(
@@ -95,9 +124,25 @@ export function createProvidersService({ db, secrets, clock }: { db: Db; secrets
     };
   }
 
+  function storedKey(id: string): BoundKey | undefined {
+    const stored = secrets.get(secretName(id));
+    return stored === undefined ? undefined : parseStoredKey(stored);
+  }
+
+  /** The key, only while the provider still points at the origin it was entered for. */
+  function usableKey(providerConfig: ProviderConfig): BoundKey | undefined {
+    const bound = storedKey(providerConfig.id);
+    const origin = originOf(providerConfig.baseUrl);
+    if (!bound || (bound.origin !== null && bound.origin !== origin)) return undefined;
+    return { key: bound.key, origin };
+  }
+
   function withKey(providerConfig: ProviderConfig): Provider {
-    const key = secrets.get(secretName(providerConfig.id));
-    return { ...providerConfig, key: { set: key !== undefined, last4: key ? key.slice(-4) : null } };
+    const bound = usableKey(providerConfig);
+    return {
+      ...providerConfig,
+      key: { set: bound !== undefined, last4: bound ? bound.key.slice(-4) : null, origin: bound?.origin ?? null },
+    };
   }
 
   function get(id: string): ProviderConfig {
@@ -110,6 +155,13 @@ export function createProvidersService({ db, secrets, clock }: { db: Db; secrets
     list: () => selectProviders.all().map((row) => withKey(config(row))),
     get,
     save(providerConfig) {
+      checkTransport(providerConfig.baseUrl);
+      const before = selectProvider.get(providerConfig.id);
+      const bound = storedKey(providerConfig.id);
+      // A key goes only where it was entered for: another origin (scheme, host or port) and it is cleared, for the
+      // lawyer to type again. An older key without an origin was entered for the address saved before.
+      const keyOrigin = bound?.origin ?? (before ? originOf(before.base_url) : null);
+      if (bound && keyOrigin !== originOf(providerConfig.baseUrl)) secrets.remove(secretName(providerConfig.id));
       save(providerConfig);
       return withKey(get(providerConfig.id));
     },
@@ -120,7 +172,7 @@ export function createProvidersService({ db, secrets, clock }: { db: Db; secrets
     },
     setKey(id, key) {
       const found = get(id);
-      secrets.set(secretName(id), key);
+      secrets.set(secretName(id), JSON.stringify({ key, origin: originOf(found.baseUrl) } satisfies BoundKey));
       return withKey(found);
     },
     clearKey(id) {
@@ -128,6 +180,9 @@ export function createProvidersService({ db, secrets, clock }: { db: Db; secrets
       secrets.remove(secretName(id));
       return withKey(found);
     },
-    apiKey: (id) => secrets.get(secretName(id)),
+    apiKey: (id) => {
+      const row = selectProvider.get(id);
+      return row ? usableKey(config(row))?.key : undefined;
+    },
   } satisfies ProvidersService;
 }

@@ -131,6 +131,9 @@ export const en = {
     baseUrl: 'Base URL',
     keySet: 'Key saved: …{{last4}}',
     keyNone: 'No key saved',
+    keyBoundTo: 'The key is sent only to {{origin}}.',
+    keyClearedOrigin:
+      'The server address changed to {{origin}}, so the old API key was deleted rather than sent to another server. Enter the key again for the new address.',
     keyLabel: 'API key for {{name}}',
     saveKey: 'Save key',
     clearKey: 'Remove key',

@@ -136,6 +136,9 @@ export const vi: Translation = {
     baseUrl: 'Địa chỉ API (base URL)',
     keySet: 'Đã lưu khóa: …{{last4}}',
     keyNone: 'Chưa có khóa',
+    keyBoundTo: 'Khóa chỉ được gửi tới {{origin}}.',
+    keyClearedOrigin:
+      'Địa chỉ máy chủ đã đổi sang {{origin}}, nên khóa API cũ đã bị xóa để không bị gửi tới máy chủ khác. Hãy nhập lại khóa cho địa chỉ mới.',
     keyLabel: 'Khóa API của {{name}}',
     saveKey: 'Lưu khóa',
     clearKey: 'Xóa khóa',

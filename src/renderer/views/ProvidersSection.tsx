@@ -67,6 +67,8 @@ function ProviderEditor({ provider }: { provider: Provider }) {
   const [models, setModels] = useState<ProviderModel[]>(provider.models);
   const [key, setKeyField] = useState('');
   const [confirmingRemove, setConfirmingRemove] = useState(false);
+  // Main deletes a key when the address moves to another origin; the lawyer is told why it is gone.
+  const [keyClearedFor, setKeyClearedFor] = useState<string | null>(null);
   const ids = { baseUrl: useId(), key: useId() };
   const changed = baseUrl !== provider.baseUrl || JSON.stringify(models) !== JSON.stringify(provider.models);
   const firstModel = provider.models[0]?.model ?? '';
@@ -126,7 +128,17 @@ function ProviderEditor({ provider }: { provider: Provider }) {
         </tbody>
       </table>
       {changed && (
-        <button type="button" className="button" onClick={() => void save({ ...provider, baseUrl, models })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            const hadKey = provider.key.set;
+            void save({ ...provider, baseUrl, models }).then((ok) => {
+              const saved = useProviders.getState().providers.find((p) => p.id === provider.id);
+              if (ok && hadKey && saved && !saved.key.set) setKeyClearedFor(new URL(saved.baseUrl).origin);
+            });
+          }}
+        >
           {t('providers.save')}
         </button>
       )}
@@ -134,7 +146,11 @@ function ProviderEditor({ provider }: { provider: Provider }) {
         className="provider__row"
         onSubmit={(event) => {
           event.preventDefault();
-          void setKey(provider.id, key).then((ok) => ok && setKeyField(''));
+          void setKey(provider.id, key).then((ok) => {
+            if (!ok) return;
+            setKeyField('');
+            setKeyClearedFor(null);
+          });
         }}
       >
         <label htmlFor={ids.key}>{t('providers.keyLabel', { name: provider.name })}</label>
@@ -160,10 +176,12 @@ function ProviderEditor({ provider }: { provider: Provider }) {
       </form>
       <p className="field__text" role="status">
         {provider.key.set
-          ? t('providers.keySet', { last4: provider.key.last4 ?? '' })
-          : LOCAL.test(provider.baseUrl)
-            ? ''
-            : t('providers.keyNone')}
+          ? `${t('providers.keySet', { last4: provider.key.last4 ?? '' })} ${provider.key.origin ? t('providers.keyBoundTo', { origin: provider.key.origin }) : ''}`
+          : keyClearedFor
+            ? t('providers.keyClearedOrigin', { origin: keyClearedFor })
+            : LOCAL.test(provider.baseUrl)
+              ? ''
+              : t('providers.keyNone')}
       </p>
       <div className="provider__row">
         <button type="button" className="button" onClick={() => void test(provider.id, firstModel)}>

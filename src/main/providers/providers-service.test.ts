@@ -1,0 +1,79 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ProviderConfig } from '../../shared/providers';
+import { type ProviderTestServer, startProviderTestServer } from '../llm/testing/provider-test-server';
+import { createTempServices } from '../testing/temp-services';
+
+const KEY = 'sk-kimi-0123456789';
+let moonshot: ProviderTestServer;
+let elsewhere: ProviderTestServer;
+let services: ReturnType<typeof createTempServices>;
+
+beforeAll(async () => {
+  moonshot = await startProviderTestServer();
+  elsewhere = await startProviderTestServer();
+});
+afterAll(async () => {
+  await moonshot.close();
+  await elsewhere.close();
+});
+beforeEach(() => {
+  services = createTempServices();
+  moonshot.requests.length = 0;
+  elsewhere.requests.length = 0;
+});
+afterEach(() => services.dispose());
+
+function kimi(baseUrl: string): ProviderConfig {
+  return {
+    id: 'kimi',
+    kind: 'openai',
+    name: 'Kimi',
+    baseUrl,
+    models: [
+      {
+        model: 'moonshot-v1-128k',
+        contextWindow: 128_000,
+        currency: 'USD',
+        input: 0.6,
+        cachedInput: 0.15,
+        output: 2.5,
+        encoding: 'o200k_base',
+        exactTokenizer: false,
+        checkedOn: '2026-11-28',
+      },
+    ],
+  };
+}
+
+// Finding 5 of the nothing-lost issue: the key followed the provider id, so the window could save the provider
+// again with another base URL and have main send the key there.
+describe('a stored key is bound to the origin it was entered for', () => {
+  it('is cleared when the base URL moves to another origin, and never reaches the new host', async () => {
+    services.providers.save(kimi(moonshot.openaiBaseUrl));
+    services.providers.setKey('kimi', KEY);
+    const moved = services.providers.save(kimi(elsewhere.openaiBaseUrl));
+    expect(moved.key).toMatchObject({ set: false, last4: null });
+    expect(services.providers.apiKey('kimi')).toBeUndefined();
+    // The test servers are on this machine, where no key is needed: the call goes out, without the key.
+    await services.ask.testConnection('kimi', 'moonshot-v1-128k');
+    expect(elsewhere.requests).toHaveLength(1);
+    expect(elsewhere.requests[0]?.authorization).not.toContain(KEY);
+  });
+
+  it('stays when the provider is saved again at the same origin (another path, a renamed provider)', () => {
+    services.providers.save(kimi(moonshot.openaiBaseUrl));
+    services.providers.setKey('kimi', KEY);
+    const renamed = services.providers.save({ ...kimi(`${moonshot.openaiBaseUrl}/`), name: 'Kimi (văn phòng)' });
+    expect(renamed.key).toMatchObject({ set: true, last4: '6789', origin: new URL(moonshot.openaiBaseUrl).origin });
+    expect(services.providers.apiKey('kimi')).toBe(KEY);
+  });
+
+  it('takes plain http only for this machine (Ollama, LM Studio), with a coded refusal otherwise', () => {
+    expect(() => services.providers.save(kimi('http://api.moonshot.ai/v1'))).toThrow(
+      expect.objectContaining({ code: 'INSECURE_BASE_URL' }),
+    );
+    for (const local of ['http://localhost:11434/v1', 'http://127.0.0.1:1234/v1', 'http://[::1]:8080/v1']) {
+      expect(services.providers.save(kimi(local)).baseUrl).toBe(local);
+    }
+  });
+});
