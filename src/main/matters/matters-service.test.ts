@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FILES_DIR } from '../services';
@@ -64,5 +64,32 @@ describe('matters', () => {
     expect(existsSync(fileOf(shared))).toBe(true);
     expect(services.documents.list().map((d) => d.sha256)).toEqual([shared]);
     expect(services.history.search('chi thuoc', 10)).toEqual([]);
+  });
+});
+
+// Finding 7 of the nothing-lost issue: deleted documents and answers stayed readable in the database file.
+describe('what a deletion leaves in the database file', () => {
+  it('is nothing of the deleted contract or analysis, in the database or its WAL', async () => {
+    // Whole words, as the full-text index keeps them.
+    const marker = 'bimathopdong7f3a9c';
+    const matter = services.matters.create('Vụ C');
+    const sha = await ingest(`Điều 1. Giá trị hợp đồng ${marker}tailieu.`);
+    services.matters.assign(matter.id, { documentIds: [sha] });
+    insertAnalysis(services.db, {
+      id: 'secret',
+      question: `Điều khoản nào nói về ${marker}cauhoi?`,
+      text: `Trả lời: ${marker}traloi`,
+      documentIds: [sha],
+      createdAt: 1,
+      matterId: matter.id,
+    });
+    services.matters.remove(matter.id);
+    const onDisk = ['', '-wal']
+      .map((suffix) => join(services.dataDir, `lexdesk.sqlite3${suffix}`))
+      .filter(existsSync)
+      .map((file) => readFileSync(file).toString('latin1'))
+      .join('');
+    expect(onDisk.length).toBeGreaterThan(0);
+    for (const part of ['tailieu', 'cauhoi', 'traloi']) expect(onDisk).not.toContain(`${marker}${part}`);
   });
 });

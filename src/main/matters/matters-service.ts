@@ -84,6 +84,8 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
       })();
       // Files are removed once the rows are gone for good; a file is only ever named by its one document.
       for (const sha256 of removal.orphans) files.remove(sha256);
+      // The WAL still holds the pages as they were before the deletion: fold it in and empty it.
+      db.pragma('wal_checkpoint(TRUNCATE)');
       return { analyses: removal.analyses, documents: removal.orphans.length, files: removal.orphans.length };
     },
     assign(matterId, items) {

@@ -50,6 +50,8 @@ function configure(db: Db): void {
   // NORMAL is durable across app crashes in WAL mode; only an OS crash can lose the last commit.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // A deleted contract or analysis is overwritten with zeros, not left readable in free pages.
+  db.pragma('secure_delete = ON');
   // The CLI and the app may share one database; wait for the other's write instead of failing.
   db.pragma('busy_timeout = 5000');
 }

@@ -6,6 +6,7 @@ import { m004Providers } from './004-providers';
 import { m005Answers } from './005-answers';
 import { m006SearchAndCache } from './006-search-and-cache';
 import { m007Matters } from './007-matters';
+import { m008SecureDeleteSearch } from './008-secure-delete-search';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   m005Answers,
   m006SearchAndCache,
   m007Matters,
+  m008SecureDeleteSearch,
 ];
