@@ -3,6 +3,7 @@ import { headlessDesktop } from '../main/desktop/desktop';
 import { createHandlers } from '../main/handlers';
 import { createDispatcher } from '../main/ipc';
 import { startProviderTestServer } from '../main/llm/testing/provider-test-server';
+import { migrations } from '../main/store/migrations';
 import { createTempServices } from '../main/testing/temp-services';
 import { createApi, type Transport } from './api';
 import { channels } from './contract';
@@ -138,6 +139,6 @@ describe('createApi', () => {
   });
 
   it('reports the data dir and schema version of the running services', async () => {
-    expect(await api.app.info()).toMatchObject({ dataDir: services.dataDir, databaseSchemaVersion: 7 });
+    expect(await api.app.info()).toMatchObject({ dataDir: services.dataDir, databaseSchemaVersion: migrations.length });
   });
 });

@@ -11,7 +11,17 @@ export const matterSchema = z.object({
 });
 export type Matter = z.infer<typeof matterSchema>;
 
-export const matterNameSchema = z.string().trim().min(1).max(200);
+/**
+ * A matter's name, as typed or pasted: control characters (a stray NUL, a
+ * tab) become spaces, runs of spaces one space, then it is trimmed.
+ */
+export const matterNameSchema = z
+  .string()
+  .max(1000)
+  .overwrite((name) => name.replace(/[\p{Cc}\s]+/gu, ' '))
+  .trim()
+  .min(1)
+  .max(200);
 
 /** What deleting a matter removed. */
 export const matterRemovalSchema = z.object({

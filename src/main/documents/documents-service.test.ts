@@ -62,6 +62,17 @@ describe('ingesting documents', () => {
     expect(documentCount()).toBe(before);
   });
 
+  // Finding 12 of the nothing-lost issue: the same bytes dropped three times at once gave two UNIQUE failures.
+  it('stores the same bytes ingested three times at once once, and tells the other two it was already stored', async () => {
+    const bytes = new TextEncoder().encode('Điều 5. Ba lần thả cùng một tệp vào cùng lúc.');
+    const before = documentCount();
+    const outcomes = await Promise.all(
+      [1, 2, 3].map(() => outcome({ ingestId: ingestId(), name: 'ba-lan.txt', bytes })),
+    );
+    expect(outcomes.sort()).toEqual(['already stored', 'already stored', 'ingested']);
+    expect(documentCount()).toBe(before + 1);
+  });
+
   it('reads a DOCX made by Word-compatible software, Vietnamese intact', async () => {
     const docx = await Packer.toBuffer(
       new Document({

@@ -12,9 +12,11 @@ import type { Extractor } from './extraction-pool';
 import type { FileStore } from './file-store';
 import { DOCUMENT_LIMITS } from './limits';
 
+export type IngestResult = DocumentSummary & { alreadyStored: boolean };
+
 export interface DocumentsService {
   /** Reads, extracts, counts and stores a file; the same bytes again return the stored document at once. */
-  ingest(input: IngestInput): Promise<DocumentSummary & { alreadyStored: boolean }>;
+  ingest(input: IngestInput): Promise<IngestResult>;
   list(): DocumentSummary[];
   get(sha256: string): DocumentDetail;
   /** Gets the extraction worker ready before the first drop. */
@@ -35,8 +37,10 @@ const MB = 1024 * 1024;
 
 export function createDocumentsService({ db, files, extractor, clock, emit }: DocumentsDependencies): DocumentsService {
   const rows = createDocumentRows(db);
+  /** Files being read now, by SHA-256: the same bytes dropped again meanwhile wait for the first reading. */
+  const reading = new Map<string, Promise<DocumentSummary>>();
 
-  async function ingest(input: IngestInput) {
+  async function ingest(input: IngestInput): Promise<IngestResult> {
     const { name, bytes } = readInput(input);
     const progress = (stage: 'reading' | 'extracting' | 'counting' | 'storing', page?: number, pages?: number) =>
       emit?.({ type: 'documents:progress', ingestId: input.ingestId, name, stage, ...(page ? { page, pages } : {}) });
@@ -44,9 +48,27 @@ export function createDocumentsService({ db, files, extractor, clock, emit }: Do
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const existing = rows.summary(sha256);
     if (existing) return { ...existing, alreadyStored: true };
+    const inFlight = reading.get(sha256);
+    if (inFlight) return { ...(await inFlight), alreadyStored: true };
 
+    const first = store(sha256, name, bytes, input.password, progress);
+    reading.set(sha256, first);
+    try {
+      return { ...(await first), alreadyStored: false };
+    } finally {
+      reading.delete(sha256);
+    }
+  }
+
+  async function store(
+    sha256: string,
+    name: string,
+    bytes: Uint8Array,
+    password: string | undefined,
+    progress: (stage: 'reading' | 'extracting' | 'counting' | 'storing', page?: number, pages?: number) => void,
+  ): Promise<DocumentSummary> {
     const started = performance.now();
-    const extraction = await extractor.extract(bytes, name, input.password, (p) => progress(p.stage, p.page, p.pages));
+    const extraction = await extractor.extract(bytes, name, password, (p) => progress(p.stage, p.page, p.pages));
     progress('storing');
     const created = files.put(sha256, bytes);
     try {
@@ -59,13 +81,16 @@ export function createDocumentsService({ db, files, extractor, clock, emit }: Do
         createdAt: clock.now(),
       });
     } catch (error) {
+      // Another process (the CLI beside the app) stored the same bytes meanwhile: that document is this one.
+      const storedMeanwhile = rows.summary(sha256);
+      if (storedMeanwhile) return storedMeanwhile;
       // No row, no file: a failed ingest leaves nothing behind.
       if (created) files.remove(sha256);
       throw error;
     }
     const summary = rows.summary(sha256);
     if (!summary) throw new Error(`document ${sha256} vanished after insert`);
-    return { ...summary, alreadyStored: false };
+    return summary;
   }
 
   return {

@@ -93,3 +93,21 @@ describe('what a deletion leaves in the database file', () => {
     for (const part of ['tailieu', 'cauhoi', 'traloi']) expect(onDisk).not.toContain(`${marker}${part}`);
   });
 });
+
+// Finding 12 of the nothing-lost issue: a name beginning with U+0000 passed the schema and failed the SQL CHECK.
+describe('a matter name with control characters', () => {
+  it('is kept without them, and one of nothing but them is refused as invalid input, never an internal error', async () => {
+    const { createDispatcher } = await import('../ipc');
+    const { createHandlers } = await import('../handlers');
+    const { headlessDesktop } = await import('../desktop/desktop');
+    const dispatch = createDispatcher(createHandlers(services, headlessDesktop), { language: () => 'vi' });
+    expect(await dispatch('matters:create', { name: '\u0000Vụ\u0007 An\u001fPhát' })).toMatchObject({
+      ok: true,
+      value: { name: 'Vụ An Phát' },
+    });
+    expect(await dispatch('matters:create', { name: '\u0000\u0001' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+});
