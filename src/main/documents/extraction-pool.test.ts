@@ -27,6 +27,18 @@ describe('extraction pool', () => {
     await expect(pool.extract(bytes, 'after.txt', undefined, () => {})).resolves.toMatchObject({ chars: 2 });
   });
 
+  // Finding 11 of the nothing-lost issue: no memory limit on the worker, and every death reported as PDF_CORRUPT.
+  it('stops a worker that outgrows its heap limit, says so in the code of the file’s type, and carries on', async () => {
+    pool = createExtractionPool({ stallMs: 20_000, entry: misbehaving, workerHeapMb: 64 });
+    await expect(pool.extract(bytes, 'oom.docx', undefined, () => {})).rejects.toMatchObject({
+      code: 'DOCX_CORRUPT',
+      details: { name: 'oom.docx' },
+    });
+    await expect(pool.extract(bytes, 'die.txt', undefined, () => {})).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+    await expect(pool.extract(bytes, 'die.pdf', undefined, () => {})).rejects.toMatchObject({ code: 'PDF_CORRUPT' });
+    await expect(pool.extract(bytes, 'after.txt', undefined, () => {})).resolves.toMatchObject({ chars: 2 });
+  });
+
   it('runs the real extraction in a worker thread and reports its progress', async () => {
     pool = createExtractionPool();
     const stages: string[] = [];

@@ -37,12 +37,15 @@ function workerEntry(): WorkerEntry {
   return built ? { file: built, source: false } : { file: join(__dirname, 'extraction-worker.ts'), source: true };
 }
 
-function startWorker(entry: WorkerEntry): Worker {
-  if (!entry.source) return new Worker(entry.file);
+function startWorker(entry: WorkerEntry, heapMb: number): Worker {
+  // A hostile file can make pdf.js or mammoth grow without end: past this heap the worker stops, not the machine.
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  if (!entry.source) return new Worker(entry.file, { resourceLimits });
   // Node 20 workers do not take `--import tsx`; tsx's CommonJS hook, required first, does the same.
   return new Worker("require('tsx/cjs'); require(require('node:worker_threads').workerData.file);", {
     eval: true,
     workerData: { file: entry.file },
+    resourceLimits,
   });
 }
 
@@ -52,6 +55,8 @@ export interface ExtractionPoolOptions {
   entry?: WorkerEntry;
   /** How many workers share a long PDF's pages; one per core, at most two. */
   workers?: number;
+  /** Each worker's JavaScript heap, in MB; tests make it small. */
+  workerHeapMb?: number;
 }
 
 /** Which encodings each worker counts when a PDF was read in shards: the two counts run side by side. */
@@ -70,7 +75,7 @@ interface Job {
 interface Ask {
   id: number;
   resolve(reply: ExtractReply & { type: 'pages' | 'done' }): void;
-  reject(error: AppError): void;
+  reject(error: Error): void;
   onProgress(progress: ExtractProgress): void;
 }
 
@@ -85,6 +90,7 @@ export function createExtractionPool({
   stallMs = DOCUMENT_LIMITS.stallMs,
   entry = workerEntry(),
   workers: size = Math.min(2, availableParallelism()),
+  workerHeapMb = DOCUMENT_LIMITS.workerHeapMb,
 }: ExtractionPoolOptions = {}): Extractor {
   const slots: (Worker | undefined)[] = Array.from({ length: size }, () => undefined);
   const asks = new Map<Worker, Ask>();
@@ -97,14 +103,14 @@ export function createExtractionPool({
   let nextId = 1;
 
   function spawn(index: number): Worker {
-    const spawned = startWorker(entry);
+    const spawned = startWorker(entry, workerHeapMb);
     spawned.on('message', (reply: ExtractReply) => onReply(spawned, reply));
     // A worker that dies (out of memory on a hostile file, say) fails only the file it was reading.
     const died = (reason: string) => {
       if (slots[index] === spawned) slots[index] = undefined;
       const ask = asks.get(spawned);
       asks.delete(spawned);
-      ask?.reject(new AppError('PDF_CORRUPT', { reason }));
+      ask?.reject(new WorkerDied(reason));
     };
     spawned.on('error', (error) => died(error.message));
     spawned.on('exit', (code) => died(`extraction worker exited with code ${code}`));
@@ -224,7 +230,7 @@ export function createExtractionPool({
       // A shard that failed first leaves the other still reading, or a dead worker not yet reported: the
       // next file waits for both (the watchdog still bounds it), so it never lands on a worker about to exit.
       await Promise.allSettled(inFlight);
-      job.reject(coded(error, job.name));
+      job.reject(coded(error, job));
     } finally {
       inFlight = [];
       clearTimeout(watchdog);
@@ -263,11 +269,27 @@ function looksLikePdf(bytes: Uint8Array, name: string): boolean {
   return head.includes('%PDF-') || name.toLowerCase().endsWith('.pdf');
 }
 
-/** A failure as the coded error the user sees; a dead worker's error is given the file's name. */
-function coded(error: unknown, name: string): AppError {
-  if (!(error instanceof AppError)) return new AppError('PDF_CORRUPT', { name, reason: String(error) });
-  if (error.code === 'PDF_CORRUPT' && error.details && !('name' in error.details)) {
-    return new AppError('PDF_CORRUPT', { name, ...error.details });
-  }
-  return error;
+/** A worker that exited or ran out of memory while reading a file. */
+class WorkerDied extends Error {}
+
+/**
+ * A failure as the coded error the user sees. A worker that died is reported
+ * in the code of the file's type: a PDF or a DOCX too damaged (or too hostile)
+ * to read, a text file too large.
+ */
+function coded(error: unknown, { bytes, name }: Pick<Job, 'bytes' | 'name'>): AppError {
+  if (error instanceof AppError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  if (looksLikePdf(bytes, name)) return new AppError('PDF_CORRUPT', { name, reason });
+  if (looksLikeZip(bytes) || name.toLowerCase().endsWith('.docx'))
+    return new AppError('DOCX_CORRUPT', { name, reason });
+  return new AppError('FILE_TOO_LARGE', {
+    name,
+    reason,
+    limit: `${DOCUMENT_LIMITS.workerHeapMb.toLocaleString('en')} MB`,
+  });
+}
+
+function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
