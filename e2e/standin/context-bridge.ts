@@ -29,6 +29,9 @@ function copy(value: unknown, asWhole: boolean): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Promise) return asWhole ? copyPromise(value) : undefined;
   if (value instanceof Error) return copyError(value);
+  // Electron copies a File together with the file on disk behind it, whose path webUtils then reads; a structured
+  // clone here would keep neither (under Node, not even the name), so a File crosses as itself.
+  if (typeof File !== 'undefined' && value instanceof File) return value;
   if (isCloneable(value)) return structuredClone(value);
   if (Array.isArray(value)) return Object.freeze(value.map((item) => copy(item, false)));
   const plain: Record<string, unknown> = {};

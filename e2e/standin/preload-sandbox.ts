@@ -85,6 +85,8 @@ export interface PreloadWorld {
   /** The page's `window`, where `contextBridge.exposeInMainWorld` puts the API. */
   mainWorld: object;
   link: IpcLink;
+  /** `webUtils.getPathForFile`: a File made in the page has no path on disk, and Electron answers "". */
+  pathForFile?: (file: unknown) => string;
 }
 
 /** The arguments a preload's CommonJS wrapper receives in a sandboxed renderer. */
@@ -99,7 +101,7 @@ export interface PreloadScope {
   deliver(channel: string, args: unknown[]): void;
 }
 
-export function createPreloadScope({ mainWorld, link }: PreloadWorld): PreloadScope {
+export function createPreloadScope({ mainWorld, link, pathForFile = () => '' }: PreloadWorld): PreloadScope {
   const { ipcRenderer, deliver } = createIpcRenderer(link);
   const setImmediate = (callback: () => void) => setTimeout(callback, 0);
   const clearImmediate = (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>);
@@ -107,8 +109,7 @@ export function createPreloadScope({ mainWorld, link }: PreloadWorld): PreloadSc
     electron: {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposeInWorld(mainWorld, key, api) },
       ipcRenderer,
-      // A File made in the page has no path on disk: Electron answers "".
-      webUtils: { getPathForFile: () => '' },
+      webUtils: { getPathForFile: pathForFile },
       // Not modelled: a preload that calls these fails here, and is then worth modelling.
       crashReporter: {},
       nativeImage: {},

@@ -12,6 +12,7 @@ export function createHandlers(services: Services, desktop: Desktop): Handlers {
     'settings:get': () => services.settings.get(),
     'settings:set': (change) => services.settings.set(change),
     'secrets:status': () => services.secrets.status(),
+    'files:handOver': ({ path }) => services.documents.handOver(path),
     'documents:ingest': (input) => services.documents.ingest(input),
     'documents:list': () => services.documents.list(),
     'documents:get': ({ sha256 }) => services.documents.get(sha256),

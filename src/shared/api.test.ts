@@ -125,11 +125,21 @@ describe('createApi', () => {
     } finally {
       await server.close();
     }
+    // A File whose path the transport knows (a drop, in Electron) is handed over; main then reads it by token.
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dropped = join(mkdtempSync(join(tmpdir(), 'lexdesk-drop-')), 'phu-luc.txt');
+    writeFileSync(dropped, 'Phụ lục 1.');
+    const withPaths = unwrapApi(createApi({ ...transport, pathForFile: () => dropped }));
+    const handed = await withPaths.files.handOver(new File(['Phụ lục 1.'], 'phu-luc.txt'));
+    expect(handed).toMatchObject({ name: 'phu-luc.txt' });
     expect([...new Set(invoked)].sort()).toEqual([...channels].sort());
     const methods = Object.values(api).flatMap((group) =>
       typeof group === 'function' ? [group] : Object.values(group),
     );
-    expect(methods).toHaveLength(channels.length + 2); // + onEvent, files.pathFor
+    // One a channel, files:handOver taken by files.handOver(file), and onEvent.
+    expect(methods).toHaveLength(channels.length + 1);
     const bridge = createApi(transport);
     // The bridge itself answers envelopes: plain data that crosses Electron's context bridge whole.
     expect(await bridge.settings.set({ key: 'language', value: 'fr' as 'vi' })).toMatchObject({

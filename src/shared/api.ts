@@ -1,5 +1,6 @@
 // Types only: the preload bundles this file, and a sandboxed preload can load no package (zod included).
 import type { Channel, ChannelInput, ChannelOutput } from './contract';
+import type { HandedOver } from './documents';
 import type { Envelope } from './envelope';
 import type { AppEvent } from './events';
 
@@ -22,7 +23,8 @@ type BridgeMethod<C extends Channel> =
     ? () => Promise<Envelope<ChannelOutput<C>>>
     : (input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>>;
 
-type BridgeMethods = { [C in Channel]: BridgeMethod<C> };
+/** `files:handOver` is not a method of its own: the preload calls it with the path of a File it was given. */
+type BridgeMethods = { [C in Exclude<Channel, 'files:handOver'>]: BridgeMethod<C> };
 
 /**
  * The whole `window.api` the preload exposes: one named function per channel,
@@ -109,11 +111,24 @@ export function createApi(transport: Transport) {
       restore: methods['backup:restore'],
     },
     files: {
-      /** Where main can read a dropped file from, or null where it must be sent as bytes. */
-      pathFor: (file: Blob & { name: string }): string | null => transport.pathForFile?.(file) || null,
+      /**
+       * Hands a dropped or picked file over to main, which may then read it:
+       * its path comes from the File itself (Electron's webUtils), so the page
+       * can name no other. Null where the File has no path (one the page made,
+       * or the browser), to be sent as bytes.
+       */
+      handOver: (file: Blob & { name: string }): Promise<Envelope<HandedOver | null>> => {
+        const path = isFile(file) ? transport.pathForFile?.(file) : undefined;
+        if (!path) return Promise.resolve({ ok: true, value: null });
+        return transport.invoke('files:handOver', { path }) as Promise<Envelope<HandedOver>>;
+      },
     },
     onEvent: (listener: (event: AppEvent) => void): (() => void) => transport.onEvent(listener),
   };
+}
+
+function isFile(value: unknown): value is Blob & { name: string } {
+  return typeof Blob !== 'undefined' && value instanceof Blob && typeof (value as { name?: unknown }).name === 'string';
 }
 
 /** What the preload (or the browser test host) installs as `window.api`. */

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { answerSchema, askInputSchema, askStartedSchema } from './answers';
 import { backupChosenSchema, backupMadeSchema, exportFormatSchema, restoreOutcomeSchema, savedSchema } from './backup';
-import { documentDetailSchema, documentIdSchema, documentSummarySchema, ingestInputSchema } from './documents';
+import {
+  documentDetailSchema,
+  documentIdSchema,
+  documentSummarySchema,
+  handedOverSchema,
+  handOverInputSchema,
+  ingestInputSchema,
+} from './documents';
 import { historyPageInputSchema, historyPageSchema, searchHitSchema, searchInputSchema } from './history';
 import { matterNameSchema, matterRemovalSchema, matterSchema } from './matters';
 import {
@@ -36,6 +43,7 @@ export const contract = {
   'settings:get': { input: none, output: settingsSchema },
   'settings:set': { input: settingChangeSchema, output: settingsSchema },
   'secrets:status': { input: none, output: secretStorageStatusSchema },
+  'files:handOver': { input: handOverInputSchema, output: handedOverSchema },
   'documents:ingest': {
     input: ingestInputSchema,
     output: documentSummarySchema.extend({ alreadyStored: z.boolean() }),

@@ -58,11 +58,22 @@ const password = z.string().max(1024).optional();
 const ingestId = z.string().min(1).max(100);
 
 /**
- * A file to ingest: by path where main can read it (Electron, CLI), or as its
- * bytes (the browser test host). Both go through the same service.
+ * A file the user handed over, by dropping or picking it: main registered its
+ * path (the preload read it from the File, in Electron) and gave the window
+ * this token. The window never names a path to main.
+ */
+export const fileIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
+export const handOverInputSchema = z.object({ path: z.string().min(1).max(4096) });
+export const handedOverSchema = z.object({ fileId: fileIdSchema, name: z.string() });
+export type HandedOver = z.infer<typeof handedOverSchema>;
+
+/**
+ * A file to ingest: one the user handed over, by its token (Electron), or its
+ * bytes (a file the page read itself, as in the browser). Both go through the
+ * same service.
  */
 export const ingestInputSchema = z.union([
-  z.object({ ingestId, path: z.string().min(1), password }),
+  z.object({ ingestId, fileId: fileIdSchema, password }),
   z.object({ ingestId, name: z.string().min(1).max(1000), bytes: z.instanceof(Uint8Array), password }),
 ]);
 export type IngestInput = z.infer<typeof ingestInputSchema>;

@@ -33,7 +33,7 @@ export function unwrapApi(bridge: LexDeskBridge) {
     matters: unwrapGroup(bridge.matters),
     exports: unwrapGroup(bridge.exports),
     backups: unwrapGroup(bridge.backups),
-    files: bridge.files,
+    files: unwrapGroup(bridge.files),
     onEvent: bridge.onEvent,
   };
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { DocumentSummary } from '../../shared/documents';
+import type { DocumentSummary, HandedOver } from '../../shared/documents';
 import { type CommandContext, call, printJson, usage } from '../context';
 import { describeDocument } from '../describe-document';
 import { EXIT, type ExitCode } from '../exit-codes';
@@ -8,9 +8,11 @@ import { EXIT, type ExitCode } from '../exit-codes';
 /** Reads one file into LexDesk (or finds it there already) and returns what was stored. */
 export async function ingestFile(context: CommandContext, file: string): Promise<DocumentSummary> {
   const password = context.options.password;
+  // The user named the file on the command line: it is handed over, as a drop is in the app.
+  const { fileId } = (await call(context, 'files:handOver', { path: resolve(file) })) as HandedOver;
   const input = {
     ingestId: `cli-${process.pid}`,
-    path: resolve(file),
+    fileId,
     ...(password !== undefined ? { password } : {}),
   };
   return (await call(context, 'documents:ingest', input)) as DocumentSummary;

@@ -22,9 +22,20 @@ const storedFiles = () =>
   readdirSync(join(services.dataDir, FILES_DIR), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
     .length;
 
-async function outcome(input: Parameters<typeof services.documents.ingest>[0]): Promise<string> {
+type ByPath = { ingestId: string; path: string; password?: string };
+
+/** As the app does with a dropped file: handed over first, then ingested by its token. */
+function ingestInput(input: Parameters<typeof services.documents.ingest>[0] | ByPath) {
+  if (!('path' in input)) return input;
+  const { path, ...rest } = input;
+  return { ...rest, fileId: services.documents.handOver(path).fileId };
+}
+
+const ingestPath = (input: ByPath) => services.documents.ingest(ingestInput(input));
+
+async function outcome(input: Parameters<typeof services.documents.ingest>[0] | ByPath): Promise<string> {
   try {
-    return (await services.documents.ingest(input)).alreadyStored ? 'already stored' : 'ingested';
+    return (await services.documents.ingest(ingestInput(input))).alreadyStored ? 'already stored' : 'ingested';
   } catch (error) {
     return (error as { code?: string }).code ?? String(error);
   }
@@ -38,7 +49,7 @@ describe('ingesting documents', () => {
   );
 
   it('ingests a PDF by path, keeps the original by its SHA-256 and every page text, and reports progress', async () => {
-    const summary = await services.documents.ingest({ ingestId: 'goose', path: goosehead });
+    const summary = await ingestPath({ ingestId: 'goose', path: goosehead });
     expect(summary).toMatchObject({ name: 'GOOSEHEADINSURANCE,INC_04_02_2018-EX-10.6-Franchise Agreement.PDF' });
     expect(summary).toMatchObject({ kind: 'pdf', pages: 115, language: 'en', alreadyStored: false });
     expect(services.documents.file(summary.sha256)).toEqual(new Uint8Array(readFileSync(goosehead)));
@@ -106,7 +117,7 @@ describe('ingesting documents', () => {
 
   it('reads a Vietnamese Markdown statute that mixes composed and decomposed accents', async () => {
     const file = sharedFile('contracts-vi', 'luat-thuong-mai-2005_chuong-II-mua-ban-hang-hoa_excerpt.txt');
-    const summary = await services.documents.ingest({ ingestId: ingestId(), path: file });
+    const summary = await ingestPath({ ingestId: ingestId(), path: file });
     expect(summary).toMatchObject({ kind: 'text', language: 'vi' });
     // The raw file counts 30,236 o200k tokens; joining broken lines changes a few.
     expect(summary.tokens.o200k_base).toBeGreaterThan(29_000);
@@ -178,10 +189,7 @@ describe('every damaged PDF of the pdf.js corpus', () => {
   );
 
   it('keeps what could be read of a PDF whose page tree is damaged, naming the lost page', async () => {
-    const summary = await services.documents.ingest({
-      ingestId: ingestId(),
-      path: sharedFile('pdf-broken', 'Pages-tree-refs.pdf'),
-    });
+    const summary = await ingestPath({ ingestId: ingestId(), path: sharedFile('pdf-broken', 'Pages-tree-refs.pdf') });
     expect(summary.warnings).toContainEqual({ kind: 'pages-lost', pages: expect.any(Array) });
   });
 });

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { DocumentDetail, DocumentSummary, IngestInput } from '../../shared/documents';
+import type { DocumentDetail, DocumentSummary, HandedOver, IngestInput } from '../../shared/documents';
 import { AppError } from '../../shared/errors';
 import type { AppEvent } from '../../shared/events';
 import type { Clock } from '../clock';
@@ -15,6 +15,8 @@ import { DOCUMENT_LIMITS } from './limits';
 export type IngestResult = DocumentSummary & { alreadyStored: boolean };
 
 export interface DocumentsService {
+  /** Registers a file the user handed over (dropped or picked); ingest then takes it by the token returned. */
+  handOver(path: string): HandedOver;
   /** Reads, extracts, counts and stores a file; the same bytes again return the stored document at once. */
   ingest(input: IngestInput): Promise<IngestResult>;
   list(): DocumentSummary[];
@@ -37,6 +39,33 @@ const MB = 1024 * 1024;
 
 export function createDocumentsService({ db, files, extractor, clock, emit }: DocumentsDependencies): DocumentsService {
   const rows = createDocumentRows(db);
+  /** The paths of the files handed over in this run, by the token the window was given. */
+  const handedOver = new Map<string, string>();
+
+  function handOver(path: string): HandedOver {
+    const name = basename(path);
+    try {
+      if (!statSync(path).isFile()) throw new Error('not a regular file');
+    } catch {
+      throw new AppError('FILE_NOT_FOUND', { name });
+    }
+    // A long session drops many files; the oldest tokens go first, a re-drop gives a new one.
+    if (handedOver.size >= MAX_HANDED_OVER) handedOver.delete(handedOver.keys().next().value ?? '');
+    const fileId = randomBytes(16).toString('hex');
+    handedOver.set(fileId, path);
+    return { fileId, name };
+  }
+
+  function readInput(input: IngestInput): { name: string; bytes: Uint8Array } {
+    if ('bytes' in input) {
+      checkSize(input.name, input.bytes.byteLength);
+      return { name: input.name, bytes: input.bytes };
+    }
+    const path = handedOver.get(input.fileId);
+    if (!path) throw new AppError('FILE_NOT_FOUND', { name: input.fileId });
+    return readFile(path);
+  }
+
   /** Files being read now, by SHA-256: the same bytes dropped again meanwhile wait for the first reading. */
   const reading = new Map<string, Promise<DocumentSummary>>();
 
@@ -94,6 +123,7 @@ export function createDocumentsService({ db, files, extractor, clock, emit }: Do
   }
 
   return {
+    handOver,
     ingest,
     list: () => rows.list(),
     warmUp: () => extractor.warmUp(),
@@ -110,22 +140,20 @@ export function createDocumentsService({ db, files, extractor, clock, emit }: Do
 }
 
 /** The name and bytes of a file to ingest, refusing what is missing, empty or over the limits before reading it. */
-function readInput(input: IngestInput): { name: string; bytes: Uint8Array } {
-  if ('bytes' in input) {
-    checkSize(input.name, input.bytes.byteLength);
-    return { name: input.name, bytes: input.bytes };
-  }
-  const name = basename(input.path);
+const MAX_HANDED_OVER = 10_000;
+
+function readFile(path: string): { name: string; bytes: Uint8Array } {
+  const name = basename(path);
   let size: number;
   try {
-    const stat = statSync(input.path);
+    const stat = statSync(path);
     if (!stat.isFile()) throw new Error('not a file');
     size = stat.size;
   } catch {
     throw new AppError('FILE_NOT_FOUND', { name });
   }
   checkSize(name, size);
-  return { name, bytes: new Uint8Array(readFileSync(input.path)) };
+  return { name, bytes: new Uint8Array(readFileSync(path)) };
 }
 
 function checkSize(name: string, size: number): void {

@@ -5,8 +5,8 @@ import type { AppEvent } from '../../shared/events';
 import { api } from '../api';
 import { toErrorData } from './errors';
 
-/** Where main reads a file from: its path (Electron) or its bytes (browser host). Kept to retry with a password. */
-type IngestSource = { path: string } | { name: string; bytes: Uint8Array<ArrayBuffer> };
+/** A file handed over to main (by its token, Electron) or read here and sent as bytes; kept to retry with a password. */
+type IngestSource = { fileId: string } | { name: string; bytes: Uint8Array<ArrayBuffer> };
 
 export interface IngestItem {
   ingestId: string;
@@ -85,13 +85,14 @@ export const useDocuments = create<DocumentsState>()((set, get) => {
       set((state) => ({ documents, selected: state.selected.filter((s) => documents.some((d) => d.sha256 === s)) }));
     },
     async addFiles(files) {
-      const items: IngestItem[] = files.map((file) => {
-        const path = api.files.pathFor(file);
+      const handed = await Promise.all(files.map((file) => api.files.handOver(file).catch(() => null)));
+      const items: IngestItem[] = files.map((file, index) => {
+        const token = handed[index];
         return {
           ingestId: crypto.randomUUID(),
           name: file.name,
           stage: 'queued',
-          source: path ? { path } : { name: file.name, bytes: new Uint8Array(0) },
+          source: token ? { fileId: token.fileId } : { name: file.name, bytes: new Uint8Array(0) },
         };
       });
       set((state) => ({ ingests: [...items, ...state.ingests] }));
