@@ -48,7 +48,7 @@ test('a backup made from Settings is checked, chosen, confirmed and restored acr
   await settings.getByRole('button', { name: 'Khôi phục từ bản sao lưu…' }).click();
   const confirm = settings.getByRole('region', { name: 'Khôi phục bản sao lưu này?' });
   await expect(confirm).toContainText('gồm 0 phân tích và 1 tài liệu');
-  await expect(confirm).toContainText('.before-restore');
+  await expect(confirm).toContainText('before-restore-…');
   await confirm.scrollIntoViewIfNeeded();
   await app.screenshot(testInfo, '46-restore-confirm-vi');
   await confirm.getByRole('button', { name: 'Khôi phục và khởi động lại' }).click();
@@ -65,7 +65,9 @@ test('a backup made from Settings is checked, chosen, confirmed and restored acr
   await expect(page.getByRole('article')).toHaveCount(1);
   await expect(page.getByRole('article')).toContainText('Hợp đồng thuê kho.txt');
   expect(host.services.documents.list().map((d) => d.name)).toEqual(['Hợp đồng thuê kho.txt']);
-  expect(existsSync(join(host.dataDir, `${DATABASE_FILE}.before-restore`))).toBe(true);
+  const kept = readdirSync(host.dataDir).filter((name) => name.startsWith('before-restore-'));
+  expect(kept).toHaveLength(1);
+  expect(existsSync(join(host.dataDir, kept[0] ?? '', DATABASE_FILE))).toBe(true);
   await app.screenshot(testInfo, '47-restored-vi');
   await page.getByRole('button', { name: 'Đóng' }).click();
   await expect(page.getByText(/Đã khôi phục từ bản sao lưu/)).toHaveCount(0);

@@ -29,8 +29,9 @@ Commands:
                                one analysis, or every analysis of a matter (oldest
                                first), as a Word or Markdown file
   backup DIR                   copy the database and stored files into a new folder in DIR
-  restore BACKUP_DIR           check a backup in full, then put it in place (the app must
-                               be closed; the current data is kept as *.before-restore)
+  restore BACKUP_DIR           check a backup in full, then put it in place, all or nothing
+                               (refused while the app is open; the current data is kept
+                               in a dated before-restore-… folder)
   settings get [KEY]           print one setting, or all of them
   settings set KEY VALUE       change a setting
                                language: vi | en
@@ -76,8 +77,9 @@ Lệnh:
                                xuất một phân tích, hoặc mọi phân tích của một vụ việc
                                (cũ nhất trước), ra tệp Word hoặc Markdown
   backup THƯ_MỤC               sao lưu cơ sở dữ liệu và các tệp gốc vào một thư mục mới
-  restore THƯ_MỤC_SAO_LƯU      kiểm tra toàn bộ bản sao lưu rồi khôi phục (phải đóng ứng
-                               dụng; dữ liệu hiện tại được giữ lại dưới tên *.before-restore)
+  restore THƯ_MỤC_SAO_LƯU      kiểm tra toàn bộ bản sao lưu rồi khôi phục, hoặc trọn vẹn hoặc
+                               không gì cả (không chạy khi ứng dụng đang mở; dữ liệu hiện
+                               tại được giữ trong thư mục before-restore-… có ghi ngày giờ)
   settings get [KHÓA]          in một cài đặt, hoặc tất cả
   settings set KHÓA GIÁ_TRỊ    thay đổi một cài đặt
                                language: vi | en

@@ -5,6 +5,7 @@ import type { AppEvent } from '../shared/events';
 import { languageFromLocale } from '../shared/locale';
 import type { Settings } from '../shared/settings';
 import type { PendingRestoreResult } from './backup/backup';
+import { recoverRestore } from './backup/restore-journal';
 import { type Clock, systemClock } from './clock';
 import { createDocumentsService, type DocumentsService } from './documents/documents-service';
 import { createExtractionPool } from './documents/extraction-pool';
@@ -17,6 +18,7 @@ import { createEncryptedSecretStore, type SecretCipher } from './secrets/encrypt
 import { createMemorySecretStore } from './secrets/memory-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
+import { holdDataDir } from './store/data-dir-lock';
 import { type Db, openDatabase, schemaVersion } from './store/database';
 
 export const DATABASE_FILE = 'lexdesk.sqlite3';
@@ -60,7 +62,16 @@ export function createServices(options: ServicesOptions): Services {
   const clock = options.clock ?? systemClock;
   // Owner-only: the folder will hold privileged documents and the firm's analyses.
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
+  // A restore the app died in the middle of is undone before the database opens (backup/restore-journal.ts).
+  recoverRestore(options.dataDir);
+  const letGo = holdDataDir(options.dataDir);
+  let db: Db;
+  try {
+    db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
+  } catch (error) {
+    letGo();
+    throw error;
+  }
 
   const defaults: Settings = {
     language: languageFromLocale(options.locale),
@@ -130,6 +141,7 @@ export function createServices(options: ServicesOptions): Services {
       ask.close();
       void extractor.close();
       db.close();
+      letGo();
     },
   };
 }

@@ -157,6 +157,10 @@ const messages: Messages = {
     vi: 'Bản sao lưu tại {{path}} không dùng được ({{reason}}). Dữ liệu hiện tại được giữ nguyên.',
     en: 'The backup at {{path}} cannot be used ({{reason}}). Your current data was left as it was.',
   },
+  DATA_IN_USE: {
+    vi: 'Dữ liệu LexDesk tại {{path}} đang được một chương trình khác mở (tiến trình {{processes}}), có thể là ứng dụng LexDesk hoặc một lệnh lexdesk khác. Hãy đóng chương trình đó rồi khôi phục lại; chưa có gì bị thay đổi.',
+    en: 'The LexDesk data at {{path}} is open in another program (process {{processes}}), the LexDesk app or another lexdesk command. Close it, then restore again; nothing has been changed.',
+  },
   BACKUP_FAILED: {
     vi: 'Không tạo được bản sao lưu tại {{path}}: {{reason}}. Không có bản sao lưu dở dang nào được để lại.',
     en: 'The backup to {{path}} failed: {{reason}}. No partial backup was left behind.',

@@ -42,6 +42,7 @@ export const errorCodeSchema = z.enum([
   'BACKUP_INVALID',
   'MATTER_NOT_FOUND',
   'BACKUP_FAILED',
+  'DATA_IN_USE',
   'INTERNAL_ERROR',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -5,9 +5,19 @@ import Database from 'better-sqlite3';
 import type { BackupManifest } from '../../shared/backup';
 import { AppError } from '../../shared/errors';
 import { DATABASE_FILE, FILES_DIR } from '../services';
+import { processesHolding } from '../store/data-dir-lock';
 import type { Db } from '../store/database';
 import { latestSchemaVersion } from '../store/migrate';
 import { migrations } from '../store/migrations';
+import {
+  KEPT_PREFIX,
+  nodeRestoreFs,
+  type RestoreFs,
+  recoverRestore,
+  restoreStamp,
+  stagingDir,
+  swapWithJournal,
+} from './restore-journal';
 
 const MANIFEST = 'lexdesk-backup.json';
 /** In the data dir: a restore the user asked for, applied at the next start before the database opens. */
@@ -90,33 +100,49 @@ export function verifyBackup(backupDir: string): BackupManifest {
 }
 
 /**
- * Replaces the data dir's database and files with a verified backup. Run with
- * no services open. What was there is kept beside it (`*.before-restore`).
+ * Replaces the data dir's database and files with a verified backup, all or
+ * nothing. Run with no services open, and refused while another process (the
+ * app, the CLI) has the data dir open. What was there is kept beside it, in a
+ * dated `before-restore-…` folder that only the user deletes.
  */
-export function restoreBackup(backupDir: string, dataDir: string): BackupManifest {
+export function restoreBackup(backupDir: string, dataDir: string, fs: RestoreFs = nodeRestoreFs): BackupManifest {
   const manifest = verifyBackup(backupDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const others = processesHolding(dataDir);
+  if (others.length > 0) throw new AppError('DATA_IN_USE', { path: dataDir, processes: others.join(', ') });
+  recoverRestore(dataDir);
+  const stamp = restoreStamp();
+  const staging = stagingDir(dataDir, stamp);
+  const kept = join(dataDir, `${KEPT_PREFIX}${stamp}`);
   const database = join(dataDir, DATABASE_FILE);
   const files = join(dataDir, FILES_DIR);
-  const staged = { database: `${database}.restoring`, files: `${files}.restoring` };
-  rmSync(staged.files, { recursive: true, force: true });
-  cpSync(join(backupDir, DATABASE_FILE), staged.database);
-  if (existsSync(join(backupDir, FILES_DIR))) cpSync(join(backupDir, FILES_DIR), staged.files, { recursive: true });
-  else mkdirSync(staged.files);
-  // Everything is copied before anything is moved: the swap below is renames only.
-  for (const old of [`${database}.before-restore`, `${files}.before-restore`])
-    rmSync(old, { recursive: true, force: true });
-  if (existsSync(database)) {
-    const current = new Database(database);
-    // Fold the write-ahead log into the file, so the kept copy is whole.
-    current.pragma('wal_checkpoint(TRUNCATE)');
-    current.close();
-    renameSync(database, `${database}.before-restore`);
+  try {
+    // Everything is copied in before anything is moved: the swap is renames only, within one folder.
+    fs.copy(join(backupDir, DATABASE_FILE), join(staging, DATABASE_FILE));
+    if (existsSync(join(backupDir, FILES_DIR))) fs.copy(join(backupDir, FILES_DIR), join(staging, FILES_DIR));
+    else mkdirSync(join(staging, FILES_DIR));
+    if (existsSync(database)) {
+      const current = new Database(database);
+      // Fold the write-ahead log into the file, so the kept copy is whole.
+      current.pragma('wal_checkpoint(TRUNCATE)');
+      current.close();
+    }
+    mkdirSync(kept, { mode: 0o700 });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(kept, { recursive: true, force: true });
+    throw new AppError('BACKUP_FAILED', { path: dataDir, reason: String((error as Error).message) });
   }
-  for (const suffix of ['-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });
-  if (existsSync(files)) renameSync(files, `${files}.before-restore`);
-  renameSync(staged.database, database);
-  renameSync(staged.files, files);
+  const moves: [string, string][] = [];
+  for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, FILES_DIR]) {
+    if (existsSync(join(dataDir, name))) moves.push([join(dataDir, name), join(kept, name)]);
+  }
+  moves.push([join(staging, DATABASE_FILE), database], [join(staging, FILES_DIR), files]);
+  try {
+    swapWithJournal(dataDir, moves, staging, fs);
+  } catch (error) {
+    throw new AppError('BACKUP_FAILED', { path: dataDir, reason: String((error as Error).message) });
+  }
   return manifest;
 }
 
@@ -141,6 +167,13 @@ export type PendingRestoreResult = { ok: true; manifest: BackupManifest } | { ok
  * it was (restoreBackup checks everything before it moves anything).
  */
 export function applyPendingRestore(dataDir: string): PendingRestoreResult | null {
+  // A restore the app died in the middle of is undone first, and said.
+  if (recoverRestore(dataDir) === 'rolled back') {
+    return {
+      ok: false,
+      error: new AppError('BACKUP_FAILED', { path: dataDir, reason: 'interrupted; the data was put back as it was' }),
+    };
+  }
   const marker = join(dataDir, PENDING_RESTORE);
   if (!existsSync(marker)) return null;
   let backupDir: string;

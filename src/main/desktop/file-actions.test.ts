@@ -140,7 +140,7 @@ describe('backup and restore from the window', () => {
 
     const outcome = applyPendingRestore(services.dataDir);
     expect(outcome).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID' } });
-    expect(existsSync(join(services.dataDir, 'lexdesk.sqlite3.before-restore'))).toBe(false);
+    expect(readdirSync(services.dataDir).filter((name) => name.startsWith('before-restore-'))).toEqual([]);
     const restarted = createTempServices({ dataDir: services.dataDir, restore: outcome });
     try {
       // The language set after the backup is still there: nothing was replaced.

@@ -73,7 +73,7 @@ export const en = {
     restore: 'Restore from a backup…',
     confirmTitle: 'Restore this backup?',
     confirmBody:
-      'The backup made on {{date}} holds {{answers}} analyses and {{documents}} documents. It will replace all of LexDesk’s current data; what is there now is kept beside it (files ending in .before-restore). LexDesk will restart.',
+      'The backup made on {{date}} holds {{answers}} analyses and {{documents}} documents. It will replace all of LexDesk’s current data; what is there now is kept beside it, in a dated before-restore-… folder that only you delete. LexDesk will restart.',
     confirmRestore: 'Restore and restart',
     cancel: 'Cancel',
     restored: 'Restored from the backup made on {{date}}: {{answers}} analyses and {{documents}} documents.',

@@ -77,7 +77,7 @@ export const vi: Translation = {
     restore: 'Khôi phục từ bản sao lưu…',
     confirmTitle: 'Khôi phục bản sao lưu này?',
     confirmBody:
-      'Bản sao lưu tạo lúc {{date}} gồm {{answers}} phân tích và {{documents}} tài liệu. Bản này sẽ thay thế toàn bộ dữ liệu hiện có của LexDesk; dữ liệu hiện tại được giữ lại bên cạnh (các tệp có đuôi .before-restore). LexDesk sẽ khởi động lại.',
+      'Bản sao lưu tạo lúc {{date}} gồm {{answers}} phân tích và {{documents}} tài liệu. Bản này sẽ thay thế toàn bộ dữ liệu hiện có của LexDesk; dữ liệu hiện tại được giữ lại bên cạnh, trong một thư mục before-restore-… có ghi ngày giờ, chỉ mất đi khi bạn tự xóa. LexDesk sẽ khởi động lại.',
     confirmRestore: 'Khôi phục và khởi động lại',
     cancel: 'Hủy',
     restored: 'Đã khôi phục từ bản sao lưu tạo lúc {{date}}: {{answers}} phân tích và {{documents}} tài liệu.',
