@@ -4,7 +4,7 @@ import { appErrorDataSchema } from './errors';
 /** What a backup holds, from the manifest written beside its database. */
 export const backupManifestSchema = z.object({
   format: z.literal(1),
-  createdAt: z.string(),
+  createdAt: z.iso.datetime(),
   schemaVersion: z.number().int(),
   documents: z.number().int(),
   answers: z.number().int(),

@@ -1,13 +1,27 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { BackupManifest } from '../../shared/backup';
+import { type BackupManifest, backupManifestSchema } from '../../shared/backup';
 import { AppError } from '../../shared/errors';
+import { DOCUMENT_LIMITS } from '../documents/limits';
 import { DATABASE_FILE, FILES_DIR } from '../services';
 import { processesHolding } from '../store/data-dir-lock';
 import type { Db } from '../store/database';
-import { latestSchemaVersion } from '../store/migrate';
+import { latestSchemaVersion, migrate } from '../store/migrate';
 import { migrations } from '../store/migrations';
 import {
   KEPT_PREFIX,
@@ -57,21 +71,31 @@ export async function createBackup(db: Db, dataDir: string, parent: string, now 
 }
 
 /**
- * Checks a backup in full before anything is replaced: its manifest, the
- * database's integrity and schema version, and every stored file against the
- * SHA-256 it is named by. Throws BACKUP_INVALID saying what is wrong.
+ * Checks a backup in full before anything is replaced, trusting nothing in
+ * the folder: the manifest against its schema; the database and the files
+ * folder as plain files and folders (no links, FIFOs or devices); the
+ * database's integrity and, table by table and column by column, the schema
+ * LexDesk's migrations build for its version; every document's SHA-256 as 64
+ * hex characters, its stored file a plain file within the size limit whose
+ * streamed hash matches. Throws BACKUP_INVALID saying what is wrong.
  */
 export function verifyBackup(backupDir: string): BackupManifest {
   const invalid = (reason: string) => new AppError('BACKUP_INVALID', { path: backupDir, reason });
-  let manifest: BackupManifest;
+  let parsed: ReturnType<typeof backupManifestSchema.safeParse>;
   try {
-    manifest = JSON.parse(readFileSync(join(backupDir, MANIFEST), 'utf8')) as BackupManifest;
+    parsed = backupManifestSchema.safeParse(JSON.parse(readFileSync(join(backupDir, MANIFEST), 'utf8')));
   } catch {
     throw invalid('no LexDesk backup manifest');
   }
+  if (!parsed.success) throw invalid('the manifest is not one LexDesk writes');
+  const manifest = parsed.data;
+  const databaseFile = join(backupDir, DATABASE_FILE);
+  if (!isPlain(databaseFile, 'file')) throw invalid(`${DATABASE_FILE} is not a plain file`);
+  const filesDir = join(backupDir, FILES_DIR);
+  if (existsSync(filesDir) && !isPlain(filesDir, 'folder')) throw invalid(`${FILES_DIR} is not a plain folder`);
   let db: Database.Database;
   try {
-    db = new Database(join(backupDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+    db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   } catch {
     throw invalid('no database');
   }
@@ -85,17 +109,75 @@ export function verifyBackup(backupDir: string): BackupManifest {
     if (integrity !== 'ok') throw invalid(`database damaged: ${String(integrity)}`);
     const version = Number(db.pragma('user_version', { simple: true }));
     if (version > latestSchemaVersion(migrations)) throw invalid(`made by a newer LexDesk (schema ${version})`);
-    const documents = db.prepare('SELECT sha256 FROM documents').all() as { sha256: string }[];
+    const schemaProblem = compareSchema(db, version);
+    if (schemaProblem) throw invalid(schemaProblem);
+    const documents = db.prepare('SELECT sha256 FROM documents').all() as { sha256: unknown }[];
     for (const { sha256 } of documents) {
-      const file = join(backupDir, FILES_DIR, sha256.slice(0, 2), sha256);
-      if (!existsSync(file)) throw invalid(`the stored file of document ${sha256.slice(0, 12)} is missing`);
-      if (createHash('sha256').update(readFileSync(file)).digest('hex') !== sha256) {
-        throw invalid(`the stored file of document ${sha256.slice(0, 12)} is damaged`);
+      if (typeof sha256 !== 'string' || !SHA256.test(sha256))
+        throw invalid(`a document is named by "${String(sha256).slice(0, 40)}", not a SHA-256`);
+      const file = join(filesDir, sha256.slice(0, 2), sha256);
+      const label = `the stored file of document ${sha256.slice(0, 12)}`;
+      if (!existsSync(file)) throw invalid(`${label} is missing`);
+      if (!isPlain(file, 'file') || !isPlain(join(filesDir, sha256.slice(0, 2)), 'folder')) {
+        throw invalid(`${label} is not a plain file`);
       }
+      if (statSync(file).size > DOCUMENT_LIMITS.maxBytes) throw invalid(`${label} is too large`);
+      if (hashOf(file) !== sha256) throw invalid(`${label} is damaged`);
     }
     return manifest;
   } finally {
     db.close();
+  }
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** A file or folder in its own right: not a link (followed nowhere), a FIFO, a socket or a device. */
+function isPlain(path: string, kind: 'file' | 'folder'): boolean {
+  try {
+    const stat = lstatSync(path);
+    return kind === 'file' ? stat.isFile() : stat.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** SHA-256 read a megabyte at a time: a stored file may be hundreds of megabytes. */
+function hashOf(file: string): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.alloc(1024 * 1024);
+  const fd = openSync(file, 'r');
+  try {
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** What differs between the backup's tables and those LexDesk's migrations build at its version, or null. */
+function compareSchema(db: Database.Database, version: number): string | null {
+  if (version < 1) return 'the database holds no LexDesk schema';
+  const expected = new Database(':memory:');
+  try {
+    migrate(expected, migrations, version);
+    const tablesOf = (of: Database.Database) =>
+      (of.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+        (row) => row.name,
+      );
+    const columnsOf = (of: Database.Database, table: string) =>
+      (of.prepare(`SELECT name, type, "notnull", pk FROM pragma_table_info(?)`).all(table) as object[]).map((column) =>
+        JSON.stringify(column),
+      );
+    const found = new Set(tablesOf(db));
+    for (const table of tablesOf(expected)) {
+      if (!found.has(table)) return `the table ${table} is missing`;
+      if (columnsOf(db, table).join() !== columnsOf(expected, table).join())
+        return `the table ${table} is not as LexDesk builds it`;
+    }
+    return null;
+  } finally {
+    expected.close();
   }
 }
 
