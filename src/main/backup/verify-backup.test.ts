@@ -75,8 +75,8 @@ describe('the backup check trusts nothing in the folder', () => {
     for (const table of ['documents', 'document_pages']) {
       const column = table === 'documents' ? 'sha256' : 'document_sha256';
       // 64 characters, as the table's CHECK asks, but a path out of the backup.
-      const escape = `../../../../../../../../etc/passwd${'/'.repeat(64)}`.slice(0, 64);
-      db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`).run(escape, sha256);
+      const outside = `../../../../../../../../etc/passwd${'/'.repeat(64)}`.slice(0, 64);
+      db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`).run(outside, sha256);
     }
     db.close();
     expect(reasonOf(dir)).toMatch(/^BACKUP_INVALID: .*not a SHA-256/);
