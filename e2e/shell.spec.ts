@@ -72,12 +72,28 @@ test('a page that navigates to an outside URL stays where it is', async ({ host,
   expect(host.windows().navigations.at(-1)).toEqual({ url: 'app://lexdesk/index.html', allowed: true });
 });
 
-test('window.open is denied, and only an https: link goes to the browser', async ({ host, page, app: _app }) => {
+test('window.open is denied; an https: link opens in the browser only once the lawyer confirms its address', async ({
+  host,
+  page,
+  app: _app,
+}) => {
   const windowsNow = () => page.context().pages().length;
+  host.dialogs.nextMessageBoxResponse = 0;
   await page.evaluate(() => window.open('https://example.com/dieu-khoan', '_blank'));
   await expect.poll(() => host.app.records.openedExternal).toEqual(['https://example.com/dieu-khoan']);
+  expect(host.dialogs.messageBoxes[0]).toMatchObject({
+    message: 'Mở địa chỉ này trong trình duyệt?',
+    detail: expect.stringContaining('https://example.com/dieu-khoan'),
+    buttons: ['Mở trong trình duyệt', 'Hủy'],
+    cancelId: 1,
+  });
   await expect.poll(windowsNow).toBe(1);
+  // Not https: never offered. Closed or cancelled: not opened.
   await page.evaluate(() => window.open('http://example.com/plain', '_blank'));
+  host.dialogs.nextMessageBoxResponse = null;
+  await page.evaluate(() => window.open('https://example.net/bi-tu-choi', '_blank'));
+  await expect.poll(() => host.dialogs.messageBoxes.length).toBe(2);
+  host.dialogs.nextMessageBoxResponse = 0;
   await page.evaluate(() => {
     const link = document.createElement('a');
     link.href = 'https://example.org/phu-luc';
@@ -90,6 +106,16 @@ test('window.open is denied, and only an https: link goes to the browser', async
     .poll(() => host.app.records.openedExternal)
     .toEqual(['https://example.com/dieu-khoan', 'https://example.org/phu-luc']);
   await expect.poll(windowsNow).toBe(1);
+});
+
+test('a redirect or a frame navigating away from the app is refused like a navigation', async ({ host, app: _app }) => {
+  const [window] = host.app.module.BrowserWindow.getAllWindows();
+  if (!window) throw new Error('no window');
+  expect(window.webContents.willRedirect('https://evil.test/phishing')).toBe(false);
+  expect(window.webContents.willRedirect('app://lexdesk/index.html')).toBe(true);
+  const subframe = window.webContents.frameFor('spec-frame', () => 'about:blank', window.webContents.mainFrame);
+  expect(window.webContents.willNavigate('https://evil.test/in-a-frame', subframe)).toBe(false);
+  expect(window.webContents.willNavigate('app://lexdesk/index.html', subframe)).toBe(true);
 });
 
 test('permission requests and checks (notifications, camera, geolocation) are refused', async ({ host, app: _app }) => {
@@ -120,14 +146,24 @@ test('a call from another origin or from a subframe gets UNTRUSTED_SENDER; the a
   );
   expect(fromOtherOrigin).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
 
-  // A subframe that reaches ipc (as one would with nodeIntegrationInSubFrames).
-  await strayPage.evaluate(async () => {
+  // A frame may not navigate away either (will-frame-navigate)...
+  await strayPage.evaluate(() => {
     const frame = document.createElement('iframe');
     frame.src = 'https://evil.test/inner';
     document.body.append(frame);
+  });
+  await expect
+    .poll(() => host.windows().navigations)
+    .toContainEqual({ url: 'https://evil.test/inner', allowed: false });
+  // ...and a subframe that reaches ipc (as one would with nodeIntegrationInSubFrames) is refused.
+  await strayPage.evaluate(async () => {
+    const frame = document.createElement('iframe');
+    frame.name = 'inner';
+    frame.srcdoc = '<p>inner</p>';
+    document.body.append(frame);
     await new Promise((resolveLoad) => frame.addEventListener('load', resolveLoad));
   });
-  const inner = strayPage.frames().find((frame) => frame.url() === 'https://evil.test/inner');
+  const inner = strayPage.frames().find((frame) => frame.name() === 'inner');
   if (!inner) throw new Error('no subframe');
   const fromSubframe = await inner.evaluate(() =>
     (

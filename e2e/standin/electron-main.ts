@@ -34,7 +34,7 @@ export interface SurfaceContents {
   readonly preferences: Electron.WebPreferences;
   readonly mainFrame: FrameMain;
   frameFor(key: unknown, url: () => string, parent: FrameMain | null): FrameMain;
-  willNavigate(url: string): boolean;
+  willNavigate(url: string, frame?: FrameMain): boolean;
   windowOpen(url: string): Electron.WindowOpenHandlerResponse;
   isDestroyed(): boolean;
 }
@@ -49,13 +49,24 @@ export interface DialogScript {
   nextSaveFile: string | null;
   /** The folder the open dialog answers; null: the user closed it. */
   nextFolder: string | null;
+  /** The button a message box answers with; its cancelId when null (the user closed it). */
+  nextMessageBoxResponse: number | null;
   readonly saveRequests: Electron.SaveDialogOptions[];
   readonly folderRequests: Electron.OpenDialogOptions[];
+  readonly messageBoxes: Electron.MessageBoxOptions[];
   readonly errorBoxes: { title: string; content: string }[];
 }
 
 export function createDialogScript(): DialogScript {
-  return { nextSaveFile: null, nextFolder: null, saveRequests: [], folderRequests: [], errorBoxes: [] };
+  return {
+    nextSaveFile: null,
+    nextFolder: null,
+    nextMessageBoxResponse: null,
+    saveRequests: [],
+    folderRequests: [],
+    messageBoxes: [],
+    errorBoxes: [],
+  };
 }
 
 /** Who holds each userData folder's single-instance lock, shared by every start in one host. */
@@ -259,10 +270,23 @@ export function createElectronMain(options: ElectronMainOptions) {
       if (answer.action !== 'deny') throw new Error(`stand-in: window.open(${url}) allowed, which it does not model`);
       return answer;
     }
-    /** A navigation the page started (a link, `location`): `will-navigate`, which a listener may prevent. */
-    willNavigate(url: string): boolean {
-      const event = preventable({ url, isMainFrame: true, isSameDocument: false, frame: this.mainFrame });
+    /**
+     * A navigation the page started (a link, `location`): `will-frame-navigate`
+     * then, for the main frame, `will-navigate`; a listener of either may prevent it.
+     */
+    willNavigate(url: string, frame: FrameMain = this.mainFrame): boolean {
+      const isMainFrame = frame === this.mainFrame;
+      const details = preventable({ url, isMainFrame, isSameDocument: false, frame });
+      this.emit('will-frame-navigate', details);
+      if (details.defaultPrevented || !isMainFrame) return !details.defaultPrevented;
+      const event = preventable({ url, isMainFrame: true, isSameDocument: false, frame });
       this.emit('will-navigate', event, url, false, true);
+      return !event.defaultPrevented;
+    }
+    /** A server redirecting a navigation to `url`: `will-redirect`, which a listener may prevent. */
+    willRedirect(url: string): boolean {
+      const event = preventable({ url, isMainFrame: true, isSameDocument: false, frame: this.mainFrame });
+      this.emit('will-redirect', event, url, false, true);
       return !event.defaultPrevented;
     }
     /** The frame a message came from; `parentOf` is null for the main frame. */
@@ -463,6 +487,11 @@ export function createElectronMain(options: ElectronMainOptions) {
       options.dialogs.folderRequests.push(optionsOf(first, second));
       const folder = options.dialogs.nextFolder;
       return folder === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [folder] };
+    },
+    async showMessageBox(first: BrowserWindow | Electron.MessageBoxOptions, second?: Electron.MessageBoxOptions) {
+      const asked = optionsOf(first, second);
+      options.dialogs.messageBoxes.push(asked);
+      return { response: options.dialogs.nextMessageBoxResponse ?? asked.cancelId ?? 0, checkboxChecked: false };
     },
     showErrorBox(title: string, content: string) {
       options.dialogs.errorBoxes.push({ title, content });

@@ -71,10 +71,12 @@ export function createPlaywrightWindows(context: BrowserContext, specPage: Page)
       page = undefined;
     }
     const owner = page ? owners.get(page) : undefined;
-    if (page && owner && request.isNavigationRequest() && request.frame() === page.mainFrame()) {
-      if (owner.pendingLoad === url) owner.pendingLoad = undefined;
+    if (page && owner && request.isNavigationRequest()) {
+      const inMainFrame = request.frame() === page.mainFrame();
+      if (inMainFrame && owner.pendingLoad === url) owner.pendingLoad = undefined;
       else {
-        const allowed = owner.contents.willNavigate(toElectronUrl(url));
+        const frame = inMainFrame ? owner.contents.mainFrame : frameOf(owner.contents, request.frame());
+        const allowed = owner.contents.willNavigate(toElectronUrl(url), frame);
         navigations.push({ url: toElectronUrl(url), allowed });
         // Chromium drops a cancelled navigation without an error page: the window stays where it was.
         if (!allowed) return route.abort('aborted');

@@ -22,7 +22,7 @@ import { AppError } from '../shared/errors';
 import { languageFromLocale } from '../shared/locale';
 import { applyPendingRestore } from './backup/backup';
 import { defaultDataDir } from './data-dir';
-import type { Desktop } from './desktop/desktop';
+import { type Desktop, dialogTitles } from './desktop/desktop';
 import { createHandlers } from './handlers';
 import { createDispatcher, registerContract } from './ipc';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeOf, resolveAppFile } from './renderer-protocol';
@@ -127,16 +127,36 @@ async function createWindow(): Promise<BrowserWindow> {
   return window;
 }
 
-/** No navigation away from the app, no new windows, no webviews; web links open in the browser. */
+/** No navigation away from the app, in any frame or by redirect; no new windows or webviews; web links only once confirmed. */
 function hardenContents(contents: Electron.WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!trustedOrigins.some((origin) => url.startsWith(`${origin}/`))) event.preventDefault();
-  });
+  const guard = (event: Electron.Event, url: string | undefined) => {
+    if (!url || !trustedOrigins.some((origin) => url.startsWith(`${origin}/`))) event.preventDefault();
+  };
+  contents.on('will-navigate', (event, url) => guard(event, url));
+  contents.on('will-redirect', (event, url) => guard(event, url));
+  contents.on('will-frame-navigate', (details) => guard(details, details.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (url.startsWith('https://')) void confirmExternal(url);
     return { action: 'deny' };
   });
+}
+
+/** An https: link from the window opens in the browser only after the lawyer has seen the address and agreed. */
+async function confirmExternal(url: string): Promise<void> {
+  const text = dialogTitles(services?.settings.language() ?? languageFromLocale(app.getLocale()));
+  const options = {
+    type: 'question' as const,
+    buttons: [text.open, text.cancel],
+    defaultId: 1,
+    cancelId: 1,
+    message: text.openLink,
+    detail: text.openLinkDetail.replace('{{url}}', url),
+  };
+  const { response } = mainWindow
+    ? await dialog.showMessageBox(mainWindow, options)
+    : await dialog.showMessageBox(options);
+  if (response === 0) await shell.openExternal(url);
 }
 
 function denyPermissions(): void {

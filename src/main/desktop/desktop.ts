@@ -36,6 +36,10 @@ const titles = {
     restore: 'Chọn thư mục bản sao lưu LexDesk',
     docx: 'Tài liệu Word',
     md: 'Markdown',
+    openLink: 'Mở địa chỉ này trong trình duyệt?',
+    openLinkDetail: 'Liên kết nằm trong một câu trả lời hoặc tài liệu. Chỉ mở nếu bạn tin địa chỉ:\n\n{{url}}',
+    open: 'Mở trong trình duyệt',
+    cancel: 'Hủy',
   },
   en: {
     exportAnalysis: 'Export analysis',
@@ -44,6 +48,10 @@ const titles = {
     restore: 'Choose a LexDesk backup folder',
     docx: 'Word document',
     md: 'Markdown',
+    openLink: 'Open this address in your browser?',
+    openLinkDetail: 'The link is in an answer or a document. Open it only if you trust the address:\n\n{{url}}',
+    open: 'Open in browser',
+    cancel: 'Cancel',
   },
 } as const;
 
