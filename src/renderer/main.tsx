@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { api } from './api';
+import { RootErrorBoundary } from './components/RootErrorBoundary';
 import { initI18n } from './i18n';
 import { useAsk } from './stores/ask-store';
 import { useDocuments } from './stores/documents-store';
@@ -28,9 +29,11 @@ async function start(root: HTMLElement): Promise<void> {
   });
   createRoot(root).render(
     <StrictMode>
-      <SettingsStoreContext.Provider value={store}>
-        <App />
-      </SettingsStoreContext.Provider>
+      <RootErrorBoundary>
+        <SettingsStoreContext.Provider value={store}>
+          <App />
+        </SettingsStoreContext.Provider>
+      </RootErrorBoundary>
     </StrictMode>,
   );
 }

@@ -1,4 +1,9 @@
 export const en = {
+  boundary: {
+    title: 'LexDesk could not draw this screen',
+    body: 'Your data is safe: every document and analysis is still stored. Reload the window; if this happens again, quote this code to support:',
+    reload: 'Reload the window',
+  },
   app: {
     name: 'LexDesk',
     tagline: 'Contract review with long-context language models',

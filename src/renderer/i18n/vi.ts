@@ -1,6 +1,11 @@
 import type { Translation } from './en';
 
 export const vi: Translation = {
+  boundary: {
+    title: 'LexDesk không hiển thị được màn hình này',
+    body: 'Dữ liệu của bạn không bị ảnh hưởng: mọi tài liệu và phân tích vẫn được lưu. Hãy tải lại cửa sổ; nếu lỗi lặp lại, hãy báo mã sau cho bộ phận hỗ trợ:',
+    reload: 'Tải lại cửa sổ',
+  },
   app: {
     name: 'LexDesk',
     tagline: 'Rà soát hợp đồng bằng mô hình ngôn ngữ lớn, đọc được văn bản dài',
