@@ -11,7 +11,7 @@ import { ingestBench, tokenizerBench } from './documents';
 import { measure, report } from './harness';
 import { historyBench } from './history';
 import { startBench } from './start';
-import { streamingBench } from './streaming';
+import { streamingBench, unbrokenRunBench } from './streaming';
 import { windowBench } from './window';
 
 async function ipcOverhead(): Promise<void> {
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
   await startUp();
   await tokenizerBench();
   await streamingBench();
+  await unbrokenRunBench();
   await historyBench();
   await windowBench();
   await ingestBench();
