@@ -85,7 +85,10 @@ const names = (texts: string[]) => texts.map((text) => `${text}.txt`).sort();
 
 // Finding 1 of the nothing-lost issue: a failed rename left the data dir holding pieces of both, and two
 // restores in a row deleted the original data.
-describe('a restore is all or nothing, even when a step fails or the app dies in the middle', () => {
+// Each case builds a data dir and a backup for real: seconds on a busy machine.
+describe('a restore is all or nothing, even when a step fails or the app dies in the middle', {
+  timeout: 60_000,
+}, () => {
   it('counts the moves and copies a restore makes', async () => {
     const dataDir = await dataDirWith(OLD);
     const fs = faultyFs(0, 'fail');

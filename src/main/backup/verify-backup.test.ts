@@ -41,7 +41,8 @@ const reasonOf = (dir: string) => {
 };
 
 // Findings 2 and 3 of the nothing-lost issue: the backup check trusted the folder it was given.
-describe('the backup check trusts nothing in the folder', () => {
+// Each test makes one to four real backups (services, a document, SQLite's online backup): seconds on a busy machine.
+describe('the backup check trusts nothing in the folder', { timeout: 60_000 }, () => {
   it('accepts a backup LexDesk made', async () => {
     expect(reasonOf((await backup()).dir)).toBe('accepted');
   });
