@@ -1,20 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, FILES_DIR } from '../services';
+import { tempDirsForEachTest } from '../testing/temp-dirs';
 import { createTempServices } from '../testing/temp-services';
 import { createBackup, restoreBackup, verifyBackup } from './backup';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lexdesk-backup-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirsForEachTest('lexdesk-backup-');
 
 async function servicesWithData() {
   const services = createTempServices({ dataDir: tempDir() });

@@ -1,23 +1,15 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, FILES_DIR } from '../services';
+import { tempDirsForEachTest } from '../testing/temp-dirs';
 import { createTempServices } from '../testing/temp-services';
 import { createBackup, restoreBackup } from './backup';
 import { type RestoreFs, recoverRestore } from './restore-journal';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lexdesk-restore-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirsForEachTest('lexdesk-restore-');
 
 async function dataDirWith(texts: string[]): Promise<string> {
   const services = createTempServices({ dataDir: tempDir() });

@@ -1,22 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, FILES_DIR } from '../services';
+import { tempDirsForEachTest } from '../testing/temp-dirs';
 import { createTempServices } from '../testing/temp-services';
 import { createBackup, verifyBackup } from './backup';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lexdesk-verify-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirsForEachTest('lexdesk-verify-');
 
 async function backup(): Promise<{ dir: string; sha256: string }> {
   const services = createTempServices({ dataDir: tempDir() });
