@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { providerPresets } from '../../shared/provider-presets';
-import type { Provider, ProviderModel } from '../../shared/providers';
+import { isLoopbackHost, type Provider, type ProviderModel } from '../../shared/providers';
 import { InlineConfirm } from '../components/InlineConfirm';
 import { useProviders } from '../stores/providers-store';
 
@@ -56,8 +56,6 @@ export function ProvidersSection() {
     </section>
   );
 }
-
-const LOCAL = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/;
 
 function ProviderEditor({ provider }: { provider: Provider }) {
   const { t } = useTranslation();
@@ -179,7 +177,7 @@ function ProviderEditor({ provider }: { provider: Provider }) {
           ? `${t('providers.keySet', { last4: provider.key.last4 ?? '' })} ${provider.key.origin ? t('providers.keyBoundTo', { origin: provider.key.origin }) : ''}`
           : keyClearedFor
             ? t('providers.keyClearedOrigin', { origin: keyClearedFor })
-            : LOCAL.test(provider.baseUrl)
+            : isLoopbackHost(new URL(provider.baseUrl).hostname)
               ? ''
               : t('providers.keyNone')}
       </p>
