@@ -1,15 +1,8 @@
-import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { type ProviderTestServer, startProviderTestServer } from '../src/main/llm/testing/provider-test-server';
-import { providerPresets } from '../src/shared/provider-presets';
 import { expect, test } from './fixtures';
-import { type AppHost, startHost } from './host/app-host';
-import { AppPage } from './pages/app-page';
+import { askPreset, openWithTestProvider } from './pages/test-provider';
 
-const CONTRACT = resolve(
-  __dirname,
-  '../../shared/data/contracts-en/ADUROBIOTECH,INC_06_02_2020-EX-10.7-CONSULTING AGREEMENT.txt',
-);
 const KEY = 'sk-test-0123456789abcd';
 const ANSWER = [
   '## Thanh toán',
@@ -31,24 +24,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => server.close());
 
-/** A host whose provider points at the test server, with a key, and the page open on it. */
-async function openWithProvider(page: Page): Promise<{ host: AppHost; app: AppPage }> {
-  const host = startHost({ locale: 'vi-VN' });
-  const custom = providerPresets.find((p) => p.id === 'custom');
-  if (!custom) throw new Error('no custom preset');
-  host.services.providers.save({ ...custom, name: 'Máy chủ thử nghiệm', baseUrl: server.openaiBaseUrl });
-  host.services.providers.setKey('custom', KEY);
-  await host.open(page);
-  const app = await new AppPage(page).ready();
-  await page.getByLabel('Chọn tệp…').setInputFiles(CONTRACT);
-  await expect(page.getByRole('article')).toHaveCount(1, { timeout: 20_000 });
-  return { host, app };
-}
-
-async function askPreset(page: Page, preset: string) {
-  await page.getByLabel('Câu hỏi thường gặp').selectOption({ label: preset });
-  await page.getByRole('button', { name: 'Hỏi', exact: true }).click();
-}
+const openWithProvider = (page: Page) => openWithTestProvider(page, server, KEY);
 
 const counter = (page: Page, id: string) => page.locator(`[data-counter="${id}"] dd`);
 

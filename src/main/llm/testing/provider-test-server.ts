@@ -18,6 +18,8 @@ export interface Script {
   /** The answer, streamed a word (with its trailing space) at a time. */
   answer: string;
   tokensPerSecond?: number;
+  /** A word longer than this goes out in pieces of this many characters, as a model's tokens would. */
+  pieceChars?: number;
   firstByteDelayMs?: number;
   /** Consumed one per request, in order; a request with none left is answered normally. */
   faults?: Fault[];
@@ -96,7 +98,12 @@ export async function startProviderTestServer(initial: Script = DEFAULT_SCRIPT):
   }
 
   function words(): string[] {
-    return script.answer.match(/\S+\s*/gu) ?? [];
+    const words = script.answer.match(/\S+\s*/gu) ?? [];
+    const size = script.pieceChars;
+    if (!size) return words;
+    return words.flatMap((word) =>
+      word.length <= size ? [word] : Array.from({ length: Math.ceil(word.length / size) }, (_, i) => word.slice(i * size, (i + 1) * size)),
+    );
   }
 
   async function pace(response: ServerResponse, fault: Fault | undefined, send: (word: string) => void) {
