@@ -54,6 +54,12 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     plugins: [react(), pdfjsAssets()],
+    resolve: {
+      alias: {
+        // Its "browser" build decodes entities through `document`, which the Markdown worker has not: the table one works anywhere.
+        'decode-named-character-reference': resolve('node_modules/decode-named-character-reference/index.js'),
+      },
+    },
     build: {
       // electron-vite leaves output unminified; the renderer is loaded on every start, so it pays to be small.
       minify: true,

@@ -1,0 +1,15 @@
+import type { ParseReply, ParseRequest } from './markdown-parser';
+import { markdownToTree } from './parse-markdown';
+
+// The Markdown parser's own thread: a block that parses slowly delays only its own rendering.
+self.onmessage = (event: MessageEvent<ParseRequest>) => {
+  const { id, text } = event.data;
+  let reply: ParseReply;
+  try {
+    reply = { id, tree: markdownToTree(text) };
+  } catch {
+    // Too deep for the parser's own recursion, say: plain text too.
+    reply = { id, tree: null };
+  }
+  self.postMessage(reply);
+};

@@ -1,0 +1,87 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { toHast } from 'mdast-util-to-hast';
+import { gfm } from 'micromark-extension-gfm';
+
+/**
+ * One block of a model's answer as an HTML tree ready to render, built in the
+ * Markdown worker (never on the renderer's main thread: the parser has slow
+ * cases no length limit fully rules out).
+ *
+ * What a model writes is untrusted (a contract can carry a prompt injection):
+ * raw HTML is dropped (mdast-util-to-hast leaves it out unless told otherwise),
+ * a link keeps only an http(s) or mailto address, an image becomes its alt
+ * text (loading it would tell a remote host the answer was read), and nesting
+ * deeper than a reader can follow is flattened to its text. A block that would
+ * make more elements than a reader could use (50,000 `*a` make 25,000 <em>s)
+ * is left as plain text: React and layout would take seconds over it.
+ */
+
+/** Deeper than any real outline (Điều › khoản › điểm › tiết is four); a run of `1. 1. 1.` nests thousands deep. */
+export const MAX_NESTING = 24;
+
+/**
+ * A dense 4,000-character block (a 50-row table with bold cells) makes about
+ * 300; 1,000 inline elements took 85-300 ms of layout on a 2-core machine.
+ */
+export const MAX_ELEMENTS = 800;
+
+const SAFE_PROTOCOL = /^(https?|mailto):$/i;
+
+/** The block's tree, or null when it is to be shown as plain text. */
+export function markdownToTree(text: string): Root | null {
+  const mdast = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = toHast(mdast) as Root;
+  const count = { elements: 0 };
+  const children = tree.children.map((child) => clean(child, 0, count)).filter(isKept);
+  return count.elements > MAX_ELEMENTS ? null : { type: 'root', children };
+}
+
+function clean(node: RootContent, depth: number, count: { elements: number }): RootContent | null {
+  if (node.type === 'text') return { type: 'text', value: node.value };
+  if (node.type !== 'element') return null;
+  count.elements++;
+  if (node.tagName === 'img') return { type: 'text', value: String(node.properties.alt ?? '') };
+  if (depth >= MAX_NESTING) return { type: 'text', value: textOf(node) };
+  const properties = { ...node.properties };
+  if (node.tagName === 'a') properties.href = safeHref(properties.href);
+  const element: Element = {
+    type: 'element',
+    tagName: node.tagName,
+    properties,
+    children: node.children.map((child) => clean(child, depth + 1, count)).filter(isKept) as ElementContent[],
+  };
+  // A wide table scrolls in its own box instead of widening the answer.
+  if (node.tagName === 'table') {
+    return { type: 'element', tagName: 'div', properties: { className: ['answer__table'] }, children: [element] };
+  }
+  return element;
+}
+
+function isKept(node: RootContent | null): node is RootContent {
+  return node !== null;
+}
+
+function textOf(node: RootContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element') return '';
+  // Iterative: the subtree being flattened is the deep one.
+  let text = '';
+  const stack: RootContent[] = [node];
+  while (stack.length > 0) {
+    const next = stack.pop() as RootContent;
+    if (next.type === 'text') text += next.value;
+    else if (next.type === 'element')
+      for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i] as RootContent);
+  }
+  return text;
+}
+
+/** A link's address if it is one LexDesk may offer to open, or nothing (the link stays as text). */
+export function safeHref(href: unknown): string | undefined {
+  if (typeof href !== 'string') return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(href)?.[1];
+  if (scheme === undefined) return href.startsWith('#') ? href : undefined;
+  return SAFE_PROTOCOL.test(scheme) ? href : undefined;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { frameBatch } from './frame-batch';
+
+function manualClock() {
+  const callbacks = new Map<number, () => void>();
+  let next = 1;
+  return {
+    request(callback: () => void) {
+      callbacks.set(next, callback);
+      return next++;
+    },
+    cancel(handle: number) {
+      callbacks.delete(handle);
+    },
+    frame() {
+      const due = [...callbacks.values()];
+      callbacks.clear();
+      for (const callback of due) callback();
+    },
+    pending: () => callbacks.size,
+  };
+}
+
+describe('frameBatch', () => {
+  it('hands over everything pushed between two frames once, at the frame', () => {
+    const clock = manualClock();
+    const batches: number[][] = [];
+    const batch = frameBatch<number>((items) => batches.push(items), clock);
+    for (let i = 0; i < 1000; i++) batch.push(i);
+    expect(batches).toEqual([]);
+    expect(clock.pending()).toBe(1);
+    clock.frame();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toHaveLength(1000);
+    clock.frame();
+    expect(batches).toHaveLength(1);
+  });
+
+  it('flushes at once when asked, and the frame it had asked for no longer fires', () => {
+    const clock = manualClock();
+    const batches: string[][] = [];
+    const batch = frameBatch<string>((items) => batches.push(items), clock);
+    batch.push('a');
+    batch.push('b');
+    batch.flush();
+    expect(batches).toEqual([['a', 'b']]);
+    expect(clock.pending()).toBe(0);
+    batch.flush();
+    batch.push('c');
+    clock.frame();
+    expect(batches).toEqual([['a', 'b'], ['c']]);
+  });
+});
