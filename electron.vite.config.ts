@@ -40,6 +40,8 @@ export default defineConfig({
           cli: resolve('src/cli/index.ts'),
           // Its own file: extraction-pool.ts starts it in a worker thread.
           'extraction-worker': resolve('src/main/documents/extraction-worker.ts'),
+          // Its own file too: the Word export parses an answer's Markdown in a worker thread.
+          'markdown-worker': resolve('src/main/export/markdown-worker.ts'),
         },
       },
     },

@@ -16,13 +16,16 @@ test('an answer no renderer could lay out whole (a million unbroken characters, 
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
-  // What froze the renderer before (the nothing-lost issue's finding 10): 18 s and 58 s, and a 205,518-pixel line.
+  // What froze the renderer before (the nothing-lost issue's finding 10): 18 s and 58 s, and a 205,518-pixel line;
+  // and what micromark is slowest on: nested list markers and quotes, thousands of one-word paragraphs.
   const end = 'Hết phần trả lời.';
   const answer = [
     `Điều 1. ${'a'.repeat(1_000_000)}`,
     '*a'.repeat(50_000),
     'a* '.repeat(60_000),
     '1. '.repeat(20_000),
+    '>'.repeat(20_000),
+    'a\n\n'.repeat(30_000),
     `**${end}**`,
   ].join('\n\n');
   server.script({ answer, apiKey: KEY, tokensPerSecond: 1_000_000, pieceChars: 64 });

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Encoding } from '../../shared/documents';
 import { AppError } from '../../shared/errors';
+import { startWorker, type WorkerEntry, workerEntry } from '../worker-entry';
 import { type CountedExtraction, type Extraction, type ExtractProgress, type RawPages, withAllCounts } from './extract';
 import type { ExtractReply, ExtractRequest, WarmUpRequest } from './extraction-protocol';
 import { DOCUMENT_LIMITS } from './limits';
@@ -18,35 +17,6 @@ export interface Extractor {
   /** Starts the workers and loads pdf.js and the tokenizers ahead of the first file (the app calls it once its window is up). */
   warmUp(): void;
   close(): Promise<void>;
-}
-
-/**
- * The worker's entry: the built `extraction-worker.js` beside this bundle in
- * the app and the CLI; the TypeScript source, through tsx, in tests.
- */
-export interface WorkerEntry {
-  file: string;
-  /** Run from TypeScript source through tsx's require hook (tests, the e2e host), not built JavaScript. */
-  source: boolean;
-}
-
-function workerEntry(): WorkerEntry {
-  // This module may be bundled into out/main/ or into a chunk under out/main/chunks/.
-  const candidates = [join(__dirname, 'extraction-worker.js'), join(__dirname, '..', 'extraction-worker.js')];
-  const built = candidates.find(existsSync);
-  return built ? { file: built, source: false } : { file: join(__dirname, 'extraction-worker.ts'), source: true };
-}
-
-function startWorker(entry: WorkerEntry, heapMb: number): Worker {
-  // A hostile file can make pdf.js or mammoth grow without end: past this heap the worker stops, not the machine.
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
-  if (!entry.source) return new Worker(entry.file, { resourceLimits });
-  // Node 20 workers do not take `--import tsx`; tsx's CommonJS hook, required first, does the same.
-  return new Worker("require('tsx/cjs'); require(require('node:worker_threads').workerData.file);", {
-    eval: true,
-    workerData: { file: entry.file },
-    resourceLimits,
-  });
 }
 
 export interface ExtractionPoolOptions {
@@ -88,7 +58,7 @@ interface Ask {
  */
 export function createExtractionPool({
   stallMs = DOCUMENT_LIMITS.stallMs,
-  entry = workerEntry(),
+  entry = workerEntry('extraction-worker', __dirname),
   workers: size = Math.min(2, availableParallelism()),
   workerHeapMb = DOCUMENT_LIMITS.workerHeapMb,
 }: ExtractionPoolOptions = {}): Extractor {

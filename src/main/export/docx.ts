@@ -22,25 +22,7 @@ import {
   type MatterReport,
   matterFacts,
 } from './analysis-facts';
-
-// mdast node shapes, as far as this converter reads them.
-interface MdNode {
-  type: string;
-  value?: string;
-  depth?: number;
-  ordered?: boolean;
-  children?: MdNode[];
-}
-
-async function parseMarkdown(text: string): Promise<MdNode> {
-  // ESM-only packages, loaded from the CommonJS main bundle.
-  const [{ unified }, { default: remarkParse }, { default: remarkGfm }] = await Promise.all([
-    import('unified'),
-    import('remark-parse'),
-    import('remark-gfm'),
-  ]);
-  return unified().use(remarkParse).use(remarkGfm).parse(text) as MdNode;
-}
+import { type MdNode, parseAnswerMarkdown } from './markdown-tree';
 
 interface RunStyle {
   bold?: boolean;
@@ -167,7 +149,7 @@ async function analysisSection(
   level: number,
 ): Promise<(Paragraph | Table)[]> {
   const l = exportLabels(language);
-  const tree = await parseMarkdown(answer.text);
+  const tree = await parseAnswerMarkdown(answer.text);
   return [
     new Paragraph({ heading: heading(level), children: [new TextRun(l.question)] }),
     new Paragraph(answer.question),

@@ -1,26 +1,30 @@
-import type { Root } from 'hast';
+import type { Root, RootContent } from 'hast';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import { createContext, memo, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
-import { splitBlocks } from './blocks';
-import { createMarkdownParser, type MarkdownParser, type ParserWorker } from './markdown-parser';
+import { createMarkdownParser, type MarkdownParser, type ParserWorker } from '../../shared/markdown/block-parser';
+import { splitBlocks } from '../../shared/markdown/blocks';
+import { frameBudget } from '../animation-frames';
 
-let shared: MarkdownParser | null = null;
+type TreeParser = MarkdownParser<Root>;
+
+let shared: TreeParser | null = null;
 /** The app's one Markdown worker, started on the first answer shown. */
-function sharedParser(): MarkdownParser {
-  shared ??= createMarkdownParser(
-    () => new Worker(new URL('./markdown.worker.ts', import.meta.url), { type: 'module' }) as unknown as ParserWorker,
+function sharedParser(): TreeParser {
+  shared ??= createMarkdownParser<Root>(
+    () =>
+      new Worker(new URL('./markdown.worker.ts', import.meta.url), { type: 'module' }) as unknown as ParserWorker<Root>,
   );
   return shared;
 }
 
-const lazyParser: MarkdownParser = {
+const lazyParser: TreeParser = {
   peek: (text) => sharedParser().peek(text),
   parse: (text, signal) => sharedParser().parse(text, signal),
   dispose: () => shared?.dispose(),
 };
 
-export const MarkdownParserContext = createContext<MarkdownParser>(lazyParser);
+export const MarkdownParserContext = createContext<TreeParser>(lazyParser);
 
 /**
  * Characters of blocks put in the page at first, then as many more each frame:
@@ -55,34 +59,64 @@ function useProgressiveCount(blocks: string[]): number {
   const complete = shown >= blocks.length;
   useEffect(() => {
     if (complete) return;
-    const frame = requestAnimationFrame(() => setBudget((chars) => chars + CHARS_PER_FRAME));
+    let frame = 0;
+    const grow = () => {
+      setBudget((chars) => chars + CHARS_PER_FRAME);
+      frame = requestAnimationFrame(grow);
+    };
+    frame = requestAnimationFrame(grow);
     return () => cancelAnimationFrame(frame);
-  }, [complete, budget]);
+  }, [complete]);
   return shown;
 }
+
+/**
+ * Elements of parsed blocks put in the page per frame. Blocks parse faster
+ * than a frame lays them out (26,000 elements arrived between two frames
+ * once, 1.3 s of layout); a tree of up to 500 elements lays out in 20-80 ms.
+ */
+const ELEMENTS_PER_FRAME = 600;
+/** A cached tree this small is shown at once when its block mounts, so a short answer never flashes as plain text. */
+const INSTANT_ELEMENTS = 100;
+const treesInFrames = frameBudget(ELEMENTS_PER_FRAME);
 
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   const parser = useContext(MarkdownParserContext);
   const [parsed, setParsed] = useState<{ text: string; tree: Root | null } | null>(() => {
     const tree = parser.peek(text);
-    return tree === undefined ? null : { text, tree };
+    return tree !== undefined && (tree === null || elementsOf(tree) <= INSTANT_ELEMENTS) ? { text, tree } : null;
   });
   useEffect(() => {
-    const cached = parser.peek(text);
-    if (cached !== undefined) {
-      setParsed({ text, tree: cached });
-      return;
-    }
     const controller = new AbortController();
-    void parser.parse(text, controller.signal).then((tree) => {
-      if (!controller.signal.aborted) setParsed({ text, tree });
-    });
-    return () => controller.abort();
+    let cancelShow = () => {};
+    const show = (tree: Root | null) => {
+      if (controller.signal.aborted) return;
+      cancelShow = treesInFrames.schedule(tree ? elementsOf(tree) : 1, () => setParsed({ text, tree }));
+    };
+    const cached = parser.peek(text);
+    if (cached !== undefined) show(cached);
+    else void parser.parse(text, controller.signal).then(show);
+    return () => {
+      controller.abort();
+      cancelShow();
+    };
   }, [parser, text]);
   // While a streaming block's newer text parses, its last tree stays: a few characters behind, never a flash.
-  if (parsed?.tree) return <>{render(parsed.tree)}</>;
-  return <p className="answer__plain">{text}</p>;
+  return (
+    <div className="answer__block">{parsed?.tree ? render(parsed.tree) : <p className="answer__plain">{text}</p>}</div>
+  );
 });
+
+function elementsOf(tree: Root): number {
+  let count = 0;
+  const stack: (Root | RootContent)[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as Root | RootContent;
+    if (node.type === 'element') count++;
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  return count;
+}
 
 function render(tree: Root): ReactNode {
   return toJsxRuntime(tree, { Fragment, jsx, jsxs, ignoreInvalidStyle: true });

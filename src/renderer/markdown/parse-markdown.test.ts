@@ -62,7 +62,14 @@ describe('safeHref', () => {
   it('refuses every scheme but http(s) and mailto, and relative addresses', () => {
     expect(safeHref('HTTPS://example.com')).toBe('HTTPS://example.com');
     expect(safeHref('#fn-1')).toBe('#fn-1');
-    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'app://lexdesk/index.html', 'data:text/html,x', 'x.html', 5]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'app://lexdesk/index.html',
+      'data:text/html,x',
+      'x.html',
+      5,
+    ]) {
       expect(safeHref(bad)).toBeUndefined();
     }
   });

@@ -2,10 +2,10 @@ import { create } from 'zustand';
 import type { Answer, AskInput, AskStarted } from '../../shared/answers';
 import type { AppErrorData } from '../../shared/errors';
 import type { AppEvent } from '../../shared/events';
+import { frameBatch } from '../animation-frames';
 import { api } from '../api';
 import { useDocuments } from './documents-store';
 import { toErrorData } from './errors';
-import { frameBatch } from './frame-batch';
 import { useHistory } from './history-store';
 
 export interface LiveAnswer {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameBatch } from './frame-batch';
+import { frameBatch, frameBudget } from './animation-frames';
 
 function manualClock() {
   const callbacks = new Map<number, () => void>();
@@ -49,5 +49,30 @@ describe('frameBatch', () => {
     batch.push('c');
     clock.frame();
     expect(batches).toEqual([['a', 'b'], ['c']]);
+  });
+});
+
+describe('frameBudget', () => {
+  it('runs what fits one frame’s budget each frame, at least one item however costly, and skips the cancelled', () => {
+    const clock = manualClock();
+    const ran: string[] = [];
+    const budget = frameBudget(100, clock);
+    budget.schedule(60, () => ran.push('a'));
+    budget.schedule(30, () => ran.push('b'));
+    budget.schedule(30, () => ran.push('c'));
+    const cancel = budget.schedule(10, () => ran.push('cancelled'));
+    budget.schedule(500, () => ran.push('big'));
+    budget.schedule(10, () => ran.push('d'));
+    cancel();
+    expect(ran).toEqual([]);
+    clock.frame();
+    expect(ran).toEqual(['a', 'b']);
+    clock.frame();
+    expect(ran).toEqual(['a', 'b', 'c']);
+    clock.frame();
+    expect(ran).toEqual(['a', 'b', 'c', 'big']);
+    clock.frame();
+    expect(ran).toEqual(['a', 'b', 'c', 'big', 'd']);
+    expect(clock.pending()).toBe(0);
   });
 });

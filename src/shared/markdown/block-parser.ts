@@ -1,37 +1,43 @@
-import type { Root } from 'hast';
+/**
+ * Markdown blocks parsed off the thread that shows or exports them: the
+ * renderer's Web Worker (HTML trees to render) and main's worker thread
+ * (Markdown trees for Word). Parsers have slow cases no length limit rules
+ * out (1,000 characters of `1. ` or `>` take 100 ms), so every block has a
+ * deadline, after which it is plain text and the stuck worker is replaced.
+ */
 
 export interface ParseRequest {
   id: number;
   text: string;
 }
 
-export interface ParseReply {
+export interface ParseReply<Tree> {
   id: number;
-  /** Null when the block could not be parsed: it is shown as plain text. */
-  tree: Root | null;
+  /** Null when the block could not be parsed, or is better shown as plain text. */
+  tree: Tree | null;
 }
 
-/** What the parser needs of a Web Worker, so its scheduling can be tested without one. */
-export interface ParserWorker {
+/** What the parser needs of a worker (a Web Worker or a worker thread), so its scheduling can be tested without one. */
+export interface ParserWorker<Tree> {
   postMessage(message: ParseRequest): void;
   terminate(): void;
-  onmessage: ((event: MessageEvent<ParseReply>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
+  onmessage: ((event: { data: ParseReply<Tree> }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
 }
 
-export interface MarkdownParser {
+export interface MarkdownParser<Tree> {
   /** The tree already parsed for this text, null if it failed, undefined if not parsed yet. */
-  peek(text: string): Root | null | undefined;
+  peek(text: string): Tree | null | undefined;
   /** Parses in the worker; resolves null if the text cannot be parsed in time (or the request was abandoned). */
-  parse(text: string, signal?: AbortSignal): Promise<Root | null>;
+  parse(text: string, signal?: AbortSignal): Promise<Tree | null>;
   dispose(): void;
 }
 
-interface Job {
+interface Job<Tree> {
   text: string;
   signals: (AbortSignal | undefined)[];
-  resolve(tree: Root | null): void;
-  promise: Promise<Root | null>;
+  resolve(tree: Tree | null): void;
+  promise: Promise<Tree | null>;
 }
 
 export interface ParserOptions {
@@ -47,23 +53,26 @@ export interface ParserOptions {
  * a block that takes longer than the deadline is given up and the worker,
  * stuck in it, replaced.
  */
-export function createMarkdownParser(spawn: () => ParserWorker, options: ParserOptions = {}): MarkdownParser {
+export function createMarkdownParser<Tree>(
+  spawn: () => ParserWorker<Tree>,
+  options: ParserOptions = {},
+): MarkdownParser<Tree> {
   const deadlineMs = options.deadlineMs ?? 1_500;
   const cacheSize = options.cacheSize ?? 400;
-  const cache = new Map<string, Root | null>();
-  const waiting: Job[] = [];
-  const byText = new Map<string, Job>();
-  let worker: ParserWorker | null = null;
-  let running: { id: number; job: Job; timer: ReturnType<typeof setTimeout> } | null = null;
+  const cache = new Map<string, Tree | null>();
+  const waiting: Job<Tree>[] = [];
+  const byText = new Map<string, Job<Tree>>();
+  let worker: ParserWorker<Tree> | null = null;
+  let running: { id: number; job: Job<Tree>; timer: ReturnType<typeof setTimeout> } | null = null;
   let nextId = 1;
 
-  const remember = (text: string, tree: Root | null) => {
+  const remember = (text: string, tree: Tree | null) => {
     cache.delete(text);
     cache.set(text, tree);
     if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
   };
 
-  const finish = (tree: Root | null, keep: boolean) => {
+  const finish = (tree: Tree | null, keep: boolean) => {
     if (!running) return;
     const { job, timer } = running;
     clearTimeout(timer);
@@ -79,13 +88,15 @@ export function createMarkdownParser(spawn: () => ParserWorker, options: ParserO
     worker = null;
   };
 
-  const ensureWorker = (): ParserWorker => {
+  const ensureWorker = (): ParserWorker<Tree> => {
     if (worker) return worker;
     const started = spawn();
+    // A replaced worker can still speak (a thread reports its exit after terminate): only the current one is heard.
     started.onmessage = (event) => {
-      if (running && event.data.id === running.id) finish(event.data.tree, true);
+      if (worker === started && running && event.data.id === running.id) finish(event.data.tree, true);
     };
     started.onerror = () => {
+      if (worker !== started) return;
       replaceWorker();
       finish(null, true);
     };
@@ -93,11 +104,11 @@ export function createMarkdownParser(spawn: () => ParserWorker, options: ParserO
     return started;
   };
 
-  const abandoned = (job: Job) => job.signals.length > 0 && job.signals.every((signal) => signal?.aborted);
+  const abandoned = (job: Job<Tree>) => job.signals.length > 0 && job.signals.every((signal) => signal?.aborted);
 
   function pump(): void {
     while (!running && waiting.length > 0) {
-      const job = waiting.shift() as Job;
+      const job = waiting.shift() as Job<Tree>;
       if (abandoned(job)) {
         byText.delete(job.text);
         job.resolve(null);
@@ -125,11 +136,11 @@ export function createMarkdownParser(spawn: () => ParserWorker, options: ParserO
         existing.signals.push(signal);
         return existing.promise;
       }
-      let resolve: (tree: Root | null) => void = () => {};
-      const promise = new Promise<Root | null>((r) => {
+      let resolve: (tree: Tree | null) => void = () => {};
+      const promise = new Promise<Tree | null>((r) => {
         resolve = r;
       });
-      const job: Job = { text, signals: [signal], resolve, promise };
+      const job: Job<Tree> = { text, signals: [signal], resolve, promise };
       byText.set(text, job);
       waiting.push(job);
       pump();

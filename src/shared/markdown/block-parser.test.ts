@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createMarkdownParser, type ParseReply, type ParseRequest, type ParserWorker } from './markdown-parser';
-import { markdownToTree } from './parse-markdown';
+import { createMarkdownParser, type ParseReply, type ParseRequest, type ParserWorker } from './block-parser';
+
+type Tree = { text: string };
+const parseFor = (text: string): Tree => ({ text: text.toUpperCase() });
 
 /**
  * A worker that parses for real, on a later tick, as a Web Worker would; one
@@ -8,9 +10,9 @@ import { markdownToTree } from './parse-markdown';
  * parser would not.
  */
 function workers() {
-  const spawned: { worker: ParserWorker; terminated: boolean; received: string[] }[] = [];
-  const spawn = (): ParserWorker => {
-    const record = { worker: null as unknown as ParserWorker, terminated: false, received: [] as string[] };
+  const spawned: { worker: ParserWorker<Tree>; terminated: boolean; received: string[] }[] = [];
+  const spawn = (): ParserWorker<Tree> => {
+    const record = { worker: null as unknown as ParserWorker<Tree>, terminated: false, received: [] as string[] };
     record.worker = {
       onmessage: null,
       onerror: null,
@@ -19,8 +21,8 @@ function workers() {
         if (message.text.startsWith('HANG')) return;
         setTimeout(() => {
           if (record.terminated) return;
-          const reply: ParseReply = { id: message.id, tree: markdownToTree(message.text) };
-          record.worker.onmessage?.({ data: reply } as MessageEvent<ParseReply>);
+          const reply: ParseReply<Tree> = { id: message.id, tree: parseFor(message.text) };
+          record.worker.onmessage?.({ data: reply });
         }, 1);
       },
       terminate() {
@@ -56,6 +58,11 @@ describe('createMarkdownParser', () => {
     expect(spawned[0]?.terminated).toBe(true);
     // Not tried again: it stays plain text.
     expect(parser.peek('HANG *a')).toBeNull();
+    // The replaced worker reporting its own end (a thread's exit after terminate) leaves the new one alone.
+    spawned[0]?.worker.onerror?.(new Error('exited'));
+    expect(spawned[1]?.terminated).toBe(false);
+    expect(await parser.parse('~c~')).not.toBeNull();
+    expect(spawned).toHaveLength(2);
   });
 
   it('drops requests abandoned before their turn (a streaming block’s older texts)', async () => {
@@ -74,12 +81,12 @@ describe('createMarkdownParser', () => {
   });
 
   it('takes a worker error for a failed block and starts a new worker', async () => {
-    const spawned: ParserWorker[] = [];
+    const spawned: ParserWorker<Tree>[] = [];
     const parser = createMarkdownParser(() => {
-      const worker: ParserWorker = {
+      const worker: ParserWorker<Tree> = {
         onmessage: null,
         onerror: null,
-        postMessage: () => setTimeout(() => worker.onerror?.({} as ErrorEvent), 1),
+        postMessage: () => setTimeout(() => worker.onerror?.(new Error('worker died')), 1),
         terminate() {},
       };
       spawned.push(worker);

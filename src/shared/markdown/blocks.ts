@@ -5,7 +5,9 @@
  * emphasis marks, nested list markers and pipes) to cost much.
  *
  * A block ends at a blank line outside a code fence, unless the next line is
- * indented (a list item's next paragraph). A block longer than `maxChars` is
+ * indented (a list item's next paragraph); short neighbours are joined up to
+ * `mergeChars`, so a run of one-word paragraphs is not a million blocks. A
+ * block longer than `maxChars` is
  * cut at line ends, or inside a line that is itself too long; a cut table
  * repeats its header rows and a cut code fence its opening line, so each piece
  * still reads as what it was.
@@ -17,12 +19,30 @@ export const MAX_BLOCK_CHARS = 4_000;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const TABLE_DELIMITER = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
-export function splitBlocks(text: string, maxChars = MAX_BLOCK_CHARS): string[] {
+/** Paragraphs are joined into blocks of about this size: a block's element count stays low, and so does their number. */
+export const MERGE_BLOCK_CHARS = 1_000;
+
+export interface BlockSizes {
+  maxChars?: number;
+  mergeChars?: number;
+}
+
+export function splitBlocks(text: string, sizes: BlockSizes = {}): string[] {
+  const maxChars = sizes.maxChars ?? MAX_BLOCK_CHARS;
+  const mergeChars = sizes.mergeChars ?? MERGE_BLOCK_CHARS;
   const blocks: string[] = [];
+  let pending = '';
   for (const block of paragraphs(text)) {
-    if (block.length <= maxChars) blocks.push(block);
-    else blocks.push(...cutLongBlock(block, maxChars));
+    if (pending !== '' && pending.length + 2 + block.length <= mergeChars) {
+      pending = `${pending}\n\n${block}`;
+      continue;
+    }
+    if (pending !== '') blocks.push(pending);
+    pending = '';
+    if (block.length > maxChars) blocks.push(...cutLongBlock(block, maxChars));
+    else pending = block;
   }
+  if (pending !== '') blocks.push(pending);
   return blocks;
 }
 
