@@ -102,7 +102,9 @@ export async function startProviderTestServer(initial: Script = DEFAULT_SCRIPT):
     const size = script.pieceChars;
     if (!size) return words;
     return words.flatMap((word) =>
-      word.length <= size ? [word] : Array.from({ length: Math.ceil(word.length / size) }, (_, i) => word.slice(i * size, (i + 1) * size)),
+      word.length <= size
+        ? [word]
+        : Array.from({ length: Math.ceil(word.length / size) }, (_, i) => word.slice(i * size, (i + 1) * size)),
     );
   }
 
