@@ -86,6 +86,11 @@ export async function unbrokenRunBench(): Promise<void> {
       name: 'a.txt',
       bytes: new TextEncoder().encode('Điều 1.'),
     });
+    // What the app does once its window is up: the SDK and tokenizer loads, on main, before any answer.
+    const warming = monitorEventLoopDelay({ resolution: 5 });
+    warming.enable();
+    await services.ask.warmUp();
+    warming.disable();
     const delays: number[] = [];
     for (let run = 0; run < 5; run++) {
       const histogram = monitorEventLoopDelay({ resolution: 5 });
@@ -106,6 +111,9 @@ export async function unbrokenRunBench(): Promise<void> {
     console.log('\nA 1,000,000-character unbroken run streamed through the ask service (target: main delayed < 50 ms)');
     console.log(
       `  longest event-loop delay: ${delays[2]?.toFixed(1)} ms (median of 5; ${delays[0]?.toFixed(1)}–${delays[4]?.toFixed(1)})`,
+    );
+    console.log(
+      `  once, at start-up (SDK and tokenizer loads the first answer no longer waits for): ${(warming.max / 1e6).toFixed(1)} ms`,
     );
   } finally {
     services.dispose();

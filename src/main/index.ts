@@ -122,6 +122,8 @@ async function createWindow(): Promise<BrowserWindow> {
     window.show();
     // pdf.js takes about a second to load; do it now rather than on the first drop.
     services?.documents.warmUp();
+    // The SDKs and tokenizers the first answer needs, after the window's own first requests are answered.
+    setTimeout(() => void services?.ask.warmUp().catch((error: unknown) => services?.log('ask', error)), 2_000);
   });
   await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;
