@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appErrorDataSchema } from './errors';
+import { appErrorDataSchema } from './error-schemas';
 import { providerIdSchema } from './providers';
 
 export const answerStatusSchema = z.enum(['streaming', 'done', 'stopped', 'failed', 'interrupted']);

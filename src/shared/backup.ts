@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appErrorDataSchema } from './errors';
+import { appErrorDataSchema } from './error-schemas';
 
 /** What a backup holds, from the manifest written beside its database. */
 export const backupManifestSchema = z.object({

@@ -1,8 +1,12 @@
-import { z } from 'zod';
 import { errorMessage } from './error-messages';
 import type { Language } from './language';
 
-export const errorCodeSchema = z.enum([
+/**
+ * Every code an AppError can carry. Plain data, no schema library: the
+ * extraction worker and the preload's neighbours throw and read AppErrors
+ * without loading zod (the schemas are in error-schemas.ts).
+ */
+export const ERROR_CODES = [
   'INVALID_INPUT',
   'UNKNOWN_CHANNEL',
   'UNTRUSTED_SENDER',
@@ -44,16 +48,15 @@ export const errorCodeSchema = z.enum([
   'BACKUP_FAILED',
   'DATA_IN_USE',
   'INTERNAL_ERROR',
-]);
-export type ErrorCode = z.infer<typeof errorCodeSchema>;
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The shape an error has when it crosses a process boundary: plain data, no stack. */
-export const appErrorDataSchema = z.object({
-  code: errorCodeSchema,
-  message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
-export type AppErrorData = z.infer<typeof appErrorDataSchema>;
+export interface AppErrorData {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown> | undefined;
+}
 
 export type ErrorDetails = Record<string, unknown>;
 
