@@ -2,6 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 
+const SCREENSHOT_SIZES = [
+  { width: 880, height: 560 },
+  { width: 1366, height: 768 },
+] as const;
+
 /** The app as a lawyer sees it, by role and label rather than by CSS. */
 export class AppPage {
   constructor(readonly page: Page) {}
@@ -21,12 +26,25 @@ export class AppPage {
   themeOption = (name: RegExp) => this.settingsDialog().getByRole('radio', { name });
   closeSettings = () => this.settingsDialog().getByRole('button', { name: /Đóng|Close/ });
 
-  /** Saved where CI keeps artifacts, and attached to the test report. */
+  /**
+   * The view at the narrowest window LexDesk allows (880×560) and at a common
+   * laptop size (1366×768), saved where CI keeps artifacts and attached to the
+   * test report; the page is left at the size it had.
+   */
   async screenshot(testInfo: TestInfo, name: string): Promise<void> {
     const dir = join('test-results', 'screenshots');
     mkdirSync(dir, { recursive: true });
-    const path = join(dir, `${name}.png`);
-    await this.page.screenshot({ path, fullPage: true });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
+    const before = this.page.viewportSize();
+    try {
+      for (const size of SCREENSHOT_SIZES) {
+        await this.page.setViewportSize(size);
+        const label = `${name}-${size.width}x${size.height}`;
+        const path = join(dir, `${label}.png`);
+        await this.page.screenshot({ path, fullPage: true });
+        await testInfo.attach(label, { path, contentType: 'image/png' });
+      }
+    } finally {
+      if (before) await this.page.setViewportSize(before);
+    }
   }
 }

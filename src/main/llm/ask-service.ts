@@ -284,6 +284,8 @@ export function createAskService(deps: AskServiceDependencies): AskService {
     recoverInterrupted: () => rows.markInterrupted(deps.clock.now()),
     cacheStats: () => rows.cacheStats(),
     async warmUp() {
+      // The app may have quit before the warm-up's turn came.
+      if (closed) return;
       const providers = deps.providers.list();
       if (providers.some((p) => p.kind === 'openai')) await loadOpenAi();
       if (providers.some((p) => p.kind === 'anthropic')) await loadAnthropic();
@@ -291,6 +293,7 @@ export function createAskService(deps: AskServiceDependencies): AskService {
       for (const encoding of encodings) {
         // One table a turn of the event loop, so a request that comes in meanwhile waits for one at most.
         await new Promise((resolve) => setImmediate(resolve));
+        if (closed) return;
         countTokensWith(encoding, '');
       }
     },

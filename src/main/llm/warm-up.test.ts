@@ -19,3 +19,9 @@ it('loads the SDK of each configured kind of provider ahead of the first answer,
   expect(loadedSdks().openAi?.default).toBeTypeOf('function');
   expect(loadedSdks().anthropic).toBeUndefined();
 });
+
+it('does nothing once the services are closed (the app quit before its turn came)', async () => {
+  const closed = createTempServices();
+  closed.dispose();
+  await expect(closed.ask.warmUp()).resolves.toBeUndefined();
+});
