@@ -57,113 +57,95 @@ export interface AnswerOutcome {
   updatedAt: number;
 }
 
+/** The answers tables' statements, as SQL with parameters. */
+function answerStatements(db: Db) {
+  return {
+    insertAnswer: db.prepare(
+      `INSERT INTO answers (id, question, provider_id, provider_name, model, status, estimated_input, currency,
+         cache_key, matter_id, created_at, updated_at)
+       VALUES (@id, @question, @providerId, @providerName, @model, 'streaming', @estimatedInput, @currency,
+         @cacheKey, @matterId, @createdAt, @createdAt)`,
+    ),
+    // A document goes to the matter of the first analysis filed with it, and stays there until moved.
+    fileDocument: db.prepare<[{ matterId: string; sha256: string }]>(
+      'UPDATE documents SET matter_id = @matterId WHERE sha256 = @sha256 AND matter_id IS NULL',
+    ),
+    insertDocument: db.prepare('INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, ?, ?)'),
+    updateProgress: db.prepare(
+      `UPDATE answers SET text = @text, output_tokens = @outputTokens, updated_at = @updatedAt
+       WHERE id = @id AND status = 'streaming'`,
+    ),
+    updateOutcome: db.prepare(
+      `UPDATE answers SET status = @status, text = @text, input_tokens = @input, cached_input_tokens = @cachedInput,
+         output_tokens = @output, cost = @cost, ttft_ms = @ttftMs, latency_ms = @latencyMs, error_code = @errorCode,
+         error_message = @errorMessage, updated_at = @updatedAt
+       WHERE id = @id`,
+    ),
+    fileAnswer: db.prepare<[{ matterId: string; id: string }]>(
+      'UPDATE answers SET matter_id = @matterId WHERE id = @id AND matter_id IS NULL',
+    ),
+    selectMatter: db.prepare<[string], { id: string }>('SELECT id FROM matters WHERE id = ?'),
+    selectOne: db.prepare<[string], AnswerRow>('SELECT * FROM answers WHERE id = ?'),
+    selectDocuments: db.prepare<[string], { document_sha256: string }>(
+      'SELECT document_sha256 FROM answer_documents WHERE answer_id = ? ORDER BY position',
+    ),
+    interruptStreaming: db.prepare<[number]>(
+      "UPDATE answers SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'",
+    ),
+    selectCached: db.prepare<[string], { id: string }>(
+      "SELECT id FROM answers WHERE cache_key = ? AND status = 'done' ORDER BY created_at DESC LIMIT 1",
+    ),
+    insertHit: db.prepare<[string, number, number]>(
+      'INSERT INTO cache_hits (answer_id, hit_at, saved_cost) VALUES (?, ?, ?)',
+    ),
+    selectStats: db.prepare<[], { hits: number; saved: number }>(
+      'SELECT count(*) AS hits, COALESCE(sum(saved_cost), 0) AS saved FROM cache_hits',
+    ),
+  };
+}
+
 /** The answers tables, as SQL with parameters. */
 export function createAnswerRows(db: Db) {
-  const insertAnswer = db.prepare(
-    `INSERT INTO answers (id, question, provider_id, provider_name, model, status, estimated_input, currency,
-       cache_key, matter_id, created_at, updated_at)
-     VALUES (@id, @question, @providerId, @providerName, @model, 'streaming', @estimatedInput, @currency,
-       @cacheKey, @matterId, @createdAt, @createdAt)`,
-  );
-  // A document goes to the matter of the first analysis filed with it, and stays there until moved.
-  const fileDocument = db.prepare<[{ matterId: string; sha256: string }]>(
-    'UPDATE documents SET matter_id = @matterId WHERE sha256 = @sha256 AND matter_id IS NULL',
-  );
-  const insertDocument = db.prepare(
-    'INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, ?, ?)',
-  );
-  const updateProgress = db.prepare(
-    `UPDATE answers SET text = @text, output_tokens = @outputTokens, updated_at = @updatedAt
-     WHERE id = @id AND status = 'streaming'`,
-  );
-  const updateOutcome = db.prepare(
-    `UPDATE answers SET status = @status, text = @text, input_tokens = @input, cached_input_tokens = @cachedInput,
-       output_tokens = @output, cost = @cost, ttft_ms = @ttftMs, latency_ms = @latencyMs, error_code = @errorCode,
-       error_message = @errorMessage, updated_at = @updatedAt
-     WHERE id = @id`,
-  );
-  const fileAnswer = db.prepare<[{ matterId: string; id: string }]>(
-    'UPDATE answers SET matter_id = @matterId WHERE id = @id AND matter_id IS NULL',
-  );
-  const selectMatter = db.prepare<[string], { id: string }>('SELECT id FROM matters WHERE id = ?');
-  const selectOne = db.prepare<[string], AnswerRow>('SELECT * FROM answers WHERE id = ?');
-  const selectDocuments = db.prepare<[string], { document_sha256: string }>(
-    'SELECT document_sha256 FROM answer_documents WHERE answer_id = ? ORDER BY position',
-  );
-  const interruptStreaming = db.prepare<[number]>(
-    "UPDATE answers SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'",
-  );
-
+  const sql = answerStatements(db);
   // The row exists, with its documents, before the first byte is sent.
   const create = db.transaction((answer: NewAnswer) => {
     const { documentIds: _documents, ...row } = answer;
-    insertAnswer.run(row);
+    sql.insertAnswer.run(row);
     for (const [position, sha256] of answer.documentIds.entries()) {
-      insertDocument.run(answer.id, position, sha256);
-      if (answer.matterId) fileDocument.run({ matterId: answer.matterId, sha256 });
+      sql.insertDocument.run(answer.id, position, sha256);
+      if (answer.matterId) sql.fileDocument.run({ matterId: answer.matterId, sha256 });
     }
   });
-
-  function get(id: string): Answer | undefined {
-    const row = selectOne.get(id);
-    if (!row) return undefined;
-    const usage =
-      row.input_tokens === null || row.output_tokens === null
-        ? null
-        : { input: row.input_tokens, cachedInput: row.cached_input_tokens ?? 0, output: row.output_tokens };
-    return {
-      id: row.id,
-      question: row.question,
-      documentIds: selectDocuments.all(id).map((d) => d.document_sha256),
-      providerId: row.provider_id,
-      providerName: row.provider_name,
-      model: row.model,
-      status: row.status,
-      text: row.text,
-      usage: row.status === 'streaming' ? null : usage,
-      estimatedInput: row.estimated_input,
-      cost: row.cost,
-      currency: row.currency,
-      ttftMs: row.ttft_ms,
-      latencyMs: row.latency_ms,
-      error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
-      matterId: row.matter_id,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
-  }
-
   const fileUnder = db.transaction((answerId: string, documentIds: readonly string[], matterId: string) => {
-    fileAnswer.run({ matterId, id: answerId });
-    for (const sha256 of documentIds) fileDocument.run({ matterId, sha256 });
+    sql.fileAnswer.run({ matterId, id: answerId });
+    for (const sha256 of documentIds) sql.fileDocument.run({ matterId, sha256 });
   });
-
-  const selectCached = db.prepare<[string], { id: string }>(
-    "SELECT id FROM answers WHERE cache_key = ? AND status = 'done' ORDER BY created_at DESC LIMIT 1",
-  );
-  const insertHit = db.prepare<[string, number, number]>(
-    'INSERT INTO cache_hits (answer_id, hit_at, saved_cost) VALUES (?, ?, ?)',
-  );
-  const selectStats = db.prepare<[], { hits: number; saved: number }>(
-    'SELECT count(*) AS hits, COALESCE(sum(saved_cost), 0) AS saved FROM cache_hits',
-  );
+  const get = (id: string): Answer | undefined => {
+    const row = sql.selectOne.get(id);
+    return row
+      ? toAnswer(
+          row,
+          sql.selectDocuments.all(id).map((d) => d.document_sha256),
+        )
+      : undefined;
+  };
 
   return {
     create,
     get,
     /** The latest complete answer with this cache key. */
-    cached: (cacheKey: string) => selectCached.get(cacheKey)?.id,
-    recordHit: (answerId: string, at: number, savedCost: number) => insertHit.run(answerId, at, savedCost),
-    matterExists: (matterId: string) => selectMatter.get(matterId) !== undefined,
+    cached: (cacheKey: string) => sql.selectCached.get(cacheKey)?.id,
+    recordHit: (answerId: string, at: number, savedCost: number) => sql.insertHit.run(answerId, at, savedCost),
+    matterExists: (matterId: string) => sql.selectMatter.get(matterId) !== undefined,
     /** Files an answer in no matter, and its documents in none, under a matter; filed ones stay where they are. */
     file: (answerId: string, documentIds: readonly string[], matterId: string): void =>
       fileUnder(answerId, documentIds, matterId),
-    cacheStats: () => selectStats.get() ?? { hits: 0, saved: 0 },
+    cacheStats: () => sql.selectStats.get() ?? { hits: 0, saved: 0 },
     progress(id: string, progress: AnswerProgress) {
-      updateProgress.run({ id, ...progress });
+      sql.updateProgress.run({ id, ...progress });
     },
     finish(id: string, outcome: AnswerOutcome) {
-      updateOutcome.run({
+      sql.updateOutcome.run({
         id,
         status: outcome.status,
         text: outcome.text,
@@ -179,6 +161,33 @@ export function createAnswerRows(db: Db) {
       });
     },
     /** At start-up: an answer still marked streaming was cut off by a crash; it keeps its text. */
-    markInterrupted: (now: number): number => interruptStreaming.run(now).changes,
+    markInterrupted: (now: number): number => sql.interruptStreaming.run(now).changes,
+  };
+}
+
+function toAnswer(row: AnswerRow, documentIds: string[]): Answer {
+  const usage =
+    row.input_tokens === null || row.output_tokens === null
+      ? null
+      : { input: row.input_tokens, cachedInput: row.cached_input_tokens ?? 0, output: row.output_tokens };
+  return {
+    id: row.id,
+    question: row.question,
+    documentIds,
+    providerId: row.provider_id,
+    providerName: row.provider_name,
+    model: row.model,
+    status: row.status,
+    text: row.text,
+    usage: row.status === 'streaming' ? null : usage,
+    estimatedInput: row.estimated_input,
+    cost: row.cost,
+    currency: row.currency,
+    ttftMs: row.ttft_ms,
+    latencyMs: row.latency_ms,
+    error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+    matterId: row.matter_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }

@@ -6,6 +6,9 @@ import { costOf } from '../../shared/estimate';
 import type { ProviderConfig } from '../../shared/providers';
 import { createTempServices } from '../testing/temp-services';
 import { type AskServiceDependencies, createAskService } from './ask-service';
+import { createChatClient } from './chat-client';
+import { DEFAULT_RETRY, requestAnswer } from './model-request';
+import { planAsk } from './preflight';
 import { type ProviderTestServer, startProviderTestServer } from './testing/provider-test-server';
 
 const ANSWER =
@@ -284,6 +287,30 @@ describe('stop and nothing lost', () => {
     expect(service.cancel(started.streamId)).toBe(false);
   });
 
+  it('a signal from the caller stops the answer as Stop does', async () => {
+    server.script({ answer: ANSWER, apiKey: KEY, tokensPerSecond: 20 });
+    const controller = new AbortController();
+    const events: AskStreamEvent[] = [];
+    const service = askService();
+    const started = service.start(
+      { documentIds: [documentId], providerId: 'kimi', model: 'test-model', question: 'Chấm dứt thế nào?' },
+      { signal: controller.signal, onEvent: (event) => events.push(event) },
+    );
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (events.some((e) => e.kind === 'delta')) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 10);
+    });
+    controller.abort();
+    const answer = await started.finished;
+    expect(answer.status).toBe('stopped');
+    expect(answer.text.length).toBeGreaterThan(0);
+    expect(answer.text.length).toBeLessThan(ANSWER.length);
+  });
+
   it('writes the answer to the database while it streams, at the flush interval', async () => {
     server.script({ answer: ANSWER, apiKey: KEY, tokensPerSecond: 40 });
     const { started } = ask({ flushMs: 100 });
@@ -410,5 +437,32 @@ describe('asking within a matter', () => {
     const elsewhere = services.matters.create('Vụ khác');
     askService().start({ ...input, documentIds: [documentId], matterId: elsewhere.id });
     expect(services.ask.get(first.id).matterId).toBe(matter.id);
+  });
+});
+
+describe('the pipeline without its recorder', () => {
+  // A map call of a long document or a batch item: preflight and request, recorded its own way.
+  it('plans and requests an answer, writing no row and sending no event', async () => {
+    const emitted: unknown[] = [];
+    const texts: string[] = [];
+    const plan = planAsk(
+      services,
+      { documentIds: [documentId], providerId: 'kimi', model: 'test-model', question: 'Phạt vi phạm bao nhiêu?' },
+      'vi',
+    );
+    const outcome = await requestAnswer({
+      target: plan,
+      client: createChatClient({ kind: 'openai', baseUrl: server.openaiBaseUrl, apiKey: plan.apiKey }),
+      prompt: plan.prompt,
+      signal: new AbortController().signal,
+      retry: DEFAULT_RETRY,
+      timeoutMs: 30_000,
+      hooks: { onText: (text) => texts.push(text), onRetry: (wait) => emitted.push(wait) },
+    });
+    expect(outcome).toMatchObject({ status: 'done', text: ANSWER, error: null });
+    expect(texts.join('')).toBe(ANSWER);
+    expect(outcome.outputTokens).toBeGreaterThan(0);
+    expect(emitted).toEqual([]);
+    expect(services.db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 0 });
   });
 });

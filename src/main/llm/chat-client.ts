@@ -28,7 +28,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   return options.kind === 'anthropic' ? anthropicClient(options) : openAiClient(options);
 }
 
-// Retries are LexDesk's own (ask-service.ts): the lawyer sees each wait counted down, which the SDKs' silent retries
+// Retries are LexDesk's own (model-request.ts): the lawyer sees each wait counted down, which the SDKs' silent retries
 // would hide. The overall deadline is ours too, scaled by the input size.
 const SDK_OPTIONS = { maxRetries: 0, timeout: 24 * 60 * 60 * 1000 } as const;
 

@@ -1,0 +1,153 @@
+import type { Answer, AskStreamEvent } from '../../shared/answers';
+import { AppError } from '../../shared/errors';
+import { costOf } from '../../shared/estimate';
+import type { AppEvent } from '../../shared/events';
+import type { Language } from '../../shared/language';
+import type { ProviderModel } from '../../shared/providers';
+import type { Clock } from '../clock';
+import type { createAnswerRows } from './answer-rows';
+import type { RequestHooks, RequestOutcome, TextProgress } from './model-request';
+
+/**
+ * The third part of the ask pipeline, for a question the lawyer sees: the
+ * answer's row (flushed at least once a second while it streams, so a crash
+ * loses at most that) and its events (text coalesced into one delta about a
+ * frame, retries counted down, the stored answer at the end). Map calls and
+ * batch items record in their own way.
+ */
+
+export interface RecorderContext {
+  rows: ReturnType<typeof createAnswerRows>;
+  clock: Clock;
+  language: () => Language;
+  emit: ((event: AppEvent) => void) | undefined;
+  flushMs: number;
+  coalesceMs: number;
+  /** True once the database is closing: write nothing more. */
+  isClosed: () => boolean;
+}
+
+export interface RecordedAnswer {
+  answerId: string;
+  streamId: string;
+  model: ProviderModel;
+  estimatedInput: number;
+  /** Events of this answer only, besides those sent to the windows. */
+  onEvent: ((event: AskStreamEvent) => void) | undefined;
+}
+
+export interface AnswerRecorder {
+  /** What the request tells the recorder as it goes. */
+  hooks: RequestHooks;
+  /** Stores the outcome, sends the last events and returns the stored answer. */
+  finish(outcome: RequestOutcome): Answer;
+}
+
+/** An event without the fields `send` fills in; distributive, so each kind keeps its own fields. */
+type StreamPayload = AskStreamEvent extends infer E
+  ? E extends AskStreamEvent
+    ? Omit<E, 'type' | 'streamId' | 'seq'>
+    : never
+  : never;
+
+export function recordAnswer(context: RecorderContext, recorded: RecordedAnswer): AnswerRecorder {
+  let seq = 0;
+  const send = (event: StreamPayload) => {
+    const full = { ...event, type: 'ask:stream', streamId: recorded.streamId, seq: ++seq } as AskStreamEvent;
+    context.emit?.(full);
+    recorded.onEvent?.(full);
+  };
+  const deltas = coalescedDeltas(context.coalesceMs, recorded, send);
+  const writer = rowWriter(context, recorded.answerId);
+  return {
+    hooks: {
+      onText(text, progress) {
+        writer.heard(text, progress.outputTokens);
+        deltas.add(text, progress);
+      },
+      onRetry: (wait) => send({ kind: 'retry', ...wait }),
+    },
+    finish(outcome) {
+      writer.stop();
+      if (context.isClosed()) throw new AppError('INTERNAL_ERROR', { reason: 'closed while streaming' });
+      deltas.flush();
+      if (outcome.status === 'done' && outcome.usage) {
+        send({ kind: 'usage', usage: outcome.usage, cost: costOf(outcome.usage, recorded.model) });
+      }
+      const answer = store(context, recorded, outcome);
+      const error = outcome.error?.toData(context.language()) ?? null;
+      if (error) send({ kind: 'error', error, answer });
+      else send({ kind: 'done', answer });
+      return answer;
+    },
+  };
+}
+
+/** Text gathered for `coalesceMs` into one delta event, with the counts as of its last piece. */
+function coalescedDeltas(coalesceMs: number, recorded: RecordedAnswer, send: (event: StreamPayload) => void) {
+  let pending = '';
+  let last: TextProgress | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending === '' || !last) return;
+    const costSoFar = costOf(
+      { input: recorded.estimatedInput, cachedInput: 0, output: last.outputTokens },
+      recorded.model,
+    );
+    send({ kind: 'delta', text: pending, ...last, costSoFar });
+    pending = '';
+  };
+  return {
+    add(text: string, progress: TextProgress) {
+      pending += text;
+      last = progress;
+      timer ??= setTimeout(flush, coalesceMs);
+    },
+    flush,
+  };
+}
+
+/** The text so far written to the row at most once a flush interval, and only when something new arrived. */
+function rowWriter(context: RecorderContext, answerId: string) {
+  let text = '';
+  let outputTokens = 0;
+  let dirty = false;
+  const timer = setInterval(() => {
+    if (!dirty || context.isClosed()) return;
+    dirty = false;
+    context.rows.progress(answerId, { text, outputTokens, updatedAt: context.clock.now() });
+  }, context.flushMs);
+  return {
+    heard(piece: string, tokens: number) {
+      text += piece;
+      outputTokens = tokens;
+      dirty = true;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+function store(context: RecorderContext, recorded: RecordedAnswer, outcome: RequestOutcome): Answer {
+  // Without reported usage, the cost is estimated from the local counts: input is billed once sent.
+  const billed =
+    outcome.usage ??
+    (outcome.text !== '' || outcome.status === 'stopped'
+      ? { input: recorded.estimatedInput, cachedInput: 0, output: outcome.outputTokens }
+      : null);
+  const error = outcome.error?.toData(context.language()) ?? null;
+  context.rows.finish(recorded.answerId, {
+    status: outcome.status,
+    text: outcome.text,
+    usage: outcome.usage,
+    cost: billed ? costOf(billed, recorded.model) : 0,
+    ttftMs: outcome.ttftMs,
+    latencyMs: outcome.latencyMs,
+    error: error ? { code: error.code, message: error.message } : null,
+    updatedAt: context.clock.now(),
+  });
+  const answer = context.rows.get(recorded.answerId);
+  if (!answer) throw new AppError('ANSWER_NOT_FOUND', { answerId: recorded.answerId });
+  return answer;
+}

@@ -1,0 +1,182 @@
+import { performance } from 'node:perf_hooks';
+import { AppError } from '../../shared/errors';
+import { ANSWER_RESERVE_TOKENS, type Usage } from '../../shared/estimate';
+import { countTokensWith } from '../tokens/token-count';
+import type { ChatClient } from './chat-client';
+import type { ModelTarget } from './preflight';
+import { isAbort, toProviderError } from './provider-errors';
+
+/**
+ * The second part of the ask pipeline: one request to the model, with
+ * LexDesk's own retries (the lawyer sees each wait counted down, which the
+ * SDKs' silent retries would hide), the provider's usage, a deadline scaled by
+ * the input, and the caller's cancellation. It writes nothing: what it hears
+ * goes to the caller's hooks, and it ends in an outcome.
+ */
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  maxAttempts: number;
+  /** Wait before attempt n+1 when the provider gave no Retry-After. */
+  backoffSeconds(attempt: number): number;
+  /** A Retry-After longer than this fails at once rather than keep the lawyer waiting. */
+  maxWaitSeconds: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 4,
+  backoffSeconds: (attempt) => 2 ** (attempt - 1),
+  maxWaitSeconds: 120,
+};
+
+export interface TextProgress {
+  /** Counted locally, with the model's tokenizer: an estimate until the provider reports usage. */
+  outputTokens: number;
+  elapsedMs: number;
+  ttftMs: number;
+}
+
+export interface RetryWait {
+  reason: 'RATE_LIMITED' | 'PROVIDER_UNAVAILABLE';
+  secondsLeft: number;
+  attempt: number;
+  maxAttempts: number;
+}
+
+export interface RequestHooks {
+  onText(text: string, progress: TextProgress): void;
+  /** Once a second while a retry waits. */
+  onRetry(wait: RetryWait): void;
+}
+
+export interface ModelRequest {
+  target: ModelTarget;
+  client: ChatClient;
+  prompt: { system: string; user: string };
+  /** Aborting it stops the request; what arrived is kept, and the outcome is `stopped`. */
+  signal: AbortSignal;
+  retry: RetryPolicy;
+  timeoutMs: number;
+  hooks: RequestHooks;
+}
+
+export interface RequestOutcome {
+  status: 'done' | 'stopped' | 'failed';
+  text: string;
+  outputTokens: number;
+  usage: Usage | null;
+  ttftMs: number | null;
+  latencyMs: number;
+  error: AppError | null;
+}
+
+interface Heard {
+  text: string;
+  outputTokens: number;
+  usage: Usage | null;
+  ttftMs: number | null;
+}
+
+export async function requestAnswer(request: ModelRequest): Promise<RequestOutcome> {
+  const startedAt = performance.now();
+  const elapsed = () => Math.round(performance.now() - startedAt);
+  const deadline = AbortSignal.timeout(request.timeoutMs);
+  const signal = AbortSignal.any([request.signal, deadline]);
+  const heard: Heard = { text: '', outputTokens: 0, usage: null, ttftMs: null };
+  const end = (status: RequestOutcome['status'], error: AppError | null = null): RequestOutcome => ({
+    ...heard,
+    status,
+    error,
+    latencyMs: elapsed(),
+  });
+  const interrupted = () => (deadline.aborted ? end('failed', timeoutError(request)) : end('stopped'));
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await streamOnce(request, signal, heard, elapsed);
+      // An aborted SDK stream may simply end rather than throw.
+      return signal.aborted ? interrupted() : end('done');
+    } catch (caught) {
+      if (signal.aborted || isAbort(caught)) return interrupted();
+      const error = toProviderError(caught, {
+        provider: request.target.provider.name,
+        model: request.target.model.model,
+        host: request.target.host,
+        receivedText: heard.text !== '',
+        attempts: attempt,
+      });
+      const wait = retryWait(request.retry, error, attempt, heard.text !== '');
+      if (wait === null) return end('failed', error);
+      if (!(await countDown(request, error, wait, attempt, signal))) return interrupted();
+    }
+  }
+}
+
+async function streamOnce(request: ModelRequest, signal: AbortSignal, heard: Heard, elapsed: () => number) {
+  const { model } = request.target;
+  const pieces = request.client.stream({
+    model: model.model,
+    system: request.prompt.system,
+    user: request.prompt.user,
+    maxOutputTokens: ANSWER_RESERVE_TOKENS,
+    signal,
+  });
+  for await (const piece of pieces) {
+    if (piece.type === 'usage') {
+      heard.usage = piece.usage;
+      continue;
+    }
+    heard.ttftMs ??= elapsed();
+    heard.text += piece.text;
+    heard.outputTokens += countTokensWith(model.encoding, piece.text);
+    request.hooks.onText(piece.text, { outputTokens: heard.outputTokens, elapsedMs: elapsed(), ttftMs: heard.ttftMs });
+  }
+}
+
+/** Seconds to wait before trying again, or null to give up: only before any text, only for 429 and 5xx. */
+function retryWait(retry: RetryPolicy, error: AppError, attempt: number, receivedText: boolean): number | null {
+  if (receivedText || attempt >= retry.maxAttempts) return null;
+  if (error.code !== 'RATE_LIMITED' && error.code !== 'PROVIDER_UNAVAILABLE') return null;
+  const asked = error.details?.retryAfterSeconds;
+  const seconds = typeof asked === 'number' ? asked : retry.backoffSeconds(attempt);
+  return seconds > retry.maxWaitSeconds ? null : Math.max(1, seconds);
+}
+
+/** Counts the wait down a second at a time; false if the request was stopped (or ran out of time) meanwhile. */
+async function countDown(
+  request: ModelRequest,
+  error: AppError,
+  seconds: number,
+  attempt: number,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const reason = error.code as RetryWait['reason'];
+  for (let secondsLeft = seconds; secondsLeft > 0; secondsLeft--) {
+    request.hooks.onRetry({ reason, secondsLeft, attempt, maxAttempts: request.retry.maxAttempts });
+    if (!(await sleep(1000, signal))) return false;
+  }
+  return true;
+}
+
+function timeoutError(request: ModelRequest): AppError {
+  return new AppError('TIMEOUT', {
+    provider: request.target.provider.name,
+    seconds: Math.round(request.timeoutMs / 1000),
+  });
+}
+
+/** Resolves true after `ms`, or false as soon as the signal aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

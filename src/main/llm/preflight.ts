@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type { AskInput } from '../../shared/answers';
+import type { DocumentDetail } from '../../shared/documents';
+import { AppError } from '../../shared/errors';
+import { ANSWER_RESERVE_TOKENS, costOf } from '../../shared/estimate';
+import type { Language } from '../../shared/language';
+import { isLoopbackHost, type ProviderConfig, type ProviderModel } from '../../shared/providers';
+import type { DocumentsService } from '../documents/documents-service';
+import type { ProvidersService } from '../providers/providers-service';
+import { countTokensWith } from '../tokens/token-count';
+import { buildPrompt, PROMPT_VERSION } from './prompt';
+
+/**
+ * The first part of the ask pipeline: everything that can be known, and
+ * refused, before a request leaves the machine. It reads (providers, keys,
+ * documents) and writes nothing; a single question, a map call of a long
+ * document and a batch item each start here.
+ */
+
+export interface ModelTarget {
+  provider: ProviderConfig;
+  model: ProviderModel;
+  apiKey: string | undefined;
+  /** The provider's host, for error messages. */
+  host: string;
+}
+
+export interface AskPlan extends ModelTarget {
+  prompt: { system: string; user: string };
+  estimatedInput: number;
+  /** The input's cost, before any answer. */
+  estimatedCost: number;
+  /** The same question on the same documents to the same model has the same key (see cacheKeyOf). */
+  cacheKey: string;
+}
+
+export interface PreflightDependencies {
+  documents: Pick<DocumentsService, 'get'>;
+  providers: Pick<ProvidersService, 'get' | 'apiKey'>;
+}
+
+/** The provider, model and key a request goes to; a key from elsewhere (the CLI's) overrides the stored one. */
+export function resolveTarget(
+  deps: PreflightDependencies,
+  providerId: string,
+  modelName: string,
+  keyOverride?: string,
+): ModelTarget {
+  const provider = deps.providers.get(providerId);
+  const model = provider.models.find((m) => m.model === modelName);
+  if (!model) throw new AppError('MODEL_NOT_CONFIGURED', { providerId: provider.id, model: modelName });
+  const apiKey = keyOverride ?? deps.providers.apiKey(provider.id);
+  const host = new URL(provider.baseUrl).hostname;
+  // Local servers (Ollama, LM Studio) need no key.
+  if (!apiKey && !isLoopbackHost(host)) throw new AppError('API_KEY_MISSING', { provider: provider.name });
+  return { provider, model, apiKey, host };
+}
+
+export function planAsk(
+  deps: PreflightDependencies,
+  input: AskInput,
+  language: Language,
+  keyOverride?: string,
+): AskPlan {
+  const target = resolveTarget(deps, input.providerId, input.model, keyOverride);
+  const { model } = target;
+  const documents = input.documentIds.map((sha256) => deps.documents.get(sha256));
+  const prompt = buildPrompt(documents, input.question, language);
+  const estimatedInput = estimateInput(documents, `${prompt.system}\n${input.question}`, model);
+  const over = estimatedInput + ANSWER_RESERVE_TOKENS - model.contextWindow;
+  if (over > 0) {
+    throw new AppError('CONTEXT_TOO_LONG', {
+      model: model.model,
+      tokens: estimatedInput,
+      over,
+      contextWindow: model.contextWindow,
+    });
+  }
+  return {
+    ...target,
+    prompt,
+    estimatedInput,
+    estimatedCost: costOf({ input: estimatedInput, cachedInput: 0, output: 0 }, model),
+    cacheKey: cacheKeyOf(input, language),
+  };
+}
+
+function estimateInput(documents: DocumentDetail[], instructions: string, model: ProviderModel): number {
+  // Document tokens were counted in the extraction worker; only the small parts are counted here, on main.
+  const framing = documents.reduce((sum, doc) => sum + 16 + (doc.pages ?? 0) * 5, 0);
+  const inDocuments = documents.reduce((sum, doc) => sum + doc.tokens[model.encoding], 0);
+  return inDocuments + countTokensWith(model.encoding, instructions) + framing;
+}
+
+/**
+ * The same question (case, spacing and Unicode form aside) on the same
+ * documents (by SHA-256, in any order), the same model and the same
+ * instructions has the same key.
+ */
+export function cacheKeyOf(input: AskInput, language: Language): string {
+  const question = input.question.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('vi');
+  const documents = [...input.documentIds].sort();
+  const parameters = { maxOutputTokens: ANSWER_RESERVE_TOKENS, prompt: PROMPT_VERSION, language };
+  const key = JSON.stringify({ question, documents, provider: input.providerId, model: input.model, parameters });
+  return createHash('sha256').update(key).digest('hex');
+}
