@@ -2,9 +2,8 @@
 // straight into a real database file; each figure is a ratio to a primary-key
 // lookup measured in the same run.
 import { randomUUID } from 'node:crypto';
+import { createApp } from '../src/main/app';
 import { headlessDesktop } from '../src/main/desktop/desktop';
-import { createHandlers } from '../src/main/handlers';
-import { createDispatcher } from '../src/main/ipc';
 import { fileHalfIntoMatters } from '../src/main/testing/seed';
 import { createTempServices } from '../src/main/testing/temp-services';
 import { providerPresets } from '../src/shared/provider-presets';
@@ -84,7 +83,7 @@ export async function historyBench(): Promise<void> {
     );
 
     // A question asked once for real-shaped caching: the cache answers it through the full IPC dispatcher.
-    const dispatch = createDispatcher(createHandlers(services, headlessDesktop), { language: () => 'vi' });
+    const dispatch = createApp({ services, desktop: headlessDesktop }).dispatch;
     const doc = await services.documents.ingest({
       ingestId: 'b',
       name: 'a.txt',

@@ -2,9 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createApp } from '../src/main/app';
 import { headlessDesktop } from '../src/main/desktop/desktop';
-import { createHandlers } from '../src/main/handlers';
-import { createDispatcher } from '../src/main/ipc';
 import { createServices } from '../src/main/services';
 import { openDatabase } from '../src/main/store/database';
 import { ingestBench, tokenizerBench } from './documents';
@@ -17,7 +16,7 @@ import { windowBench } from './window';
 async function ipcOverhead(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lexdesk-bench-'));
   const services = createServices({ dataDir, locale: 'vi-VN', appVersion: 'bench' });
-  const dispatch = createDispatcher(createHandlers(services, headlessDesktop), { language: () => 'vi' });
+  const dispatch = createApp({ services, desktop: headlessDesktop }).dispatch;
   const select = services.db.prepare('SELECT key, value FROM settings');
   try {
     const baseline = await measure('raw SQLite SELECT of the settings rows', () => select.all(), { batch: 2000 });

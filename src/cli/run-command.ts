@@ -1,7 +1,6 @@
+import { createApp } from '../main/app';
 import { defaultDataDir } from '../main/data-dir';
 import { headlessDesktop } from '../main/desktop/desktop';
-import { createHandlers } from '../main/handlers';
-import { createDispatcher } from '../main/ipc';
 import { createServices, type Services } from '../main/services';
 import { askCommand } from './commands/ask';
 import { backupCommand, restoreCommand } from './commands/backup';
@@ -59,9 +58,7 @@ export async function runCommand({ values, positionals }: ParsedArgs, io: CliIo,
   }
   try {
     output.language = services.settings.language();
-    const dispatch = createDispatcher(createHandlers(services, headlessDesktop), {
-      language: () => services.settings.language(),
-    });
+    const { dispatch } = createApp({ services, desktop: headlessDesktop });
     return await command(args, { services, dispatch, io, output, options: values });
   } catch (error) {
     return fail(error, io, output);

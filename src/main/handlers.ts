@@ -1,12 +1,12 @@
-import { systemClock } from './clock';
+import type { Clock } from './clock';
 import type { Desktop } from './desktop/desktop';
 import { createFileActions } from './desktop/file-actions';
 import type { Handlers } from './ipc';
 import type { Services } from './services';
 
 /** The contract's channels, each answered by a service; `desktop` asks the user where files go. */
-export function createHandlers(services: Services, desktop: Desktop): Handlers {
-  const files = createFileActions(services, desktop, systemClock);
+export function createHandlers(services: Services, desktop: Desktop, clock: Clock): Handlers {
+  const files = createFileActions(services, desktop, clock);
   return {
     'app:info': () => services.appInfo(),
     'settings:get': () => services.settings.get(),

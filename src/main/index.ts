@@ -20,11 +20,11 @@ import {
 import { EVENT_CHANNEL } from '../shared/api';
 import { AppError } from '../shared/errors';
 import { languageFromLocale } from '../shared/locale';
+import { createApp } from './app';
 import { applyPendingRestore } from './backup/backup';
 import { defaultDataDir } from './data-dir';
 import { type Desktop, dialogTitles } from './desktop/desktop';
-import { createHandlers } from './handlers';
-import { createDispatcher, registerContract } from './ipc';
+import { registerContract } from './ipc';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeOf, resolveAppFile } from './renderer-protocol';
 import type { SecretCipher } from './secrets/encrypted-secret-store';
 import { createServices, type Services } from './services';
@@ -78,8 +78,9 @@ async function start(): Promise<void> {
   });
   const current = services;
   nativeTheme.themeSource = current.settings.get().theme;
-  const dispatch = createDispatcher(createHandlers(current, electronDesktop()), {
-    language: () => current.settings.language(),
+  const { dispatch } = createApp({
+    services: current,
+    desktop: electronDesktop(),
     onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed`, error),
   });
   registerContract<IpcMainInvokeEvent>(

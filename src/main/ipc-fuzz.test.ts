@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Channel, type ChannelInput, channels } from '../shared/contract';
 import type { Envelope } from '../shared/envelope';
 import { providerPresets } from '../shared/provider-presets';
+import { createApp } from './app';
 import type { Desktop } from './desktop/desktop';
-import { createHandlers } from './handlers';
-import { createDispatcher, type Dispatch } from './ipc';
+import type { Dispatch } from './ipc';
 import { type ProviderTestServer, startProviderTestServer } from './llm/testing/provider-test-server';
 import { createTempServices } from './testing/temp-services';
 
@@ -44,10 +44,11 @@ beforeAll(async () => {
     chooseFolder: async () => null,
     restart: () => {},
   };
-  dispatch = createDispatcher(createHandlers(services, desktop), {
-    language: () => 'vi',
+  dispatch = createApp({
+    services,
+    desktop,
     onUnexpectedError: (channel, error) => unexpected.push(`${channel}: ${String(error)}`),
-  });
+  }).dispatch;
   const custom = providerPresets.find((preset) => preset.id === 'custom');
   if (!custom) throw new Error('no custom preset');
   services.providers.save({ ...custom, baseUrl: server.openaiBaseUrl });

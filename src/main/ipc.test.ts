@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../shared/contract';
 import type { Envelope } from '../shared/envelope';
 import { AppError } from '../shared/errors';
+import { createApp } from './app';
 import { headlessDesktop } from './desktop/desktop';
-import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatch, type Handlers, isTrustedSender, registerContract } from './ipc';
 import { createTempServices } from './testing/temp-services';
 
@@ -11,9 +11,7 @@ let services: ReturnType<typeof createTempServices>;
 let dispatch: Dispatch;
 beforeEach(() => {
   services = createTempServices();
-  dispatch = createDispatcher(createHandlers(services, headlessDesktop), {
-    language: () => services.settings.language(),
-  });
+  dispatch = createApp({ services, desktop: headlessDesktop }).dispatch;
 });
 afterEach(() => services.dispose());
 
@@ -64,7 +62,7 @@ describe('dispatcher', () => {
   it('passes an AppError through as data and hides anything else behind INTERNAL_ERROR', async () => {
     const onUnexpectedError = vi.fn();
     const failing: Handlers = {
-      ...createHandlers(services, headlessDesktop),
+      ...createApp({ services, desktop: headlessDesktop }).handlers,
       'secrets:status': () => {
         throw new AppError('SECRET_STORAGE_UNAVAILABLE');
       },

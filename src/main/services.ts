@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BackupManifest } from '../shared/backup';
 import type { AppInfo } from '../shared/contract';
 import type { AppEvent } from '../shared/events';
 import { languageFromLocale } from '../shared/locale';
 import type { Settings } from '../shared/settings';
-import type { PendingRestoreResult } from './backup/backup';
+import { createBackup, type PendingRestoreResult, scheduleRestore } from './backup/backup';
 import { recoverRestore } from './backup/restore-journal';
 import { type Clock, systemClock } from './clock';
 import { createDocumentsService, type DocumentsService } from './documents/documents-service';
@@ -40,6 +41,12 @@ export interface ServicesOptions {
   restore?: PendingRestoreResult | null;
 }
 
+/** Backups of this data dir: made into a folder the user chose, or a checked one left to replace it at the next start. */
+export interface BackupStore {
+  create(parent: string, now: Date): Promise<string>;
+  scheduleRestore(backupDir: string): BackupManifest;
+}
+
 export interface Services {
   /** The folder holding the database and the stored files. */
   dataDir: string;
@@ -51,6 +58,7 @@ export interface Services {
   ask: AskService;
   history: HistoryService;
   matters: MattersService;
+  backups: BackupStore;
   appInfo(): AppInfo;
   /** Where failures nobody awaits are told: the console in the app, stderr in the CLI. */
   log(area: string, error: unknown): void;
@@ -125,6 +133,10 @@ export function createServices(options: ServicesOptions): Services {
     ask,
     history: createHistoryService(db),
     matters: createMattersService({ db, files, clock }),
+    backups: {
+      create: (parent, now) => createBackup(db, options.dataDir, parent, now),
+      scheduleRestore: (backupDir) => scheduleRestore(backupDir, options.dataDir),
+    },
     log: (area, error) => console.error(`[${area}]`, error),
     appInfo: () => ({
       version: options.appVersion,

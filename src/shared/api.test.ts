@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../main/app';
 import { headlessDesktop } from '../main/desktop/desktop';
-import { createHandlers } from '../main/handlers';
-import { createDispatcher } from '../main/ipc';
 import { startProviderTestServer } from '../main/llm/testing/provider-test-server';
 import { migrations } from '../main/store/migrations';
 import { createTempServices } from '../main/testing/temp-services';
@@ -26,9 +25,7 @@ beforeEach(() => {
       for (const listener of listeners) listener(event);
     },
   });
-  const dispatch = createDispatcher(createHandlers(services, headlessDesktop), {
-    language: () => services.settings.language(),
-  });
+  const { dispatch } = createApp({ services, desktop: headlessDesktop });
   // Structured cloning is what both real transports do to every payload.
   transport = {
     invoke: async (channel, input) => {

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/envelope';
+import { createApp } from '../app';
 import { applyPendingRestore } from '../backup/backup';
-import { createHandlers } from '../handlers';
-import { createDispatcher } from '../ipc';
 import { FILES_DIR } from '../services';
 import { createScriptedDesktop, type ScriptedDesktop } from '../testing/scripted-desktop';
 import { insertAnalysis } from '../testing/seed';
@@ -41,7 +40,7 @@ beforeEach(async () => {
     createdAt: 1,
   });
   desktop = createScriptedDesktop();
-  const dispatch = createDispatcher(createHandlers(services, desktop), { language: () => 'vi' });
+  const dispatch = createApp({ services, desktop: desktop }).dispatch;
   call = (channel, input) => dispatch(channel, input);
 });
 afterEach(() => {

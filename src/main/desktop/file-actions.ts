@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { extname } from 'node:path';
 import type { BackupManifest, ExportFormat } from '../../shared/backup';
 import { AppError } from '../../shared/errors';
-import { createBackup, scheduleRestore, verifyBackup } from '../backup/backup';
+import { verifyBackup } from '../backup/backup';
 import type { Clock } from '../clock';
 import { exportAnalysis, exportMatter } from '../export/export-analysis';
 import type { Services } from '../services';
@@ -12,7 +12,13 @@ import { type Desktop, dialogTitles, saveRequest } from './desktop';
  * Export, backup and restore as the window asks for them: main asks the user
  * where (through the desktop's dialogs), so the window never names a path.
  */
-export function createFileActions(services: Services, desktop: Desktop, clock: Clock) {
+/** What the file actions use: the services they export from, and the backups of this data dir; not the database. */
+export type FileActionDependencies = Pick<
+  Services,
+  'settings' | 'ask' | 'documents' | 'history' | 'matters' | 'backups'
+>;
+
+export function createFileActions(services: FileActionDependencies, desktop: Desktop, clock: Clock) {
   // Backups the user chose and main checked, by the token the window holds.
   const chosenBackups = new Map<string, string>();
   const language = () => services.settings.language();
@@ -52,7 +58,7 @@ export function createFileActions(services: Services, desktop: Desktop, clock: C
     async backup(): Promise<{ path: string; manifest: BackupManifest } | null> {
       const parent = await desktop.chooseFolder({ title: dialogTitles(language()).backup, purpose: 'write' });
       if (!parent) return null;
-      const path = await createBackup(services.db, services.dataDir, parent, new Date(clock.now()));
+      const path = await services.backups.create(parent, new Date(clock.now()));
       return { path, manifest: verifyBackup(path) };
     },
 
@@ -70,7 +76,7 @@ export function createFileActions(services: Services, desktop: Desktop, clock: C
     restore(token: string): null {
       const path = chosenBackups.get(token);
       if (!path) throw new AppError('BACKUP_INVALID', { path: '', reason: 'choose the backup again' });
-      scheduleRestore(path, services.dataDir);
+      services.backups.scheduleRestore(path);
       chosenBackups.clear();
       // After this call's reply has gone back to the window.
       setTimeout(() => desktop.restart(), 50);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi, type Transport } from '../../shared/api';
+import { createApp } from '../app';
 import { headlessDesktop } from '../desktop/desktop';
-import { createHandlers } from '../handlers';
-import { createDispatcher, type Dispatch } from '../ipc';
+import type { Dispatch } from '../ipc';
 import { createTempServices } from '../testing/temp-services';
 
 let services: ReturnType<typeof createTempServices>;
@@ -14,7 +14,7 @@ let privateFile: string;
 
 beforeEach(() => {
   services = createTempServices();
-  dispatch = createDispatcher(createHandlers(services, headlessDesktop), { language: () => 'vi' });
+  dispatch = createApp({ services, desktop: headlessDesktop }).dispatch;
   privateFile = join(mkdtempSync(join(tmpdir(), 'lexdesk-private-')), 'luong-nhan-vien.txt');
   writeFileSync(privateFile, 'Bảng lương bí mật của công ty.');
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
 import { FILES_DIR } from '../services';
 import { insertAnalysis } from '../testing/seed';
 import { createTempServices } from '../testing/temp-services';
@@ -97,10 +98,8 @@ describe('what a deletion leaves in the database file', () => {
 // Finding 12 of the nothing-lost issue: a name beginning with U+0000 passed the schema and failed the SQL CHECK.
 describe('a matter name with control characters', () => {
   it('is kept without them, and one of nothing but them is refused as invalid input, never an internal error', async () => {
-    const { createDispatcher } = await import('../ipc');
-    const { createHandlers } = await import('../handlers');
     const { headlessDesktop } = await import('../desktop/desktop');
-    const dispatch = createDispatcher(createHandlers(services, headlessDesktop), { language: () => 'vi' });
+    const dispatch = createApp({ services, desktop: headlessDesktop }).dispatch;
     expect(await dispatch('matters:create', { name: '\u0000Vụ\u0007 An\u001fPhát' })).toMatchObject({
       ok: true,
       value: { name: 'Vụ An Phát' },

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../main/app';
 import { headlessDesktop } from '../../main/desktop/desktop';
-import { createHandlers } from '../../main/handlers';
-import { createDispatcher } from '../../main/ipc';
 import { insertAnalysis } from '../../main/testing/seed';
 import { createTempServices } from '../../main/testing/temp-services';
 
@@ -10,7 +9,7 @@ let calls: string[];
 
 beforeEach(async () => {
   services = createTempServices();
-  const dispatch = createDispatcher(createHandlers(services, headlessDesktop), { language: () => 'vi' });
+  const dispatch = createApp({ services, desktop: headlessDesktop }).dispatch;
   calls = [];
   vi.resetModules();
   const { createApi } = await import('../../shared/api');

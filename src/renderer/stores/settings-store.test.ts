@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../main/app';
 import { headlessDesktop } from '../../main/desktop/desktop';
-import { createHandlers } from '../../main/handlers';
 import { createDispatcher, type Handlers } from '../../main/ipc';
 import { createTempServices } from '../../main/testing/temp-services';
 import { AppError } from '../../shared/errors';
@@ -11,7 +11,7 @@ let refuseWrites = false;
 beforeEach(async () => {
   services = createTempServices();
   const handlers: Handlers = {
-    ...createHandlers(services, headlessDesktop),
+    ...createApp({ services, desktop: headlessDesktop }).handlers,
     'settings:set': (change) => {
       if (refuseWrites) throw new AppError('DATABASE_UNREADABLE', { path: 'lexdesk.sqlite3', reason: 'disk full' });
       return services.settings.set(change);

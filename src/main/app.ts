@@ -1,0 +1,34 @@
+import { type Clock, systemClock } from './clock';
+import type { Desktop } from './desktop/desktop';
+import { createHandlers } from './handlers';
+import { createDispatcher, type Dispatch, type Handlers } from './ipc';
+import type { Services } from './services';
+
+export interface AppOptions {
+  services: Services;
+  /** The user's dialogs and relaunch: Electron's in the shell, a headless or scripted one elsewhere. */
+  desktop: Desktop;
+  clock?: Clock;
+  /** Told of failures that are not AppErrors (the user sees INTERNAL_ERROR); the app logs them. */
+  onUnexpectedError?: (channel: string, error: unknown) => void;
+}
+
+export interface App {
+  services: Services;
+  handlers: Handlers;
+  /** The one door every request goes through: the shell's ipcMain, the CLI, benches and tests. */
+  dispatch: Dispatch;
+}
+
+/**
+ * The app's wiring, in one place: the contract's handlers over the services,
+ * and the dispatcher in front of them, answering in the user's language.
+ */
+export function createApp({ services, desktop, clock = systemClock, onUnexpectedError }: AppOptions): App {
+  const handlers = createHandlers(services, desktop, clock);
+  const dispatch = createDispatcher(handlers, {
+    language: () => services.settings.language(),
+    ...(onUnexpectedError ? { onUnexpectedError } : {}),
+  });
+  return { services, handlers, dispatch };
+}
