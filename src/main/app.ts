@@ -11,6 +11,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Told of failures that are not AppErrors (the user sees INTERNAL_ERROR); the app logs them. */
   onUnexpectedError?: (channel: string, error: unknown) => void;
+  /** Tests set it: every answer is checked against its channel's output schema. */
+  checkOutputs?: boolean;
 }
 
 export interface App {
@@ -24,11 +26,18 @@ export interface App {
  * The app's wiring, in one place: the contract's handlers over the services,
  * and the dispatcher in front of them, answering in the user's language.
  */
-export function createApp({ services, desktop, clock = systemClock, onUnexpectedError }: AppOptions): App {
+export function createApp({
+  services,
+  desktop,
+  clock = systemClock,
+  onUnexpectedError,
+  checkOutputs,
+}: AppOptions): App {
   const handlers = createHandlers(services, desktop, clock);
   const dispatch = createDispatcher(handlers, {
     language: () => services.settings.language(),
     ...(onUnexpectedError ? { onUnexpectedError } : {}),
+    ...(checkOutputs ? { checkOutputs } : {}),
   });
   return { services, handlers, dispatch };
 }

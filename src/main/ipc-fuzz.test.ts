@@ -47,6 +47,8 @@ beforeAll(async () => {
   dispatch = createApp({
     services,
     desktop,
+    // Every answer of the 6,200 calls is checked against its channel's output schema as well.
+    checkOutputs: true,
     onUnexpectedError: (channel, error) => unexpected.push(`${channel}: ${String(error)}`),
   }).dispatch;
   const custom = providerPresets.find((preset) => preset.id === 'custom');

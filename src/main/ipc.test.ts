@@ -81,6 +81,24 @@ describe('dispatcher', () => {
     expect(JSON.stringify(hidden)).not.toContain('/home/lawyer');
     expect(onUnexpectedError).toHaveBeenCalledWith('app:info', expect.any(Error));
   });
+
+  it('checks answers against the output schema when asked (as tests do), and only then', async () => {
+    const onUnexpectedError = vi.fn();
+    const drifted: Handlers = {
+      ...createApp({ services, desktop: headlessDesktop }).handlers,
+      'history:cacheStats': () => ({ hits: 1.5, saved: 'none' }) as unknown as { hits: number; saved: number },
+    };
+    const checked = createDispatcher(drifted, { language: () => 'en', onUnexpectedError, checkOutputs: true });
+    expect(await checked('history:cacheStats', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL_ERROR' },
+    });
+    expect(String(onUnexpectedError.mock.calls[0]?.[1])).toContain(
+      'history:cacheStats answered outside its output schema',
+    );
+    const unchecked = createDispatcher(drifted, { language: () => 'en' });
+    expect(await unchecked('history:cacheStats', undefined)).toEqual({ ok: true, value: { hits: 1.5, saved: 'none' } });
+  });
 });
 
 describe('sender check', () => {

@@ -17,6 +17,8 @@ export interface DispatcherOptions {
   language: () => Language;
   /** Told of failures that are not `AppError`s, which the user sees only as `INTERNAL_ERROR`. */
   onUnexpectedError?: (channel: string, error: unknown) => void;
+  /** Checks each answer against the channel's output schema too (in tests: a service that drifts from the contract fails there). */
+  checkOutputs?: boolean;
 }
 
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
@@ -29,7 +31,13 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
         throw new AppError('INVALID_INPUT', { channel, issues: issues.join('; ') });
       }
       const handler = handlers[channel] as (input: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      const value = await handler(parsed.data);
+      if (options.checkOutputs) {
+        const checked = contract[channel].output.safeParse(value);
+        if (!checked.success)
+          throw new Error(`${channel} answered outside its output schema: ${checked.error.message}`);
+      }
+      return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toErrorData(channel, error, options) };
     }
