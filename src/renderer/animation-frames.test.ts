@@ -52,6 +52,32 @@ describe('frameBatch', () => {
   });
 });
 
+describe('frameBatch, not due yet', () => {
+  it('keeps the items for a later frame until it is due, and flush() hands them over regardless', () => {
+    const clock = manualClock();
+    const batches: number[][] = [];
+    let due = false;
+    const batch = frameBatch<number>(
+      (items) => batches.push(items),
+      clock,
+      () => due,
+    );
+    batch.push(1);
+    clock.frame();
+    batch.push(2);
+    clock.frame();
+    expect(batches).toEqual([]);
+    due = true;
+    clock.frame();
+    expect(batches).toEqual([[1, 2]]);
+    due = false;
+    batch.push(3);
+    batch.flush();
+    expect(batches).toEqual([[1, 2], [3]]);
+    expect(clock.pending()).toBe(0);
+  });
+});
+
 describe('frameBudget', () => {
   it('runs what fits one frame’s budget each frame, at least one item however costly, and skips the cancelled', () => {
     const clock = manualClock();

@@ -19,7 +19,12 @@ export const animationFrames: FrameClock = {
  * frame: a streaming answer's deltas cost one render a frame however fast they
  * come (and none while the window is hidden, when frames stop).
  */
-export function frameBatch<T>(deliver: (items: T[]) => void, clock: FrameClock = animationFrames): FrameBatch<T> {
+export function frameBatch<T>(
+  deliver: (items: T[]) => void,
+  clock: FrameClock = animationFrames,
+  /** Asked at each frame; while false, the items wait for a later frame (flush() delivers regardless). */
+  due: () => boolean = () => true,
+): FrameBatch<T> {
   let items: T[] = [];
   let frame: number | null = null;
   const flush = () => {
@@ -30,10 +35,15 @@ export function frameBatch<T>(deliver: (items: T[]) => void, clock: FrameClock =
     items = [];
     deliver(batch);
   };
+  const atFrame = () => {
+    frame = null;
+    if (due()) flush();
+    else if (items.length > 0) frame = clock.request(atFrame);
+  };
   return {
     push(item) {
       items.push(item);
-      frame ??= clock.request(flush);
+      frame ??= clock.request(atFrame);
     },
     flush,
   };

@@ -36,28 +36,40 @@ interface AskState {
   clear(): void;
 }
 
+/** An answer this long is applied at most five times a second while it streams. */
+const LONG_ANSWER_CHARS = 100_000;
+
 type StreamEvent = Extract<AppEvent, { type: 'ask:stream' }>;
 type DeltaEvent = Extract<StreamEvent, { kind: 'delta' }>;
 
 export const useAsk = create<AskState>()((set, get) => {
   // Deltas are applied once a frame, all that came since the last: one render however fast the answer streams.
-  const deltas = frameBatch<DeltaEvent>((events) => {
-    const live = get().live;
-    const ours = live ? events.filter((event) => belongs(live, event)) : [];
-    const last = ours.at(-1);
-    if (!live || !last) return;
-    set({
-      live: {
-        ...live,
-        status: 'streaming',
-        text: live.text + ours.map((event) => event.text).join(''),
-        outputTokens: last.outputTokens,
-        ttftMs: last.ttftMs,
-        cost: last.costSoFar,
-        retry: null,
-      },
-    });
-  });
+  // Past LONG_ANSWER_CHARS a render costs tens of milliseconds (the answer is split into blocks again) and
+  // leaves garbage for the collector: five a second is then enough to watch it grow.
+  let appliedAt = 0;
+  const due = () => (get().live?.text.length ?? 0) < LONG_ANSWER_CHARS || performance.now() - appliedAt >= 200;
+  const deltas = frameBatch<DeltaEvent>(
+    (events) => {
+      appliedAt = performance.now();
+      const live = get().live;
+      const ours = live ? events.filter((event) => belongs(live, event)) : [];
+      const last = ours.at(-1);
+      if (!live || !last) return;
+      set({
+        live: {
+          ...live,
+          status: 'streaming',
+          text: live.text + ours.map((event) => event.text).join(''),
+          outputTokens: last.outputTokens,
+          ttftMs: last.ttftMs,
+          cost: last.costSoFar,
+          retry: null,
+        },
+      });
+    },
+    undefined,
+    due,
+  );
   return {
     live: null,
     async ask(input) {
