@@ -25,7 +25,7 @@ describe('frameBatch', () => {
   it('hands over everything pushed between two frames once, at the frame', () => {
     const clock = manualClock();
     const batches: number[][] = [];
-    const batch = frameBatch<number>((items) => batches.push(items), clock);
+    const batch = frameBatch<number>((items) => batches.push(items), { clock });
     for (let i = 0; i < 1000; i++) batch.push(i);
     expect(batches).toEqual([]);
     expect(clock.pending()).toBe(1);
@@ -39,7 +39,7 @@ describe('frameBatch', () => {
   it('flushes at once when asked, and the frame it had asked for no longer fires', () => {
     const clock = manualClock();
     const batches: string[][] = [];
-    const batch = frameBatch<string>((items) => batches.push(items), clock);
+    const batch = frameBatch<string>((items) => batches.push(items), { clock });
     batch.push('a');
     batch.push('b');
     batch.flush();
@@ -57,11 +57,7 @@ describe('frameBatch, not due yet', () => {
     const clock = manualClock();
     const batches: number[][] = [];
     let due = false;
-    const batch = frameBatch<number>(
-      (items) => batches.push(items),
-      clock,
-      () => due,
-    );
+    const batch = frameBatch<number>((items) => batches.push(items), { clock, due: () => due });
     batch.push(1);
     clock.frame();
     batch.push(2);

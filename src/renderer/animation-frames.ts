@@ -19,11 +19,15 @@ export const animationFrames: FrameClock = {
  * frame: a streaming answer's deltas cost one render a frame however fast they
  * come (and none while the window is hidden, when frames stop).
  */
+export interface FrameBatchOptions {
+  clock?: FrameClock;
+  /** Asked at each frame; while false, the items wait for a later frame (flush() delivers regardless). */
+  due?: () => boolean;
+}
+
 export function frameBatch<T>(
   deliver: (items: T[]) => void,
-  clock: FrameClock = animationFrames,
-  /** Asked at each frame; while false, the items wait for a later frame (flush() delivers regardless). */
-  due: () => boolean = () => true,
+  { clock = animationFrames, due = () => true }: FrameBatchOptions = {},
 ): FrameBatch<T> {
   let items: T[] = [];
   let frame: number | null = null;

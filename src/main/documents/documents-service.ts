@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { DocumentDetail, DocumentSummary, HandedOver, IngestInput } from '../../shared/documents';
+import type { DocumentDetail, DocumentSummary, HandedOver, IngestInput, IngestStage } from '../../shared/documents';
 import { AppError } from '../../shared/errors';
 import type { AppEvent } from '../../shared/events';
 import type { Clock } from '../clock';
@@ -71,7 +71,7 @@ export function createDocumentsService({ db, files, extractor, clock, emit }: Do
 
   async function ingest(input: IngestInput): Promise<IngestResult> {
     const { name, bytes } = readInput(input);
-    const progress = (stage: 'reading' | 'extracting' | 'counting' | 'storing', page?: number, pages?: number) =>
+    const progress = (stage: IngestStage, page?: number, pages?: number) =>
       emit?.({ type: 'documents:progress', ingestId: input.ingestId, name, stage, ...(page ? { page, pages } : {}) });
     progress('reading');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -94,7 +94,7 @@ export function createDocumentsService({ db, files, extractor, clock, emit }: Do
     name: string,
     bytes: Uint8Array,
     password: string | undefined,
-    progress: (stage: 'reading' | 'extracting' | 'counting' | 'storing', page?: number, pages?: number) => void,
+    progress: (stage: IngestStage, page?: number, pages?: number) => void,
   ): Promise<DocumentSummary> {
     const started = performance.now();
     const extraction = await extractor.extract(bytes, name, password, (p) => progress(p.stage, p.page, p.pages));
@@ -139,9 +139,10 @@ export function createDocumentsService({ db, files, extractor, clock, emit }: Do
   };
 }
 
-/** The name and bytes of a file to ingest, refusing what is missing, empty or over the limits before reading it. */
+/** Tokens kept at once; a session that hands over more drops the oldest. */
 const MAX_HANDED_OVER = 10_000;
 
+/** The name and bytes of a handed-over file, refusing what is missing, empty or over the limits before reading it. */
 function readFile(path: string): { name: string; bytes: Uint8Array } {
   const name = basename(path);
   let size: number;

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { createMarkdownParser, type ParseReply } from '../../shared/markdown/block-parser';
 import { splitBlocks } from '../../shared/markdown/blocks';
+import { MAX_NESTING, textOf } from '../../shared/markdown/nesting';
 import { startWorker, workerEntry } from '../worker-entry';
 
 /** mdast node shapes, as far as the Word export reads them. */
@@ -12,8 +13,6 @@ export interface MdNode {
   children?: MdNode[];
 }
 
-/** Deeper than any real outline (Điều › khoản › điểm › tiết is four); a run of `1. 1. 1.` nests thousands deep. */
-const MAX_NESTING = 24;
 /** A block the worker has not parsed by then goes to Word as plain text. */
 const BLOCK_DEADLINE_MS = 2_000;
 const WORKER_HEAP_MB = 512;
@@ -40,18 +39,6 @@ function trimmed(node: MdNode, depth: number): MdNode {
     ...(ordered !== undefined ? { ordered } : {}),
     ...(children ? { children: children.map((child) => trimmed(child, depth + 1)) } : {}),
   };
-}
-
-function textOf(node: MdNode): string {
-  // Iterative: the subtree being flattened is the deep one.
-  let text = '';
-  const stack: MdNode[] = [node];
-  while (stack.length > 0) {
-    const next = stack.pop() as MdNode;
-    if (next.value !== undefined) text += next.value;
-    for (let i = (next.children?.length ?? 0) - 1; i >= 0; i--) stack.push(next.children?.[i] as MdNode);
-  }
-  return text;
 }
 
 /**

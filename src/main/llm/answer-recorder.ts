@@ -61,9 +61,9 @@ export function recordAnswer(context: RecorderContext, recorded: RecordedAnswer)
   const writer = rowWriter(context, recorded.answerId);
   return {
     hooks: {
-      onText(text, progress) {
-        writer.heard(text, progress.outputTokens);
-        deltas.add(text, progress);
+      onText(piece, progress, soFar) {
+        writer.heard(soFar, progress.outputTokens);
+        deltas.add(piece, progress);
       },
       onRetry: (wait) => send({ kind: 'retry', ...wait }),
     },
@@ -120,8 +120,8 @@ function rowWriter(context: RecorderContext, answerId: string) {
     context.rows.progress(answerId, { text, outputTokens, updatedAt: context.clock.now() });
   }, context.flushMs);
   return {
-    heard(piece: string, tokens: number) {
-      text += piece;
+    heard(soFar: string, tokens: number) {
+      text = soFar;
       outputTokens = tokens;
       dirty = true;
     },

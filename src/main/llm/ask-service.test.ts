@@ -97,6 +97,18 @@ const firstModel = () => {
 
 const kinds = (events: AskStreamEvent[]) => events.map((e) => e.kind);
 
+/** Resolves once some text has streamed in. */
+function firstDelta(events: AskStreamEvent[]): Promise<void> {
+  return new Promise((resolve) => {
+    const poll = setInterval(() => {
+      if (events.some((e) => e.kind === 'delta')) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 10);
+  });
+}
+
 describe('asking an OpenAI-compatible provider', () => {
   it('streams the answer in coalesced deltas, then stores it with the exact usage and its cost', async () => {
     server.script({
@@ -271,14 +283,7 @@ describe('stop and nothing lost', () => {
   it('Stop aborts the request and keeps the partial answer, marked stopped', async () => {
     server.script({ answer: ANSWER, apiKey: KEY, tokensPerSecond: 20 });
     const { service, started, events } = ask();
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (events.some((e) => e.kind === 'delta')) {
-          clearInterval(poll);
-          resolve();
-        }
-      }, 10);
-    });
+    await firstDelta(events);
     expect(service.cancel(started.streamId)).toBe(true);
     const answer = await started.finished;
     expect(answer.status).toBe('stopped');
@@ -296,14 +301,7 @@ describe('stop and nothing lost', () => {
       { documentIds: [documentId], providerId: 'kimi', model: 'test-model', question: 'Chấm dứt thế nào?' },
       { signal: controller.signal, onEvent: (event) => events.push(event) },
     );
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (events.some((e) => e.kind === 'delta')) {
-          clearInterval(poll);
-          resolve();
-        }
-      }, 10);
-    });
+    await firstDelta(events);
     controller.abort();
     const answer = await started.finished;
     expect(answer.status).toBe('stopped');

@@ -44,7 +44,8 @@ export interface RetryWait {
 }
 
 export interface RequestHooks {
-  onText(text: string, progress: TextProgress): void;
+  /** `piece` just arrived; `soFar` is the whole text up to it (the request keeps it, so hooks need not). */
+  onText(piece: string, progress: TextProgress, soFar: string): void;
   /** Once a second while a retry waits. */
   onRetry(wait: RetryWait): void;
 }
@@ -129,7 +130,8 @@ async function streamOnce(request: ModelRequest, signal: AbortSignal, heard: Hea
     heard.ttftMs ??= elapsed();
     heard.text += piece.text;
     heard.outputTokens += countTokensWith(model.encoding, piece.text);
-    request.hooks.onText(piece.text, { outputTokens: heard.outputTokens, elapsedMs: elapsed(), ttftMs: heard.ttftMs });
+    const progress = { outputTokens: heard.outputTokens, elapsedMs: elapsed(), ttftMs: heard.ttftMs };
+    request.hooks.onText(piece.text, progress, heard.text);
   }
 }
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { isLoopbackHost, type Provider, type ProviderConfig, type ProviderModel } from '../../shared/providers';
 import type { Clock } from '../clock';
@@ -43,17 +44,17 @@ interface BoundKey {
   origin: string | null;
 }
 
+const boundKeySchema = z.object({ key: z.string(), origin: z.string() });
+
 function parseStoredKey(stored: string): BoundKey {
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(stored) as unknown;
-    if (parsed && typeof parsed === 'object' && 'key' in parsed && 'origin' in parsed) {
-      const { key, origin } = parsed as { key: unknown; origin: unknown };
-      if (typeof key === 'string' && typeof origin === 'string') return { key, origin };
-    }
+    parsed = JSON.parse(stored);
   } catch {
     // An older plain key.
   }
-  return { key: stored, origin: null };
+  const bound = boundKeySchema.safeParse(parsed);
+  return bound.success ? bound.data : { key: stored, origin: null };
 }
 
 const originOf = (baseUrl: string) => new URL(baseUrl).origin;

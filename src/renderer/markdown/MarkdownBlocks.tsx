@@ -1,30 +1,16 @@
 import type { Root, RootContent } from 'hast';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
-import { createContext, memo, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { memo, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
-import { createMarkdownParser, type MarkdownParser, type ParserWorker } from '../../shared/markdown/block-parser';
+import { createMarkdownParser, type ParserWorker } from '../../shared/markdown/block-parser';
 import { splitBlocks } from '../../shared/markdown/blocks';
 import { frameBudget } from '../animation-frames';
 
-type TreeParser = MarkdownParser<Root>;
-
-let shared: TreeParser | null = null;
-/** The app's one Markdown worker, started on the first answer shown. */
-function sharedParser(): TreeParser {
-  shared ??= createMarkdownParser<Root>(
-    () =>
-      new Worker(new URL('./markdown.worker.ts', import.meta.url), { type: 'module' }) as unknown as ParserWorker<Root>,
-  );
-  return shared;
-}
-
-const lazyParser: TreeParser = {
-  peek: (text) => sharedParser().peek(text),
-  parse: (text, signal) => sharedParser().parse(text, signal),
-  dispose: () => shared?.dispose(),
-};
-
-export const MarkdownParserContext = createContext<TreeParser>(lazyParser);
+/** The app's one Markdown parser; its worker starts with the first block it is asked to parse. */
+const parser = createMarkdownParser<Root>(
+  () =>
+    new Worker(new URL('./markdown.worker.ts', import.meta.url), { type: 'module' }) as unknown as ParserWorker<Root>,
+);
 
 /**
  * Characters of blocks put in the page at first, then as many more each frame:
@@ -81,7 +67,6 @@ const INSTANT_ELEMENTS = 100;
 const treesInFrames = frameBudget(ELEMENTS_PER_FRAME);
 
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
-  const parser = useContext(MarkdownParserContext);
   const [parsed, setParsed] = useState<{ text: string; tree: Root | null } | null>(() => {
     const tree = parser.peek(text);
     return tree !== undefined && (tree === null || elementsOf(tree) <= INSTANT_ELEMENTS) ? { text, tree } : null;
@@ -100,7 +85,7 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
       controller.abort();
       cancelShow();
     };
-  }, [parser, text]);
+  }, [text]);
   // While a streaming block's newer text parses, its last tree stays: a few characters behind, never a flash.
   return (
     <div className="answer__block">{parsed?.tree ? render(parsed.tree) : <p className="answer__plain">{text}</p>}</div>

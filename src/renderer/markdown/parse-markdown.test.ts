@@ -1,6 +1,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { MAX_ELEMENTS, MAX_NESTING, markdownToTree as parse, safeHref } from './parse-markdown';
+import { MAX_NESTING } from '../../shared/markdown/nesting';
+import { MAX_ELEMENTS, markdownToTree as parse, safeHref } from './parse-markdown';
 
 function markdownToTree(text: string): Root {
   const tree = parse(text);

@@ -3,6 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toHast } from 'mdast-util-to-hast';
 import { gfm } from 'micromark-extension-gfm';
+import { MAX_NESTING, textOf } from '../../shared/markdown/nesting';
 
 /**
  * One block of a model's answer as an HTML tree ready to render, built in the
@@ -17,9 +18,6 @@ import { gfm } from 'micromark-extension-gfm';
  * make more elements than a reader could use (50,000 `*a` make 25,000 <em>s)
  * is left as plain text: React and layout would take seconds over it.
  */
-
-/** Deeper than any real outline (Điều › khoản › điểm › tiết is four); a run of `1. 1. 1.` nests thousands deep. */
-export const MAX_NESTING = 24;
 
 /**
  * A dense 4,000-character block (a 50-row table with bold cells) makes about
@@ -61,21 +59,6 @@ function clean(node: RootContent, depth: number, count: { elements: number }): R
 
 function isKept(node: RootContent | null): node is RootContent {
   return node !== null;
-}
-
-function textOf(node: RootContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type !== 'element') return '';
-  // Iterative: the subtree being flattened is the deep one.
-  let text = '';
-  const stack: RootContent[] = [node];
-  while (stack.length > 0) {
-    const next = stack.pop() as RootContent;
-    if (next.type === 'text') text += next.value;
-    else if (next.type === 'element')
-      for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i] as RootContent);
-  }
-  return text;
 }
 
 /** A link's address if it is one LexDesk may offer to open, or nothing (the link stays as text). */

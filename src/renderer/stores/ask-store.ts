@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Answer, AskInput, AskStarted } from '../../shared/answers';
+import type { Answer, AskInput, AskStarted, AskStreamEvent } from '../../shared/answers';
 import type { AppErrorData } from '../../shared/errors';
 import type { AppEvent } from '../../shared/events';
 import { frameBatch } from '../animation-frames';
@@ -39,8 +39,7 @@ interface AskState {
 /** An answer this long is applied at most five times a second while it streams. */
 const LONG_ANSWER_CHARS = 100_000;
 
-type StreamEvent = Extract<AppEvent, { type: 'ask:stream' }>;
-type DeltaEvent = Extract<StreamEvent, { kind: 'delta' }>;
+type DeltaEvent = Extract<AskStreamEvent, { kind: 'delta' }>;
 
 export const useAsk = create<AskState>()((set, get) => {
   // Deltas are applied once a frame, all that came since the last: one render however fast the answer streams.
@@ -67,8 +66,7 @@ export const useAsk = create<AskState>()((set, get) => {
         },
       });
     },
-    undefined,
-    due,
+    { due },
   );
   return {
     live: null,
@@ -192,7 +190,7 @@ export const useAsk = create<AskState>()((set, get) => {
   };
 });
 
-function belongs(live: LiveAnswer, event: StreamEvent): boolean {
+function belongs(live: LiveAnswer, event: AskStreamEvent): boolean {
   // Events can arrive before ask:start answers; they belong to the latest request.
   if (live.started && live.started.streamId !== event.streamId) return false;
   // A cached answer is filled in from ask:start's reply, complete.
