@@ -62,6 +62,8 @@ test('a provider is set up in Settings: address, key (never sent back), test con
       .getByRole('status')
       .filter({ hasText: /Địa chỉ máy chủ đã đổi sang http:\/\/localhost:\d+, nên khóa API cũ đã bị xóa/ }),
   ).toBeVisible();
+  // The connection tested before was to the old address with the old key: its result no longer holds.
+  await expect(dialog.getByText(/Kết nối tốt/)).toBeHidden();
   await app.screenshot(testInfo, '20b-settings-key-cleared-vi');
 
   // Removing asks first, in place; cancelling keeps it.

@@ -23,9 +23,12 @@ export const useProviders = create<ProvidersState>()((set, get) => {
   const replace = (provider: Provider) => {
     const others = get().providers.filter((p) => p.id !== provider.id);
     const index = get().providers.findIndex((p) => p.id === provider.id);
+    // A connection test was of the address and key as they were: once either changes, its result no longer holds.
+    const { [provider.id]: _stale, ...tests } = get().tests;
     set({
       providers:
         index === -1 ? [...others, provider] : get().providers.map((p) => (p.id === provider.id ? provider : p)),
+      tests,
       error: null,
     });
   };
