@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './e2e/host/chromium';
 
+// The shell and the CLI under test check every answer against its channel's output schema (src/main/app.ts).
+process.env.LEXDESK_CHECK_OUTPUTS = '1';
+
 export default defineConfig({
   testDir: 'e2e',
   // e2e/standin holds Vitest tests of the Electron stand-in, not Playwright specs.

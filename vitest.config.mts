@@ -7,5 +7,7 @@ export default defineConfig({
     environment: 'node',
     // better-sqlite3 is a native addon: forks keep each test file in its own process.
     pool: 'forks',
+    // Main checks every answer against its channel's output schema (src/main/app.ts); the CLI's tests pass it on.
+    env: { LEXDESK_CHECK_OUTPUTS: '1' },
   },
 });

@@ -82,7 +82,7 @@ test('an analysis is found offline by searching without diacritics, opened with 
     await expect(page.getByText('Từ lịch sử: câu hỏi này đã được trả lời trước đây')).toBeVisible();
     await expect(page.locator('.answer .answer__text')).toContainText('Mức phạt vi phạm không quá 8%');
     await expect(page.locator('[data-counter="cost"] dd')).toHaveText('0 US$');
-    expect(second.services.ask.cacheStats().hits).toBe(1);
+    expect(second.services.answers.cacheStats().hits).toBe(1);
     await app.screenshot(testInfo, '33-history-cached-answer-vi');
   } finally {
     await second.close();

@@ -55,7 +55,7 @@ test('matters: create one, file an analysis and a document under it, rename, exp
   await analysis.getByLabel('Vụ việc').selectOption({ label: 'Thuê kho An Phát' });
   await expect(sidebar.getByRole('button', { name: /Thuê kho An Phát/ }).first()).toContainText('1 phân tích');
   await expect(sidebar.getByRole('button', { name: /Chưa xếp vào vụ việc/ })).toContainText('1 phân tích');
-  expect(host.services.ask.get('lease-payment').matterId).not.toBeNull();
+  expect(host.services.answers.get('lease-payment').matterId).not.toBeNull();
 
   // Export this analysis to Word, where the (scripted) save dialog says, without an extension.
   const out = mkdtempSync(join(tmpdir(), 'lexdesk-e2e-export-'));

@@ -32,7 +32,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
     stderr: (text) => {
       stderr += text;
     },
-    env: { LANG: 'en_US.UTF-8', ...env },
+    env: { LANG: 'en_US.UTF-8', LEXDESK_CHECK_OUTPUTS: '1', ...env },
     version: 'test',
   });
   return { code, stdout, stderr };

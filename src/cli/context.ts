@@ -1,5 +1,7 @@
 import type { Dispatch } from '../main/ipc';
 import type { Services } from '../main/services';
+import { createApi, typedInvoke } from '../shared/api';
+import type { Envelope } from '../shared/envelope';
 import { AppError, type AppErrorData } from '../shared/errors';
 import type { Language } from '../shared/language';
 import { EXIT, type ExitCode, exitCodeFor } from './exit-codes';
@@ -16,10 +18,10 @@ export interface Output {
   language: Language;
 }
 
-/** What a command runs with: the same services and dispatcher as the app, and where to print. */
+/** What a command runs with: the app's typed api over the same dispatcher, the services, and where to print. */
 export interface CommandContext {
   services: Services;
-  dispatch: Dispatch;
+  api: CliApi;
   io: CliIo;
   output: Output;
   options: CliOptions;
@@ -45,9 +47,21 @@ export interface CliOptions {
   out?: string | undefined;
 }
 
-/** Calls a channel through the dispatcher, as the app's window does; a refusal becomes a thrown AppError. */
-export async function call(context: CommandContext, channel: string, input: unknown): Promise<unknown> {
-  const result = await context.dispatch(channel, input);
+/**
+ * The window's api, over the dispatcher instead of the preload, and one
+ * call the window does not have: a file handed over by the path the user typed.
+ */
+export function createCliApi(dispatch: Dispatch) {
+  const transport = { invoke: dispatch, onEvent: () => () => {} };
+  const invoke = typedInvoke(transport);
+  return { ...createApi(transport), handOverPath: (path: string) => invoke('files:handOver', { path }) };
+}
+
+export type CliApi = ReturnType<typeof createCliApi>;
+
+/** The value of a reply; a refusal becomes a thrown AppError, for `fail` to print with its exit code. */
+export async function value<T>(reply: Promise<Envelope<T>>): Promise<T> {
+  const result = await reply;
   if (!result.ok) throw AppError.fromData(result.error);
   return result.value;
 }
@@ -65,7 +79,7 @@ export function usage(reason: string): AppError {
 export function fail(error: unknown, io: CliIo, output: Output): ExitCode {
   const data: AppErrorData =
     error instanceof AppError ? error.toData(output.language) : new AppError('INTERNAL_ERROR').toData(output.language);
-  if (!(error instanceof AppError)) io.stderr(`${String((error as Error)?.stack ?? error)}\n`);
+  if (!(error instanceof AppError)) io.stderr(`${error instanceof Error ? error.stack : String(error)}\n`);
   if (output.json) io.stdout(`${JSON.stringify({ error: { code: data.code, message: data.message } })}\n`);
   else io.stderr(`lexdesk: ${data.message} [${data.code}]\n`);
   return exitCodeFor(data.code);

@@ -1,4 +1,4 @@
-import { createApp } from '../main/app';
+import { checksOutputs, createApp } from '../main/app';
 import { defaultDataDir } from '../main/data-dir';
 import { headlessDesktop } from '../main/desktop/desktop';
 import { createServices, type Services } from '../main/services';
@@ -10,7 +10,7 @@ import { ingestCommand } from './commands/ingest';
 import { mattersCommand } from './commands/matters';
 import { providersCommand } from './commands/providers';
 import { settingsCommand } from './commands/settings';
-import { type CliIo, type CommandContext, fail, type Output, usage } from './context';
+import { type CliIo, type CommandContext, createCliApi, fail, type Output, usage } from './context';
 import { EXIT, type ExitCode } from './exit-codes';
 import { helpText } from './help';
 import type { ParsedArgs } from './run';
@@ -58,8 +58,8 @@ export async function runCommand({ values, positionals }: ParsedArgs, io: CliIo,
   }
   try {
     output.language = services.settings.language();
-    const { dispatch } = createApp({ services, desktop: headlessDesktop });
-    return await command(args, { services, dispatch, io, output, options: values });
+    const { dispatch } = createApp({ services, desktop: headlessDesktop, checkOutputs: checksOutputs(io.env) });
+    return await command(args, { services, api: createCliApi(dispatch), io, output, options: values });
   } catch (error) {
     return fail(error, io, output);
   } finally {

@@ -22,7 +22,7 @@ async function cli(...args: string[]) {
     stderr: (text) => {
       stderr += text;
     },
-    env: { LANG: 'en_US.UTF-8' },
+    env: { LANG: 'en_US.UTF-8', LEXDESK_CHECK_OUTPUTS: '1' },
     version: '1.2.3',
   });
   return { code, stdout, stderr };

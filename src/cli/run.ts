@@ -18,7 +18,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     parsed = parse(argv);
   } catch (error) {
     const { fail, usage } = await import('./context');
-    return fail(usage((error as Error).message), io, output);
+    return fail(usage(error instanceof Error ? error.message : String(error)), io, output);
   }
   if (parsed.values.version) {
     io.stdout(`${io.version}\n`);

@@ -15,6 +15,11 @@ export interface AppOptions {
   checkOutputs?: boolean;
 }
 
+/** Set to 1 (the test suites do) and every answer is checked against its channel's output schema. */
+export const CHECK_OUTPUTS_VARIABLE = 'LEXDESK_CHECK_OUTPUTS';
+
+export const checksOutputs = (env: NodeJS.ProcessEnv): boolean => env[CHECK_OUTPUTS_VARIABLE] === '1';
+
 export interface App {
   services: Services;
   handlers: Handlers;

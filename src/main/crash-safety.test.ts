@@ -47,7 +47,7 @@ describe('crash safety', () => {
     const services = createTempServices({ dataDir });
     try {
       expect(services.db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const answer = services.ask.get(answerId);
+      const answer = services.answers.get(answerId);
       expect(answer.status).toBe('interrupted');
       // At least what the child saw flushed survived, and it is the start of the real answer.
       expect(answer.text.length).toBeGreaterThanOrEqual(flushed);

@@ -25,7 +25,7 @@ export function createHandlers(services: Services, desktop: Desktop, clock: Cloc
     },
     'providers:setKey': ({ providerId, key }) => services.providers.setKey(providerId, key),
     'providers:clearKey': ({ providerId }) => services.providers.clearKey(providerId),
-    'providers:test': ({ providerId, model }) => services.ask.testConnection(providerId, model),
+    'providers:test': ({ providerId, model }) => services.providers.test(providerId, model),
     'ask:start': (input) => {
       const { finished, ...started } = services.ask.start(input);
       // The outcome reaches the window as a done or error event; here it only must not go unhandled.
@@ -33,7 +33,7 @@ export function createHandlers(services: Services, desktop: Desktop, clock: Cloc
       return started;
     },
     'ask:cancel': ({ streamId }) => services.ask.cancel(streamId),
-    'answers:get': ({ answerId }) => services.ask.get(answerId),
+    'answers:get': ({ answerId }) => services.answers.get(answerId),
     'history:page': ({ limit, offset, matterId }) => services.history.page(limit, offset, matterId),
     'matters:list': () => services.matters.list(),
     'matters:create': ({ name }) => services.matters.create(name),
@@ -47,7 +47,7 @@ export function createHandlers(services: Services, desktop: Desktop, clock: Cloc
       return null;
     },
     'history:search': ({ query, limit }) => services.history.search(query, limit),
-    'history:cacheStats': () => services.ask.cacheStats(),
+    'history:cacheStats': () => services.answers.cacheStats(),
     'export:analysis': ({ answerId, format }) => files.exportAnalysis(answerId, format),
     'export:matter': ({ matterId, format }) => files.exportMatter(matterId, format),
     'backup:create': () => files.backup(),

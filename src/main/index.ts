@@ -20,7 +20,7 @@ import {
 import { EVENT_CHANNEL } from '../shared/api';
 import { AppError } from '../shared/errors';
 import { languageFromLocale } from '../shared/locale';
-import { createApp } from './app';
+import { checksOutputs, createApp } from './app';
 import { applyPendingRestore } from './backup/backup';
 import { defaultDataDir } from './data-dir';
 import { type Desktop, dialogTitles } from './desktop/desktop';
@@ -82,6 +82,7 @@ async function start(): Promise<void> {
     services: current,
     desktop: electronDesktop(),
     onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed`, error),
+    checkOutputs: checksOutputs(process.env),
   });
   registerContract<IpcMainInvokeEvent>(
     ipcMain,

@@ -25,13 +25,9 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
   return async (channel, input) => {
     try {
       if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', { channel });
-      const parsed = contract[channel].input.safeParse(input, { error: zodMessages[safeLanguage(options)] });
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`);
-        throw new AppError('INVALID_INPUT', { channel, issues: issues.join('; ') });
-      }
+      const parsed = parseChannelInput(channel, input, safeLanguage(options));
       const handler = handlers[channel] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const value = await handler(parsed);
       if (options.checkOutputs) {
         const checked = contract[channel].output.safeParse(value);
         if (!checked.success)
@@ -43,6 +39,19 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     }
   };
 }
+
+/** A channel's input as its schema reads it, or INVALID_INPUT naming what is wrong, in the user's language. */
+export function parseChannelInput<C extends Channel>(channel: C, input: unknown, language: Language): ParsedInput<C> {
+  const parsed = contract[channel].input.safeParse(input, { error: zodMessages[language] });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`);
+    throw new AppError('INVALID_INPUT', { channel, issues: issues.join('; ') });
+  }
+  // Zod types a generic channel's parse as the union of every channel's; this one's schema made it.
+  return parsed.data as ParsedInput<C>;
+}
+
+type ParsedInput<C extends Channel> = z.output<(typeof contract)[C]['input']>;
 
 // Zod's own wording, in the user's language, for what a malformed request got wrong.
 const zodMessages: Record<Language, z.core.$ZodErrorMap> = {

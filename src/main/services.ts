@@ -5,6 +5,8 @@ import type { AppInfo } from '../shared/contract';
 import type { AppEvent } from '../shared/events';
 import { languageFromLocale } from '../shared/locale';
 import type { Settings } from '../shared/settings';
+import { createAnswerRows } from './answers/answer-rows';
+import { type AnswersService, createAnswersService } from './answers/answers-service';
 import { createBackup, type PendingRestoreResult, scheduleRestore } from './backup/backup';
 import { recoverRestore } from './backup/restore-journal';
 import { type Clock, systemClock } from './clock';
@@ -56,6 +58,7 @@ export interface Services {
   documents: DocumentsService;
   providers: ProvidersService;
   ask: AskService;
+  answers: AnswersService;
   history: HistoryService;
   matters: MattersService;
   backups: BackupStore;
@@ -112,16 +115,21 @@ export function createServices(options: ServicesOptions): Services {
   });
 
   const providers = createProvidersService({ db, secrets, clock });
+  const matters = createMattersService({ db, files, clock });
+  const rows = createAnswerRows(db);
+  const answers = createAnswersService({ rows, clock });
+  // An answer still marked streaming was cut off when the app last stopped.
+  answers.recoverInterrupted();
   const ask = createAskService({
-    db,
+    rows,
+    answers,
     documents,
     providers,
+    matters,
     clock,
     language: () => settings.language(),
     ...(options.emit ? { emit: options.emit } : {}),
   });
-  // An answer still marked streaming was cut off when the app last stopped.
-  ask.recoverInterrupted();
 
   return {
     dataDir: options.dataDir,
@@ -131,8 +139,9 @@ export function createServices(options: ServicesOptions): Services {
     documents,
     providers,
     ask,
+    answers,
     history: createHistoryService(db),
-    matters: createMattersService({ db, files, clock }),
+    matters,
     backups: {
       create: (parent, now) => createBackup(db, options.dataDir, parent, now),
       scheduleRestore: (backupDir) => scheduleRestore(backupDir, options.dataDir),

@@ -1,8 +1,6 @@
+import { parseChannelInput } from '../../main/ipc';
 import type { Answer } from '../../shared/answers';
-import { askInputSchema } from '../../shared/answers';
-import { AppError } from '../../shared/errors';
-import type { Provider } from '../../shared/providers';
-import { type CommandContext, call, usage } from '../context';
+import { type CommandContext, usage, value } from '../context';
 import { EXIT, type ExitCode, exitCodeFor } from '../exit-codes';
 import { ingestFile } from './ingest';
 import { resolveMatter } from './matters';
@@ -24,23 +22,25 @@ export async function askCommand(args: string[], context: CommandContext): Promi
 
   // Before anything is read or paid for: a mistyped matter must not cost a call.
   const matter = context.options.matter ? await resolveMatter(context, context.options.matter) : undefined;
-  const providers = (await call(context, 'providers:list', undefined)) as Provider[];
+  const providers = await value(context.api.providers.list());
   const provider = providers.find((p) => p.id === providerId);
   const model = context.options.model?.[0] ?? provider?.models[0]?.model ?? '';
   const documents = [];
   for (const file of files) documents.push(await ingestFile(context, file));
 
-  const parsed = askInputSchema.safeParse({
-    documentIds: documents.map((d) => d.sha256),
-    providerId,
-    model,
-    question,
-    fresh: context.options['no-cache'] === true,
-    ...(matter ? { matterId: matter.id } : {}),
-  });
-  if (!parsed.success)
-    throw new AppError('INVALID_INPUT', { issues: parsed.error.issues.map((i) => i.message).join('; ') });
-  const started = context.services.ask.start(parsed.data, {
+  const input = parseChannelInput(
+    'ask:start',
+    {
+      documentIds: documents.map((d) => d.sha256),
+      providerId,
+      model,
+      question,
+      fresh: context.options['no-cache'] === true,
+      ...(matter ? { matterId: matter.id } : {}),
+    },
+    context.output.language,
+  );
+  const started = context.services.ask.start(input, {
     apiKey,
     onEvent: (event) => {
       if (!context.output.json && event.kind === 'delta') context.io.stdout(event.text);

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { exportAnalysis, exportMatter } from '../../main/export/export-analysis';
-import type { ExportFormat } from '../../shared/backup';
 import { type CommandContext, printJson, usage } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { resolveMatter } from './matters';
@@ -16,9 +15,9 @@ export async function exportCommand(args: string[], context: CommandContext): Pr
   const language = context.output.language;
   if (matterName) {
     const matter = await resolveMatter(context, matterName);
-    await exportMatter(context.services, matter.id, format as ExportFormat, file, language, Date.now());
+    await exportMatter(context.services, matter.id, format, file, language, Date.now());
   } else {
-    await exportAnalysis(context.services, args[0] ?? '', format as ExportFormat, file, language);
+    await exportAnalysis(context.services, args[0] ?? '', format, file, language);
   }
   if (context.output.json) return printJson(context, { exported: file });
   context.io.stdout(`${file}\n`);

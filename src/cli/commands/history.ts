@@ -1,7 +1,5 @@
-import type { Answer } from '../../shared/answers';
-import type { HistoryPage, SearchHit } from '../../shared/history';
 import { HIT_END, HIT_START } from '../../shared/history';
-import { type CommandContext, call, printJson, usage } from '../context';
+import { type CommandContext, printJson, usage, value } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { resolveMatter } from './matters';
 
@@ -12,7 +10,7 @@ export async function historyCommand(args: string[], context: CommandContext): P
   if (args.length > 0) throw usage('history takes no arguments; use --search');
   const query = context.options.search;
   if (query !== undefined) {
-    const hits = (await call(context, 'history:search', { query, limit: 50 })) as SearchHit[];
+    const hits = await value(context.api.history.search({ query, limit: 50 }));
     if (context.output.json)
       return printJson(
         context,
@@ -26,11 +24,9 @@ export async function historyCommand(args: string[], context: CommandContext): P
     return EXIT.ok;
   }
   const matter = context.options.matter ? await resolveMatter(context, context.options.matter) : undefined;
-  const page = (await call(context, 'history:page', {
-    limit: 100,
-    offset: 0,
-    ...(matter ? { matterId: matter.id } : {}),
-  })) as HistoryPage;
+  const page = await value(
+    context.api.history.page({ limit: 100, offset: 0, ...(matter ? { matterId: matter.id } : {}) }),
+  );
   if (context.output.json) return printJson(context, page);
   for (const item of page.items) {
     const date = new Date(item.createdAt).toISOString().slice(0, 16).replace('T', ' ');
@@ -44,7 +40,7 @@ export async function historyCommand(args: string[], context: CommandContext): P
 export async function showCommand(args: string[], context: CommandContext): Promise<ExitCode> {
   const [answerId, ...extra] = args;
   if (!answerId || extra.length > 0) throw usage('show takes one answer id');
-  const answer = (await call(context, 'answers:get', { answerId })) as Answer;
+  const answer = await value(context.api.answers.get({ answerId }));
   if (context.output.json) return printJson(context, answer);
   const lines = [
     `# ${answer.question}`,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { DocumentSummary, HandedOver } from '../../shared/documents';
-import { type CommandContext, call, printJson, usage } from '../context';
+import type { DocumentSummary } from '../../shared/documents';
+import { type CommandContext, printJson, usage, value } from '../context';
 import { describeDocument } from '../describe-document';
 import { EXIT, type ExitCode } from '../exit-codes';
 
@@ -9,13 +9,13 @@ import { EXIT, type ExitCode } from '../exit-codes';
 export async function ingestFile(context: CommandContext, file: string): Promise<DocumentSummary> {
   const password = context.options.password;
   // The user named the file on the command line: it is handed over, as a drop is in the app.
-  const { fileId } = (await call(context, 'files:handOver', { path: resolve(file) })) as HandedOver;
+  const { fileId } = await value(context.api.handOverPath(resolve(file)));
   const input = {
     ingestId: `cli-${process.pid}`,
     fileId,
     ...(password !== undefined ? { password } : {}),
   };
-  return (await call(context, 'documents:ingest', input)) as DocumentSummary;
+  return value(context.api.documents.ingest(input));
 }
 
 /** `ingest FILE [--password P]`. */

@@ -1,5 +1,5 @@
-import type { Provider, ProviderConfig } from '../../shared/providers';
-import { type CommandContext, call, printJson, usage } from '../context';
+import { type Provider, type ProviderConfig, providerKindSchema } from '../../shared/providers';
+import { type CommandContext, printJson, usage, value } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
 
 function number(name: string, value: string | undefined, required: boolean): number | undefined {
@@ -15,7 +15,10 @@ function number(name: string, value: string | undefined, required: boolean): num
 /** The provider `providers add` describes; the contract's schema checks it in full. */
 function configFrom(id: string, context: CommandContext): ProviderConfig {
   const o = context.options;
-  if (!o.kind) throw usage('--kind openai|anthropic is required');
+  const kind = providerKindSchema.safeParse(o.kind);
+  if (!kind.success) throw usage('--kind openai|anthropic is required');
+  const currency = o.currency ?? 'USD';
+  if (currency !== 'USD') throw usage(`--currency must be USD, not "${currency}"`);
   if (!o['base-url']) throw usage('--base-url is required');
   if (!o.model?.length) throw usage('at least one --model is required');
   const contextWindow = number('context', o.context, true) ?? 0;
@@ -24,13 +27,13 @@ function configFrom(id: string, context: CommandContext): ProviderConfig {
   const cachedInput = number('price-cached-input', o['price-cached-input'], false) ?? input;
   return {
     id,
-    kind: o.kind as ProviderConfig['kind'],
+    kind: kind.data,
     name: o.name ?? id,
     baseUrl: o['base-url'],
     models: o.model.map((model) => ({
       model,
       contextWindow,
-      currency: (o.currency ?? 'USD') as 'USD',
+      currency,
       input,
       cachedInput,
       output,
@@ -54,19 +57,19 @@ function describeProvider(provider: Provider): string {
 /** `providers add ID ...`, `providers list`, `providers remove ID`. */
 export async function providersCommand([verb, ...rest]: string[], context: CommandContext): Promise<ExitCode> {
   if (verb === 'add' && rest.length === 1) {
-    const provider = (await call(context, 'providers:save', configFrom(rest[0] ?? '', context))) as Provider;
+    const provider = await value(context.api.providers.save(configFrom(rest[0] ?? '', context)));
     if (context.output.json) return printJson(context, provider);
     context.io.stdout(`${describeProvider(provider)}\n`);
     return EXIT.ok;
   }
   if (verb === 'list' && rest.length === 0) {
-    const providers = (await call(context, 'providers:list', undefined)) as Provider[];
+    const providers = await value(context.api.providers.list());
     if (context.output.json) return printJson(context, providers);
     for (const provider of providers) context.io.stdout(`${describeProvider(provider)}\n`);
     return EXIT.ok;
   }
   if (verb === 'remove' && rest.length === 1) {
-    await call(context, 'providers:remove', { providerId: rest[0] });
+    await value(context.api.providers.remove({ providerId: rest[0] ?? '' }));
     if (context.output.json) return printJson(context, { removed: rest[0] });
     return EXIT.ok;
   }

@@ -1,19 +1,19 @@
+import { parseChannelInput } from '../../main/ipc';
 import { type SettingKey, settingKeys } from '../../shared/settings';
-import { type CommandContext, call, printJson, usage } from '../context';
+import { type CommandContext, printJson, usage, value } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
 
 function settingKey(key: string): SettingKey {
-  if (!(settingKeys as readonly string[]).includes(key)) {
-    throw usage(`unknown setting "${key}" (${settingKeys.join(', ')})`);
-  }
-  return key as SettingKey;
+  const known = settingKeys.find((name) => name === key);
+  if (known === undefined) throw usage(`unknown setting "${key}" (${settingKeys.join(', ')})`);
+  return known;
 }
 
 /** `settings get [KEY]` and `settings set KEY VALUE`. */
 export async function settingsCommand([verb, ...rest]: string[], context: CommandContext): Promise<ExitCode> {
   if (verb === 'get' && rest.length <= 1) {
     const key = rest[0] === undefined ? undefined : settingKey(rest[0]);
-    const settings = (await call(context, 'settings:get', undefined)) as Record<string, unknown>;
+    const settings = await value(context.api.settings.get());
     const shown = key === undefined ? settings : { [key]: settings[key] };
     if (context.output.json) return printJson(context, shown);
     if (key !== undefined) context.io.stdout(`${String(settings[key])}\n`);
@@ -24,8 +24,10 @@ export async function settingsCommand([verb, ...rest]: string[], context: Comman
     const key = settingKey(rest[0] ?? '');
     const raw = rest[1] ?? '';
     // The command line only has strings; booleans are spelled out, and the contract's schema judges the rest.
-    const value = raw === 'true' ? true : raw === 'false' ? false : raw;
-    const settings = (await call(context, 'settings:set', { key, value })) as Record<string, unknown>;
+    const change = { key, value: raw === 'true' ? true : raw === 'false' ? false : raw };
+    const settings = await value(
+      context.api.settings.set(parseChannelInput('settings:set', change, context.output.language)),
+    );
     if (context.output.json) return printJson(context, { [key]: settings[key] });
     context.io.stdout(`${key}=${String(settings[key])}\n`);
     return EXIT.ok;

@@ -15,7 +15,7 @@ import { type Desktop, dialogTitles, saveRequest } from './desktop';
 /** What the file actions use: the services they export from, and the backups of this data dir; not the database. */
 export type FileActionDependencies = Pick<
   Services,
-  'settings' | 'ask' | 'documents' | 'history' | 'matters' | 'backups'
+  'settings' | 'answers' | 'documents' | 'history' | 'matters' | 'backups'
 >;
 
 export function createFileActions(services: FileActionDependencies, desktop: Desktop, clock: Clock) {
@@ -41,7 +41,7 @@ export function createFileActions(services: FileActionDependencies, desktop: Des
   return {
     exportAnalysis(answerId: string, format: ExportFormat) {
       // Looked up first: an unknown analysis is refused before any dialog opens.
-      const answer = services.ask.get(answerId);
+      const answer = services.answers.get(answerId);
       return saveAs('exportAnalysis', answer.question, format, (path) =>
         exportAnalysis(services, answerId, format, path, language()),
       );

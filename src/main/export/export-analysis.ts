@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { Answer } from '../../shared/answers';
 import type { ExportFormat } from '../../shared/backup';
 import type { Language } from '../../shared/language';
+import type { AnswersService } from '../answers/answers-service';
 import type { DocumentsService } from '../documents/documents-service';
 import type { HistoryService } from '../history/history-service';
-import type { AskService } from '../llm/ask-service';
 import type { MattersService } from '../matters/matters-service';
 import type { MatterReport } from './analysis-facts';
 import { analysisToMarkdown, matterToMarkdown } from './markdown';
@@ -23,13 +24,13 @@ function writeWhole(file: string, content: Uint8Array): void {
 
 /** Writes one analysis to `file` as Word or Markdown. */
 export async function exportAnalysis(
-  services: { ask: AskService; documents: DocumentsService },
+  services: { answers: Pick<AnswersService, 'get'>; documents: DocumentsService },
   answerId: string,
   format: ExportFormat,
   file: string,
   language: Language,
 ): Promise<void> {
-  const answer = services.ask.get(answerId);
+  const answer = services.answers.get(answerId);
   const documents = services.documents.list().filter((doc) => answer.documentIds.includes(doc.sha256));
   writeWhole(
     file,
@@ -41,15 +42,20 @@ export async function exportAnalysis(
 
 /** Everything a matter holds, as its export states it: analyses oldest first, then their documents. */
 export function matterReport(
-  services: { ask: AskService; documents: DocumentsService; history: HistoryService; matters: MattersService },
+  services: {
+    answers: Pick<AnswersService, 'get'>;
+    documents: DocumentsService;
+    history: HistoryService;
+    matters: MattersService;
+  },
   matterId: string,
   exportedAt: number,
 ): MatterReport {
   const matter = services.matters.get(matterId);
-  const analyses: ReturnType<AskService['get']>[] = [];
+  const analyses: Answer[] = [];
   for (let offset = 0; offset < matter.analyses; offset += 500) {
     for (const item of services.history.page(500, offset, matterId).items)
-      analyses.push(services.ask.get(item.answerId));
+      analyses.push(services.answers.get(item.answerId));
   }
   analyses.reverse();
   const used = new Set(analyses.flatMap((answer) => answer.documentIds));

@@ -4,8 +4,8 @@ import { costOf } from '../../shared/estimate';
 import type { AppEvent } from '../../shared/events';
 import type { Language } from '../../shared/language';
 import type { ProviderModel } from '../../shared/providers';
+import type { AnswerRows } from '../answers/answer-rows';
 import type { Clock } from '../clock';
-import type { createAnswerRows } from './answer-rows';
 import type { RequestHooks, RequestOutcome, TextProgress } from './model-request';
 
 /**
@@ -17,7 +17,7 @@ import type { RequestHooks, RequestOutcome, TextProgress } from './model-request
  */
 
 export interface RecorderContext {
-  rows: ReturnType<typeof createAnswerRows>;
+  rows: AnswerRows;
   clock: Clock;
   language: () => Language;
   emit: ((event: AppEvent) => void) | undefined;

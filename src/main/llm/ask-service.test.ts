@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { AskStreamEvent } from '../../shared/answers';
 import { costOf } from '../../shared/estimate';
 import type { ProviderConfig } from '../../shared/providers';
+import { createAnswerRows } from '../answers/answer-rows';
 import { createTempServices } from '../testing/temp-services';
 import { type AskServiceDependencies, createAskService } from './ask-service';
 import { createChatClient } from './chat-client';
@@ -69,9 +70,11 @@ function providers(): ProviderConfig[] {
 
 function askService(overrides: Partial<AskServiceDependencies> = {}) {
   return createAskService({
-    db: services.db,
+    rows: createAnswerRows(services.db),
+    answers: services.answers,
     documents: services.documents,
     providers: services.providers,
+    matters: services.matters,
     clock: { now: () => Date.now() },
     language: () => 'vi',
     retry: { maxAttempts: 3, backoffSeconds: () => 1, maxWaitSeconds: 5 },
@@ -337,7 +340,7 @@ describe('stop and nothing lost', () => {
       .run();
     const reopened = createTempServices({ dataDir: services.dataDir });
     try {
-      expect(reopened.ask.get('crashed')).toMatchObject({ status: 'interrupted', text: 'Theo Điều 8' });
+      expect(reopened.answers.get('crashed')).toMatchObject({ status: 'interrupted', text: 'Theo Điều 8' });
     } finally {
       reopened.close();
     }
@@ -346,10 +349,9 @@ describe('stop and nothing lost', () => {
 
 describe('test connection', () => {
   it('passes with the right key and model, and fails with the code a question would get', async () => {
-    const service = ask().service;
-    await expect(service.testConnection('kimi', 'test-model')).resolves.toMatchObject({ ok: true });
+    await expect(services.providers.test('kimi', 'test-model')).resolves.toMatchObject({ ok: true });
     services.providers.setKey('kimi', 'sk-wrong');
-    await expect(service.testConnection('kimi', 'test-model')).rejects.toMatchObject({ code: 'INVALID_API_KEY' });
+    await expect(services.providers.test('kimi', 'test-model')).rejects.toMatchObject({ code: 'INVALID_API_KEY' });
   });
 });
 
@@ -370,7 +372,7 @@ describe('the answer cache', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(events.map((e) => e.kind)).toEqual(['done']);
     expect(server.requests).toHaveLength(1);
-    expect(service.cacheStats()).toEqual({ hits: 1, saved: first.cost });
+    expect(services.answers.cacheStats()).toEqual({ hits: 1, saved: first.cost });
   });
 
   it('asks the provider again when told to, for another model, and after a failure', async () => {
@@ -431,10 +433,10 @@ describe('asking within a matter', () => {
     const again = askService().start({ ...input, documentIds: [documentId], matterId: matter.id });
     expect(again.cached).toBe(true);
     expect((await again.finished).id).toBe(first.id);
-    expect(services.ask.get(first.id).matterId).toBe(matter.id);
+    expect(services.answers.get(first.id).matterId).toBe(matter.id);
     const elsewhere = services.matters.create('Vụ khác');
     askService().start({ ...input, documentIds: [documentId], matterId: elsewhere.id });
-    expect(services.ask.get(first.id).matterId).toBe(matter.id);
+    expect(services.answers.get(first.id).matterId).toBe(matter.id);
   });
 });
 

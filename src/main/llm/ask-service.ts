@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import type { Answer, AskInput, AskStarted, AskStreamEvent } from '../../shared/answers';
-import { AppError } from '../../shared/errors';
 import type { AppEvent } from '../../shared/events';
 import type { Language } from '../../shared/language';
+import type { AnswerRows } from '../answers/answer-rows';
+import type { AnswersService } from '../answers/answers-service';
 import type { Clock } from '../clock';
 import type { DocumentsService } from '../documents/documents-service';
+import type { MattersService } from '../matters/matters-service';
 import type { ProvidersService } from '../providers/providers-service';
-import type { Db } from '../store/database';
 import { countTokensWith } from '../tokens/token-count';
 import { type RecorderContext, recordAnswer } from './answer-recorder';
-import { createAnswerRows } from './answer-rows';
 import { type ChatClient, type ChatClientOptions, createChatClient } from './chat-client';
 import { DEFAULT_RETRY, type RetryPolicy, requestAnswer } from './model-request';
-import { type AskPlan, planAsk, resolveTarget } from './preflight';
-import { toProviderError } from './provider-errors';
+import { type AskPlan, planAsk } from './preflight';
 import { loadAnthropic, loadOpenAi } from './sdks';
 
 /**
@@ -24,9 +22,12 @@ import { loadAnthropic, loadOpenAi } from './sdks';
  */
 
 export interface AskServiceDependencies {
-  db: Db;
-  documents: DocumentsService;
-  providers: ProvidersService;
+  rows: AnswerRows;
+  answers: Pick<AnswersService, 'get'>;
+  documents: Pick<DocumentsService, 'get'>;
+  providers: Pick<ProvidersService, 'target' | 'list'>;
+  /** Filing under a matter is the matters module's; asking within one calls it. */
+  matters: Pick<MattersService, 'get' | 'file'>;
   clock: Clock;
   language: () => Language;
   emit?: (event: AppEvent) => void;
@@ -53,30 +54,23 @@ export interface AskService {
   start(input: AskInput, options?: AskOptions): AskStarted & { finished: Promise<Answer> };
   /** Stops a streaming answer; the text so far is kept and marked stopped. */
   cancel(streamId: string): boolean;
-  get(answerId: string): Answer;
-  /** Checks the key and the model with a one-token request; throws the coded error a real question would get. */
-  testConnection(providerId: string, model: string): Promise<{ ok: true; latencyMs: number }>;
   /**
    * Aborts every running answer and writes no more: the database is about to
    * close. Their rows stay streaming, so the next start marks them interrupted.
    */
   close(): void;
-  /** Cache hits so far and the money they saved (in each answer's currency, USD today). */
-  cacheStats(): { hits: number; saved: number };
   /**
    * Loads what the first answer would otherwise load on main's event loop while
    * it streams: the configured providers' SDKs and their models' tokenizers
    * (0.2-0.4 s each here). The app calls it once its window is up and idle.
    */
   warmUp(): Promise<void>;
-  /** Marks answers left streaming by a crash as interrupted; returns how many. */
-  recoverInterrupted(): number;
 }
 
 /** What the service's functions share. */
 interface AskState {
   deps: AskServiceDependencies;
-  rows: ReturnType<typeof createAnswerRows>;
+  rows: AnswerRows;
   retry: RetryPolicy;
   timeoutFor: (inputTokens: number) => number;
   clientFor: (options: ChatClientOptions) => ChatClient;
@@ -87,7 +81,7 @@ interface AskState {
 }
 
 export function createAskService(deps: AskServiceDependencies): AskService {
-  const rows = createAnswerRows(deps.db);
+  const { rows } = deps;
   const state: AskState = {
     deps,
     rows,
@@ -108,15 +102,11 @@ export function createAskService(deps: AskServiceDependencies): AskService {
   };
   return {
     start: (input, options = {}) => startAsk(state, input, options),
-    testConnection: (providerId, model) => testConnection(state, providerId, model),
     cancel(streamId) {
       const controller = state.running.get(streamId);
       controller?.abort();
       return controller !== undefined;
     },
-    get: (answerId) => getAnswer(state, answerId),
-    recoverInterrupted: () => rows.markInterrupted(deps.clock.now()),
-    cacheStats: () => rows.cacheStats(),
     warmUp: () => warmUp(state),
     close() {
       state.closed = true;
@@ -129,27 +119,32 @@ function startAsk(state: AskState, input: AskInput, options: AskOptions) {
   const { deps, rows } = state;
   const plan = planAsk(deps, input, deps.language(), options.apiKey);
   const matterId = input.matterId ?? null;
-  if (matterId !== null && !rows.matterExists(matterId)) throw new AppError('MATTER_NOT_FOUND', { matterId });
+  if (matterId !== null) deps.matters.get(matterId);
+  const fileUnderMatter = (answerId: string) => () => {
+    if (matterId !== null) deps.matters.file(matterId, { answerIds: [answerId], documentIds: input.documentIds });
+  };
   const streamId = randomUUID();
   const cachedId = input.fresh ? undefined : rows.cached(plan.cacheKey);
   if (cachedId) {
-    if (matterId !== null) rows.file(cachedId, input.documentIds, matterId);
+    fileUnderMatter(cachedId)();
     return fromCache(state, cachedId, streamId, plan, options);
   }
   const answerId = randomUUID();
-  rows.create({
-    id: answerId,
-    cacheKey: plan.cacheKey,
-    question: input.question,
-    documentIds: input.documentIds,
-    providerId: plan.provider.id,
-    providerName: plan.provider.name,
-    model: plan.model.model,
-    estimatedInput: plan.estimatedInput,
-    currency: plan.model.currency,
-    matterId,
-    createdAt: deps.clock.now(),
-  });
+  rows.create(
+    {
+      id: answerId,
+      cacheKey: plan.cacheKey,
+      question: input.question,
+      documentIds: input.documentIds,
+      providerId: plan.provider.id,
+      providerName: plan.provider.name,
+      model: plan.model.model,
+      estimatedInput: plan.estimatedInput,
+      currency: plan.model.currency,
+      createdAt: deps.clock.now(),
+    },
+    fileUnderMatter(answerId),
+  );
   const finished = runAsk(state, answerId, streamId, plan, options);
   return { streamId, answerId, ...estimates(plan, false), finished };
 }
@@ -193,7 +188,7 @@ function estimates(plan: AskPlan, cached: boolean) {
 
 /** The stored answer, at once and at no cost; the hit and the money it saved are counted. */
 function fromCache(state: AskState, answerId: string, streamId: string, plan: AskPlan, options: AskOptions) {
-  const answer = getAnswer(state, answerId);
+  const answer = state.deps.answers.get(answerId);
   state.rows.recordHit(answerId, state.deps.clock.now(), answer.cost ?? 0);
   const event: AskStreamEvent = { type: 'ask:stream', streamId, seq: 1, kind: 'done', answer };
   // After the caller has the stream id, as a fresh answer's events would be.
@@ -202,35 +197,6 @@ function fromCache(state: AskState, answerId: string, streamId: string, plan: As
     options.onEvent?.(event);
   });
   return { streamId, answerId, ...estimates(plan, true), finished: Promise.resolve(answer) };
-}
-
-function getAnswer(state: AskState, answerId: string): Answer {
-  const answer = state.rows.get(answerId);
-  if (!answer) throw new AppError('ANSWER_NOT_FOUND', { answerId });
-  return answer;
-}
-
-async function testConnection(state: AskState, providerId: string, modelName: string) {
-  const { provider, model, apiKey, host } = resolveTarget(state.deps, providerId, modelName);
-  const client = state.clientFor({ kind: provider.kind, baseUrl: provider.baseUrl, apiKey });
-  const started = performance.now();
-  const signal = AbortSignal.timeout(30_000);
-  try {
-    const request = { model: model.model, system: 'Reply OK.', user: 'ping', maxOutputTokens: 1, signal };
-    for await (const _piece of client.stream(request)) {
-      // Draining the stream is the test: the key was accepted and the model answered.
-    }
-  } catch (error) {
-    if (signal.aborted) throw new AppError('TIMEOUT', { provider: provider.name, seconds: 30 });
-    throw toProviderError(error, {
-      provider: provider.name,
-      model: model.model,
-      host,
-      receivedText: false,
-      attempts: 1,
-    });
-  }
-  return { ok: true as const, latencyMs: Math.round(performance.now() - started) };
 }
 
 async function warmUp(state: AskState): Promise<void> {

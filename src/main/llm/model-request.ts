@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../shared/errors';
 import { ANSWER_RESERVE_TOKENS, type Usage } from '../../shared/estimate';
+import type { ModelTarget } from '../providers/providers-service';
 import { countTokensWith } from '../tokens/token-count';
 import type { ChatClient } from './chat-client';
-import type { ModelTarget } from './preflight';
 import { isAbort, toProviderError } from './provider-errors';
 
 /**

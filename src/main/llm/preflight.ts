@@ -4,9 +4,9 @@ import type { DocumentDetail } from '../../shared/documents';
 import { AppError } from '../../shared/errors';
 import { ANSWER_RESERVE_TOKENS, costOf } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
-import { isLoopbackHost, type ProviderConfig, type ProviderModel } from '../../shared/providers';
+import type { ProviderModel } from '../../shared/providers';
 import type { DocumentsService } from '../documents/documents-service';
-import type { ProvidersService } from '../providers/providers-service';
+import type { ModelTarget, ProvidersService } from '../providers/providers-service';
 import { countTokensWith } from '../tokens/token-count';
 import { buildPrompt, PROMPT_VERSION } from './prompt';
 
@@ -16,14 +16,6 @@ import { buildPrompt, PROMPT_VERSION } from './prompt';
  * documents) and writes nothing; a single question, a map call of a long
  * document and a batch item each start here.
  */
-
-export interface ModelTarget {
-  provider: ProviderConfig;
-  model: ProviderModel;
-  apiKey: string | undefined;
-  /** The provider's host, for error messages. */
-  host: string;
-}
 
 export interface AskPlan extends ModelTarget {
   prompt: { system: string; user: string };
@@ -36,24 +28,7 @@ export interface AskPlan extends ModelTarget {
 
 export interface PreflightDependencies {
   documents: Pick<DocumentsService, 'get'>;
-  providers: Pick<ProvidersService, 'get' | 'apiKey'>;
-}
-
-/** The provider, model and key a request goes to; a key from elsewhere (the CLI's) overrides the stored one. */
-export function resolveTarget(
-  deps: PreflightDependencies,
-  providerId: string,
-  modelName: string,
-  keyOverride?: string,
-): ModelTarget {
-  const provider = deps.providers.get(providerId);
-  const model = provider.models.find((m) => m.model === modelName);
-  if (!model) throw new AppError('MODEL_NOT_CONFIGURED', { providerId: provider.id, model: modelName });
-  const apiKey = keyOverride ?? deps.providers.apiKey(provider.id);
-  const host = new URL(provider.baseUrl).hostname;
-  // Local servers (Ollama, LM Studio) need no key.
-  if (!apiKey && !isLoopbackHost(host)) throw new AppError('API_KEY_MISSING', { provider: provider.name });
-  return { provider, model, apiKey, host };
+  providers: Pick<ProvidersService, 'target'>;
 }
 
 export function planAsk(
@@ -62,7 +37,7 @@ export function planAsk(
   language: Language,
   keyOverride?: string,
 ): AskPlan {
-  const target = resolveTarget(deps, input.providerId, input.model, keyOverride);
+  const target = deps.providers.target(input.providerId, input.model, keyOverride);
   const { model } = target;
   const documents = input.documentIds.map((sha256) => deps.documents.get(sha256));
   const prompt = buildPrompt(documents, input.question, language);

@@ -59,8 +59,8 @@ describe('matters', () => {
     expect(services.matters.remove(matter.id)).toEqual({ analyses: 1, documents: 1, files: 1 });
 
     expect(services.matters.list()).toEqual([]);
-    expect(() => services.ask.get('in-matter')).toThrowError(expect.objectContaining({ code: 'ANSWER_NOT_FOUND' }));
-    expect(services.ask.get('elsewhere').documentIds).toEqual([shared]);
+    expect(() => services.answers.get('in-matter')).toThrowError(expect.objectContaining({ code: 'ANSWER_NOT_FOUND' }));
+    expect(services.answers.get('elsewhere').documentIds).toEqual([shared]);
     expect(existsSync(fileOf(own))).toBe(false);
     expect(existsSync(fileOf(shared))).toBe(true);
     expect(services.documents.list().map((d) => d.sha256)).toEqual([shared]);

@@ -18,7 +18,18 @@ export interface MattersService {
    */
   remove(id: string): MatterRemoval;
   /** Puts documents and analyses in a matter, or (null) in none. */
-  assign(matterId: string | null, items: { documentIds?: readonly string[]; answerIds?: readonly string[] }): void;
+  assign(matterId: string | null, items: MatterItems): void;
+  /**
+   * Files what is in no matter yet under this one (an analysis asked within
+   * it, and its documents); what is filed elsewhere stays there. A document
+   * goes to the matter of the first analysis filed with it.
+   */
+  file(matterId: string, items: MatterItems): void;
+}
+
+export interface MatterItems {
+  documentIds?: readonly string[];
+  answerIds?: readonly string[];
 }
 
 export function createMattersService({ db, files, clock }: { db: Db; files: FileStore; clock: Clock }): MattersService {
@@ -52,6 +63,12 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
   const deleteMatter = db.prepare<[string]>('DELETE FROM matters WHERE id = ?');
   const assignDocument = db.prepare<[string | null, string]>('UPDATE documents SET matter_id = ? WHERE sha256 = ?');
   const assignAnswer = db.prepare<[string | null, string]>('UPDATE answers SET matter_id = ? WHERE id = ?');
+  const fileDocument = db.prepare<[string, string]>(
+    'UPDATE documents SET matter_id = ? WHERE sha256 = ? AND matter_id IS NULL',
+  );
+  const fileAnswer = db.prepare<[string, string]>(
+    'UPDATE answers SET matter_id = ? WHERE id = ? AND matter_id IS NULL',
+  );
 
   const find = (id: string): Matter => {
     const matter = selectOne.get(id);
@@ -93,6 +110,13 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
       db.transaction(() => {
         for (const sha256 of items.documentIds ?? []) assignDocument.run(matterId, sha256);
         for (const answerId of items.answerIds ?? []) assignAnswer.run(matterId, answerId);
+      })();
+    },
+    file(matterId, items) {
+      find(matterId);
+      db.transaction(() => {
+        for (const sha256 of items.documentIds ?? []) fileDocument.run(matterId, sha256);
+        for (const answerId of items.answerIds ?? []) fileAnswer.run(matterId, answerId);
       })();
     },
   };

@@ -55,7 +55,7 @@ describe('a stored key is bound to the origin it was entered for', () => {
     expect(moved.key).toMatchObject({ set: false, last4: null });
     expect(services.providers.apiKey('kimi')).toBeUndefined();
     // The test servers are on this machine, where no key is needed: the call goes out, without the key.
-    await services.ask.testConnection('kimi', 'moonshot-v1-128k');
+    await services.providers.test('kimi', 'moonshot-v1-128k');
     expect(elsewhere.requests).toHaveLength(1);
     expect(elsewhere.requests[0]?.authorization).not.toContain(KEY);
   });

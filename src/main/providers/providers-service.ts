@@ -2,8 +2,19 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { isLoopbackHost, type Provider, type ProviderConfig, type ProviderModel } from '../../shared/providers';
 import type { Clock } from '../clock';
+import { type ChatClient, type ChatClientOptions, createChatClient } from '../llm/chat-client';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Db } from '../store/database';
+import { testConnection } from './connection-test';
+
+/** Where a request goes: the provider, the model, the key (none for this machine's servers). */
+export interface ModelTarget {
+  provider: ProviderConfig;
+  model: ProviderModel;
+  apiKey: string | undefined;
+  /** The provider's host, for error messages. */
+  host: string;
+}
 
 export interface ProvidersService {
   list(): Provider[];
@@ -15,6 +26,20 @@ export interface ProvidersService {
   clearKey(id: string): Provider;
   /** The key, for main's own calls only; it never crosses to a renderer. */
   apiKey(id: string): string | undefined;
+  /**
+   * The provider, model and key a request goes to: MODEL_NOT_CONFIGURED, or
+   * API_KEY_MISSING for a remote host. A key from elsewhere (the CLI's) overrides the stored one.
+   */
+  target(id: string, model: string, keyOverride?: string): ModelTarget;
+  /** Checks the key and the model with a one-token request; throws the coded error a real question would get. */
+  test(id: string, model: string): Promise<{ ok: true; latencyMs: number }>;
+}
+
+export interface ProvidersDependencies {
+  db: Db;
+  secrets: SecretStore;
+  clock: Clock;
+  chatClient?: (options: ChatClientOptions) => ChatClient;
 }
 
 interface ProviderRow {
@@ -67,7 +92,12 @@ function checkTransport(baseUrl: string): void {
   }
 }
 
-export function createProvidersService({ db, secrets, clock }: { db: Db; secrets: SecretStore; clock: Clock }) {
+export function createProvidersService({
+  db,
+  secrets,
+  clock,
+  chatClient = createChatClient,
+}: ProvidersDependencies): ProvidersService {
   const selectProviders = db.prepare<[], ProviderRow>(
     'SELECT id, kind, name, base_url FROM providers ORDER BY created_at, id',
   );
@@ -152,6 +182,22 @@ export function createProvidersService({ db, secrets, clock }: { db: Db; secrets
     return config(row);
   }
 
+  function apiKey(id: string): string | undefined {
+    const row = selectProvider.get(id);
+    return row ? usableKey(config(row))?.key : undefined;
+  }
+
+  function target(id: string, modelName: string, keyOverride?: string): ModelTarget {
+    const provider = get(id);
+    const model = provider.models.find((m) => m.model === modelName);
+    if (!model) throw new AppError('MODEL_NOT_CONFIGURED', { providerId: provider.id, model: modelName });
+    const key = keyOverride ?? apiKey(provider.id);
+    const host = new URL(provider.baseUrl).hostname;
+    // Local servers (Ollama, LM Studio) need no key.
+    if (!key && !isLoopbackHost(host)) throw new AppError('API_KEY_MISSING', { provider: provider.name });
+    return { provider, model, apiKey: key, host };
+  }
+
   return {
     list: () => selectProviders.all().map((row) => withKey(config(row))),
     get,
@@ -181,9 +227,12 @@ export function createProvidersService({ db, secrets, clock }: { db: Db; secrets
       secrets.remove(secretName(id));
       return withKey(found);
     },
-    apiKey: (id) => {
-      const row = selectProvider.get(id);
-      return row ? usableKey(config(row))?.key : undefined;
+    apiKey,
+    target,
+    test(id, model) {
+      const found = target(id, model);
+      const { kind, baseUrl } = found.provider;
+      return testConnection(found, chatClient({ kind, baseUrl, apiKey: found.apiKey }));
     },
-  } satisfies ProvidersService;
+  };
 }

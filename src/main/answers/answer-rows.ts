@@ -36,7 +36,6 @@ export interface NewAnswer {
   model: string;
   estimatedInput: number;
   currency: string;
-  matterId: string | null;
   createdAt: number;
 }
 
@@ -62,13 +61,9 @@ function answerStatements(db: Db) {
   return {
     insertAnswer: db.prepare(
       `INSERT INTO answers (id, question, provider_id, provider_name, model, status, estimated_input, currency,
-         cache_key, matter_id, created_at, updated_at)
+         cache_key, created_at, updated_at)
        VALUES (@id, @question, @providerId, @providerName, @model, 'streaming', @estimatedInput, @currency,
-         @cacheKey, @matterId, @createdAt, @createdAt)`,
-    ),
-    // A document goes to the matter of the first analysis filed with it, and stays there until moved.
-    fileDocument: db.prepare<[{ matterId: string; sha256: string }]>(
-      'UPDATE documents SET matter_id = @matterId WHERE sha256 = @sha256 AND matter_id IS NULL',
+         @cacheKey, @createdAt, @createdAt)`,
     ),
     insertDocument: db.prepare('INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, ?, ?)'),
     updateProgress: db.prepare(
@@ -81,10 +76,6 @@ function answerStatements(db: Db) {
          error_message = @errorMessage, updated_at = @updatedAt
        WHERE id = @id`,
     ),
-    fileAnswer: db.prepare<[{ matterId: string; id: string }]>(
-      'UPDATE answers SET matter_id = @matterId WHERE id = @id AND matter_id IS NULL',
-    ),
-    selectMatter: db.prepare<[string], { id: string }>('SELECT id FROM matters WHERE id = ?'),
     selectOne: db.prepare<[string], AnswerRow>('SELECT * FROM answers WHERE id = ?'),
     selectDocuments: db.prepare<[string], { document_sha256: string }>(
       'SELECT document_sha256 FROM answer_documents WHERE answer_id = ? ORDER BY position',
@@ -104,21 +95,18 @@ function answerStatements(db: Db) {
   };
 }
 
-/** The answers tables, as SQL with parameters. */
+export type AnswerRows = ReturnType<typeof createAnswerRows>;
+
+/** The answers tables, as SQL with parameters. The matter an answer is filed under is the matters module's. */
 export function createAnswerRows(db: Db) {
   const sql = answerStatements(db);
-  // The row exists, with its documents, before the first byte is sent.
-  const create = db.transaction((answer: NewAnswer) => {
+  // The row exists, with its documents, before the first byte is sent; `alsoInside` (filing it under a matter)
+  // happens in the same transaction.
+  const create = db.transaction((answer: NewAnswer, alsoInside?: () => void) => {
     const { documentIds: _documents, ...row } = answer;
     sql.insertAnswer.run(row);
-    for (const [position, sha256] of answer.documentIds.entries()) {
-      sql.insertDocument.run(answer.id, position, sha256);
-      if (answer.matterId) sql.fileDocument.run({ matterId: answer.matterId, sha256 });
-    }
-  });
-  const fileUnder = db.transaction((answerId: string, documentIds: readonly string[], matterId: string) => {
-    sql.fileAnswer.run({ matterId, id: answerId });
-    for (const sha256 of documentIds) sql.fileDocument.run({ matterId, sha256 });
+    for (const [position, sha256] of answer.documentIds.entries()) sql.insertDocument.run(answer.id, position, sha256);
+    alsoInside?.();
   });
   const get = (id: string): Answer | undefined => {
     const row = sql.selectOne.get(id);
@@ -136,10 +124,6 @@ export function createAnswerRows(db: Db) {
     /** The latest complete answer with this cache key. */
     cached: (cacheKey: string) => sql.selectCached.get(cacheKey)?.id,
     recordHit: (answerId: string, at: number, savedCost: number) => sql.insertHit.run(answerId, at, savedCost),
-    matterExists: (matterId: string) => sql.selectMatter.get(matterId) !== undefined,
-    /** Files an answer in no matter, and its documents in none, under a matter; filed ones stay where they are. */
-    file: (answerId: string, documentIds: readonly string[], matterId: string): void =>
-      fileUnder(answerId, documentIds, matterId),
     cacheStats: () => sql.selectStats.get() ?? { hits: 0, saved: 0 },
     progress(id: string, progress: AnswerProgress) {
       sql.updateProgress.run({ id, ...progress });
