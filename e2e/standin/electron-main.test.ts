@@ -156,11 +156,11 @@ describe('BrowserWindow and webContents', () => {
     await ready(main);
     const window = new electron.BrowserWindow();
     await window.loadURL('app://lexdesk/index.html');
-    window.webContents.send('lexdesk:event', { type: 'x', at: new Date(0) });
-    expect(delivered).toEqual([{ channel: 'lexdesk:event', args: [{ type: 'x', at: new Date(0) }] }]);
-    expect(() => window.webContents.send('lexdesk:event', { run: () => 1 })).toThrow();
+    window.webContents.send('lexdesk:event:ask:stream', { type: 'x', at: new Date(0) });
+    expect(delivered).toEqual([{ channel: 'lexdesk:event:ask:stream', args: [{ type: 'x', at: new Date(0) }] }]);
+    expect(() => window.webContents.send('lexdesk:event:ask:stream', { run: () => 1 })).toThrow();
     window.destroy();
-    expect(() => window.webContents.send('lexdesk:event', {})).toThrow('Object has been destroyed');
+    expect(() => window.webContents.send('lexdesk:event:ask:stream', {})).toThrow('Object has been destroyed');
   });
 
   it('asks will-navigate listeners, and the window open handler, whose deny is the only answer modelled', async () => {

@@ -74,9 +74,28 @@ describe('the built preload (out/preload/index.js)', () => {
         : Object.entries(members).map(([name, method]) => ({ name: `${group}.${name}`, method })),
     );
     for (const { name, method } of methods) {
+      // Subscriptions are not calls to main (the next test).
+      if (name === 'events.on') continue;
       // files.handOver takes a File, whose path the sandbox's webUtils gives (a dropped one has one).
       await method(name === 'files.handOver' ? new File(['x'], 'dropped.pdf') : { probe: name });
     }
     expect(new Set(calls.map((call) => call.channel))).toEqual(new Set(Object.keys(contract)));
+  });
+
+  it("subscribes by event name to that event's channel only, and to no channel the page makes up", async () => {
+    const { mainWorld, scope } = load(readFileSync(BUILT_PRELOAD, 'utf8'));
+    type On = (name: string, listener: (payload: unknown) => void) => () => void;
+    const { on } = (mainWorld.api as { events: { on: On } }).events;
+    const streamed: unknown[] = [];
+    const settings: unknown[] = [];
+    const unsubscribe = on('ask:stream', (payload) => streamed.push(payload));
+    on('settings:changed', (payload) => settings.push(payload));
+    scope.deliver('lexdesk:event:ask:stream', [{ streamId: 's', seq: 1 }]);
+    scope.deliver('lexdesk:event:settings:changed', [{ settings: { theme: 'dark' } }]);
+    unsubscribe();
+    scope.deliver('lexdesk:event:ask:stream', [{ streamId: 's', seq: 2 }]);
+    expect(streamed).toEqual([{ streamId: 's', seq: 1 }]);
+    expect(settings).toEqual([{ settings: { theme: 'dark' } }]);
+    expect(() => on('ELECTRON_BROWSER_WINDOW_ALERT', () => {})).toThrow(/unknown event/);
   });
 });

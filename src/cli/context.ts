@@ -52,7 +52,7 @@ export interface CliOptions {
  * call the window does not have: a file handed over by the path the user typed.
  */
 export function createCliApi(dispatch: Dispatch) {
-  const transport = { invoke: dispatch, onEvent: () => () => {} };
+  const transport = { invoke: dispatch, on: () => () => {} };
   const invoke = typedInvoke(transport);
   return { ...createApi(transport), handOverPath: (path: string) => invoke('files:handOver', { path }) };
 }

@@ -13,7 +13,7 @@ export function createHandlers(services: Services, desktop: Desktop, clock: Cloc
     'settings:set': (change) => services.settings.set(change),
     'secrets:status': () => services.secrets.status(),
     'files:handOver': ({ path }) => services.documents.handOver(path),
-    'documents:ingest': (input) => services.documents.ingest(input),
+    'documents:ingest': (input, caller) => services.documents.ingest(input, caller),
     'documents:list': () => services.documents.list(),
     'documents:get': ({ sha256 }) => services.documents.get(sha256),
     'documents:file': ({ sha256 }) => services.documents.file(sha256),
@@ -26,8 +26,8 @@ export function createHandlers(services: Services, desktop: Desktop, clock: Cloc
     'providers:setKey': ({ providerId, key }) => services.providers.setKey(providerId, key),
     'providers:clearKey': ({ providerId }) => services.providers.clearKey(providerId),
     'providers:test': ({ providerId, model }) => services.providers.test(providerId, model),
-    'ask:start': (input) => {
-      const { finished, ...started } = services.ask.start(input);
+    'ask:start': (input, caller) => {
+      const { finished, ...started } = services.ask.start(input, caller ? { caller } : {});
       // The outcome reaches the window as a done or error event; here it only must not go unhandled.
       finished.catch((error: unknown) => services.log('ask', error));
       return started;

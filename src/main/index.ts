@@ -17,13 +17,14 @@ import {
   session,
   shell,
 } from 'electron';
-import { EVENT_CHANNEL } from '../shared/api';
 import { AppError } from '../shared/errors';
+import { eventSchemas } from '../shared/events';
 import { languageFromLocale } from '../shared/locale';
 import { checksOutputs, createApp } from './app';
 import { applyPendingRestore } from './backup/backup';
 import { defaultDataDir } from './data-dir';
 import { type Desktop, dialogTitles } from './desktop/desktop';
+import { sendEvent } from './event-routing';
 import { registerContract } from './ipc';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeOf, resolveAppFile } from './renderer-protocol';
 import type { SecretCipher } from './secrets/encrypted-secret-store';
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   // Before the database opens: a restore the user asked for just before the restart.
   const restore = applyPendingRestore(dataDir);
+  const checkOutputs = checksOutputs(process.env);
   services = createServices({
     dataDir,
     restore,
@@ -72,8 +74,10 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     cipher: safeStorageCipher(),
     nativeBinding: electronNativeBinding(),
-    emit: (event) => {
-      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
+    emit: (name, payload, to) => {
+      // Under test, an event outside its schema fails where it is sent, as a reply outside its schema does.
+      if (checkOutputs) eventSchemas[name].parse(payload);
+      sendEvent(BrowserWindow.getAllWindows(), name, payload, to);
     },
   });
   const current = services;
@@ -82,7 +86,7 @@ async function start(): Promise<void> {
     services: current,
     desktop: electronDesktop(),
     onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed`, error),
-    checkOutputs: checksOutputs(process.env),
+    checkOutputs,
   });
   registerContract<IpcMainInvokeEvent>(
     ipcMain,
@@ -91,7 +95,11 @@ async function start(): Promise<void> {
       if (channel === 'settings:set' && result.ok) nativeTheme.themeSource = current.settings.get().theme;
       return result;
     },
-    (event) => ({ url: event.senderFrame?.url, isMainFrame: event.senderFrame === event.sender.mainFrame }),
+    (event) => ({
+      url: event.senderFrame?.url,
+      isMainFrame: event.senderFrame === event.sender.mainFrame,
+      windowId: event.sender.id,
+    }),
     trustedOrigins,
     () => current.settings.language(),
   );

@@ -4,6 +4,7 @@ import type { Envelope } from '../shared/envelope';
 import { AppError } from '../shared/errors';
 import { createApp } from './app';
 import { headlessDesktop } from './desktop/desktop';
+import { sendEvent } from './event-routing';
 import { createDispatcher, type Dispatch, type Handlers, isTrustedSender, registerContract } from './ipc';
 import { createTempServices } from './testing/temp-services';
 
@@ -115,12 +116,39 @@ describe('sender check', () => {
     expect(isTrustedSender(sender, trusted)).toBe(expected);
   });
 
+  it("passes the asking window's id on, for the answer's events to go back to it alone", async () => {
+    const seen: unknown[] = [];
+    const registered = new Map<string, (event: { id: number }, input: unknown) => Promise<Envelope<unknown>>>();
+    registerContract<{ id: number }>(
+      { handle: (channel, listener) => registered.set(channel, listener) },
+      async (_channel, _input, caller) => {
+        seen.push(caller);
+        return { ok: true, value: null };
+      },
+      (event) => ({ url: 'app://lexdesk/index.html', isMainFrame: true, windowId: event.id }),
+      ['app://lexdesk'],
+      () => 'en',
+    );
+    await registered.get('ask:start')?.({ id: 7 }, {});
+    expect(seen).toEqual([{ windowId: 7 }]);
+
+    const sent: [number, string][] = [];
+    const windows = [3, 7].map((id) => ({ webContents: { id, send: (channel: string) => sent.push([id, channel]) } }));
+    sendEvent(windows, 'ask:stream', {}, { windowId: 7 });
+    sendEvent(windows, 'settings:changed', {});
+    expect(sent).toEqual([
+      [7, 'lexdesk:event:ask:stream'],
+      [3, 'lexdesk:event:settings:changed'],
+      [7, 'lexdesk:event:settings:changed'],
+    ]);
+  });
+
   it('registers every contract channel and refuses calls from an untrusted frame', async () => {
     const registered = new Map<string, (event: { url: string }, input: unknown) => Promise<Envelope<unknown>>>();
     registerContract<{ url: string }>(
       { handle: (channel, listener) => registered.set(channel, listener) },
       dispatch,
-      (event) => ({ url: event.url, isMainFrame: true }),
+      (event) => ({ url: event.url, isMainFrame: true, windowId: 1 }),
       ['app://lexdesk'],
       () => 'en',
     );

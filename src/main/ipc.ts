@@ -2,15 +2,17 @@ import { z } from 'zod';
 import { type Channel, type ChannelInput, type ChannelOutput, contract, isChannel } from '../shared/contract';
 import type { Envelope } from '../shared/envelope';
 import { AppError, type AppErrorData } from '../shared/errors';
+import type { Caller } from '../shared/event-names';
 import type { Language } from '../shared/language';
 
 /** What main runs for each channel, given input that already passed the channel's schema. */
 export type Handlers = {
-  [C in Channel]: (input: ChannelInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+  [C in Channel]: (input: ChannelInput<C>, caller: Caller | undefined) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
 /** One door for every request, used by Electron's ipcMain and by the browser test host alike. */
-export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+/** `caller` is the window asking (the shell's); the CLI, benches and tests have none. */
+export type Dispatch = (channel: string, input: unknown, caller?: Caller) => Promise<Envelope<unknown>>;
 
 export interface DispatcherOptions {
   /** The language error messages are written in: the user's current setting. */
@@ -22,12 +24,12 @@ export interface DispatcherOptions {
 }
 
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
-  return async (channel, input) => {
+  return async (channel, input, caller) => {
     try {
       if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', { channel });
       const parsed = parseChannelInput(channel, input, safeLanguage(options));
-      const handler = handlers[channel] as (input: unknown) => unknown;
-      const value = await handler(parsed);
+      const handler = handlers[channel] as (input: unknown, caller: Caller | undefined) => unknown;
+      const value = await handler(parsed, caller);
       if (options.checkOutputs) {
         const checked = contract[channel].output.safeParse(value);
         if (!checked.success)
@@ -79,10 +81,15 @@ function safeLanguage(options: DispatcherOptions): Language {
 export interface IpcSender {
   url: string | undefined;
   isMainFrame: boolean;
+  /** The window's `webContents.id`, which the answer's events go back to. */
+  windowId: number;
 }
 
 /** Only the app's own page, in the top frame, may call main. */
-export function isTrustedSender(sender: IpcSender, trustedOrigins: readonly string[]): boolean {
+export function isTrustedSender(
+  sender: Pick<IpcSender, 'url' | 'isMainFrame'>,
+  trustedOrigins: readonly string[],
+): boolean {
   if (!sender.isMainFrame || !sender.url) return false;
   let origin: string;
   try {
@@ -110,10 +117,11 @@ export function registerContract<Event>(
 ): void {
   for (const channel of Object.keys(contract)) {
     ipcMain.handle(channel, async (event, input) => {
-      if (!isTrustedSender(senderOf(event), trustedOrigins)) {
+      const sender = senderOf(event);
+      if (!isTrustedSender(sender, trustedOrigins)) {
         return { ok: false, error: new AppError('UNTRUSTED_SENDER').toData(language()) };
       }
-      return dispatch(channel, input);
+      return dispatch(channel, input, { windowId: sender.windowId });
     });
   }
 }

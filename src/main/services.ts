@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupManifest } from '../shared/backup';
 import type { AppInfo } from '../shared/contract';
-import type { AppEvent } from '../shared/events';
+import type { Emit } from '../shared/events';
 import { languageFromLocale } from '../shared/locale';
 import type { Settings } from '../shared/settings';
 import { createAnswerRows } from './answers/answer-rows';
@@ -13,6 +13,7 @@ import { type Clock, systemClock } from './clock';
 import { createDocumentsService, type DocumentsService } from './documents/documents-service';
 import { createExtractionPool } from './documents/extraction-pool';
 import { createFileStore } from './documents/file-store';
+import { historyChange } from './history/history-change';
 import { createHistoryService, type HistoryService } from './history/history-service';
 import { type AskService, createAskService } from './llm/ask-service';
 import { createMattersService, type MattersService } from './matters/matters-service';
@@ -37,8 +38,8 @@ export interface ServicesOptions {
   cipher?: SecretCipher | undefined;
   clock?: Clock;
   nativeBinding?: string | undefined;
-  /** Pushes an event to the app's windows. */
-  emit?: (event: AppEvent) => void;
+  /** Pushes an event to the window that asked, or to every window. */
+  emit?: Emit;
   /** What `applyPendingRestore` did just before, for the window to say once. */
   restore?: PendingRestoreResult | null;
 }
@@ -93,7 +94,7 @@ export function createServices(options: ServicesOptions): Services {
     db,
     clock,
     defaults,
-    onChange: (value) => options.emit?.({ type: 'settings:changed', settings: value }),
+    onChange: (value) => options.emit?.('settings:changed', { settings: value }),
   });
   const secrets = options.cipher
     ? createEncryptedSecretStore({
@@ -120,6 +121,7 @@ export function createServices(options: ServicesOptions): Services {
   const answers = createAnswersService({ rows, clock });
   // An answer still marked streaming was cut off when the app last stopped.
   answers.recoverInterrupted();
+  const history = createHistoryService(db);
   const ask = createAskService({
     rows,
     answers,
@@ -129,6 +131,10 @@ export function createServices(options: ServicesOptions): Services {
     clock,
     language: () => settings.language(),
     ...(options.emit ? { emit: options.emit } : {}),
+    onHistoryChanged(answerId) {
+      const change = historyChange({ history, answers, matters, documents }, answerId);
+      if (change) options.emit?.('history:changed', change);
+    },
   });
 
   return {
@@ -140,7 +146,7 @@ export function createServices(options: ServicesOptions): Services {
     providers,
     ask,
     answers,
-    history: createHistoryService(db),
+    history,
     matters,
     backups: {
       create: (parent, now) => createBackup(db, options.dataDir, parent, now),

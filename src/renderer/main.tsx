@@ -5,7 +5,7 @@ import { App } from './App';
 import { api } from './api';
 import { RootErrorBoundary } from './components/RootErrorBoundary';
 import { initI18n } from './i18n';
-import { useAsk } from './stores/ask-store';
+import { subscribeToMain } from './main-events';
 import { useDocuments } from './stores/documents-store';
 import { useHistory } from './stores/history-store';
 import { useProviders } from './stores/providers-store';
@@ -22,11 +22,7 @@ async function start(root: HTMLElement): Promise<void> {
   ]);
   await initI18n(settings.language);
   const store = createSettingsStore(settings);
-  api.onEvent((event) => {
-    if (event.type === 'settings:changed') store.getState().applyFromMain(event.settings);
-    else if (event.type === 'ask:stream') useAsk.getState().applyEvent(event);
-    else useDocuments.getState().applyEvent(event);
-  });
+  subscribeToMain(api, store);
   createRoot(root).render(
     <StrictMode>
       <RootErrorBoundary>

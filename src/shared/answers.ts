@@ -61,10 +61,12 @@ export const askStartedSchema = z.object({
   estimated: z.boolean(),
   /** The same question on the same documents and model was answered before: that answer, at no cost. */
   cached: z.boolean(),
+  /** The stored answer when `cached`, whole (no events follow); null for one that will stream. */
+  answer: answerSchema.nullable(),
 });
 export type AskStarted = z.infer<typeof askStartedSchema>;
 
-const stream = { type: z.literal('ask:stream'), streamId: z.string(), seq: z.number().int() };
+const stream = { streamId: z.string(), seq: z.number().int() };
 
 /** What main pushes while an answer streams, text coalesced to about one event per animation frame. */
 export const askStreamEventSchema = z.discriminatedUnion('kind', [

@@ -7,7 +7,7 @@ import { createTempServices } from '../main/testing/temp-services';
 import { createApi, type Transport } from './api';
 import { channels } from './contract';
 import { AppError } from './errors';
-import type { AppEvent } from './events';
+import type { EventName } from './events';
 import { providerPresets } from './provider-presets';
 import { type LexDeskApi, unwrapApi } from './unwrap-api';
 
@@ -15,14 +15,15 @@ let services: ReturnType<typeof createTempServices>;
 let api: LexDeskApi;
 let transport: Transport;
 let invoked: string[];
-let listeners: ((event: AppEvent) => void)[];
+let listeners: { name: EventName; listener: (payload: never) => void }[];
 
 beforeEach(() => {
   listeners = [];
   invoked = [];
   services = createTempServices({
-    emit: (event) => {
-      for (const listener of listeners) listener(event);
+    emit: (name, payload) => {
+      for (const subscribed of listeners)
+        if (subscribed.name === name) subscribed.listener(structuredClone(payload as never));
     },
   });
   const { dispatch } = createApp({ services, desktop: headlessDesktop });
@@ -32,9 +33,10 @@ beforeEach(() => {
       invoked.push(channel);
       return structuredClone(await dispatch(channel, structuredClone(input)));
     },
-    onEvent: (listener) => {
-      listeners.push(listener);
-      return () => listeners.splice(listeners.indexOf(listener), 1);
+    on: (name, listener) => {
+      const subscribed = { name, listener };
+      listeners.push(subscribed);
+      return () => listeners.splice(listeners.indexOf(subscribed), 1);
     },
   };
   api = unwrapApi(createApi(transport));
@@ -54,15 +56,16 @@ describe('createApi', () => {
     await expect(call).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/không hợp lệ/) });
   });
 
-  it('delivers pushed events until unsubscribed', async () => {
-    const seen: AppEvent[] = [];
-    const unsubscribe = api.onEvent((event) => seen.push(event));
+  it('delivers pushed events by name until unsubscribed', async () => {
+    const seen: unknown[] = [];
+    const others: unknown[] = [];
+    const unsubscribe = api.events.on('settings:changed', (payload) => seen.push(payload.settings.theme));
+    api.events.on('documents:progress', (payload) => others.push(payload));
     await api.settings.set({ key: 'theme', value: 'dark' });
     unsubscribe();
     await api.settings.set({ key: 'theme', value: 'light' });
-    expect(seen).toEqual([
-      { type: 'settings:changed', settings: { language: 'vi', theme: 'dark', acceptWeakKeyStorage: false } },
-    ]);
+    expect(seen).toEqual(['dark']);
+    expect(others).toEqual([]);
   });
 
   it('exposes one method for every channel of the contract, and nothing else', async () => {
@@ -135,7 +138,7 @@ describe('createApi', () => {
     const methods = Object.values(api).flatMap((group) =>
       typeof group === 'function' ? [group] : Object.values(group),
     );
-    // One a channel, files:handOver taken by files.handOver(file), and onEvent.
+    // One a channel, files:handOver taken by files.handOver(file), and events.on.
     expect(methods).toHaveLength(channels.length + 1);
     const bridge = createApi(transport);
     // The bridge itself answers envelopes: plain data that crosses Electron's context bridge whole.

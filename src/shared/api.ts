@@ -2,10 +2,11 @@
 import type { Channel, ChannelInput, ChannelOutput } from './contract';
 import type { HandedOver } from './documents';
 import type { Envelope } from './envelope';
-import type { AppEvent } from './events';
+import type { EventName } from './event-names';
+import type { AppEvents } from './events';
 
-/** The one channel main pushes every event on. */
-export const EVENT_CHANNEL = 'lexdesk:event';
+/** A subscription to one event by name; the returned function ends it. */
+export type Subscribe = <N extends EventName>(name: N, listener: (payload: AppEvents[N]) => void) => () => void;
 
 /**
  * How api calls reach main. The preload passes one built on `ipcRenderer`,
@@ -13,7 +14,7 @@ export const EVENT_CHANNEL = 'lexdesk:event';
  */
 export interface Transport {
   invoke(channel: Channel, input: unknown): Promise<Envelope<unknown>>;
-  onEvent(listener: (event: AppEvent) => void): () => void;
+  on: Subscribe;
   /** The path of a dropped file where main can read it (Electron's webUtils); absent in the browser host. */
   pathForFile?(file: Blob & { name: string }): string;
 }
@@ -33,6 +34,7 @@ type BridgeMethods = { [C in Exclude<Channel, 'files:handOver'>]: BridgeMethod<C
  */
 export function createApi(transport: Transport) {
   const invoke = typedInvoke(transport);
+  const subscribe: Subscribe = (name, listener) => transport.on(name, listener);
   const call =
     <C extends Channel>(channel: C) =>
     (input?: ChannelInput<C>) =>
@@ -123,7 +125,8 @@ export function createApi(transport: Transport) {
         return invoke('files:handOver', { path });
       },
     },
-    onEvent: (listener: (event: AppEvent) => void): (() => void) => transport.onEvent(listener),
+    /** Main's events, one subscription per name (event-names.ts); payloads are typed by events.ts. */
+    events: { on: subscribe },
   };
 }
 

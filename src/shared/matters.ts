@@ -28,5 +28,8 @@ export const matterRemovalSchema = z.object({
   analyses: z.number().int(),
   documents: z.number().int(),
   files: z.number().int(),
+  /** What went with the matter, for the window to take off its lists without asking again. */
+  answerIds: z.array(z.string()),
+  documentIds: z.array(z.string()),
 });
 export type MatterRemoval = z.infer<typeof matterRemovalSchema>;

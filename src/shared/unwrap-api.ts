@@ -34,7 +34,7 @@ export function unwrapApi(bridge: LexDeskBridge) {
     exports: unwrapGroup(bridge.exports),
     backups: unwrapGroup(bridge.backups),
     files: unwrapGroup(bridge.files),
-    onEvent: bridge.onEvent,
+    events: bridge.events,
   };
 }
 

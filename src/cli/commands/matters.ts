@@ -33,7 +33,9 @@ export async function mattersCommand([verb, ...rest]: string[], context: Command
   if (verb === 'remove' && rest.length === 1) {
     const matter = await resolveMatter(context, rest[0] ?? '');
     const removed = await value(context.api.matters.remove({ matterId: matter.id }));
-    if (context.output.json) return printJson(context, removed);
+    // The ids are for the window's lists; a script gets the counts, as before.
+    const { analyses, documents, files } = removed;
+    if (context.output.json) return printJson(context, { analyses, documents, files });
     context.io.stdout(`${removed.analyses} analyses, ${removed.documents} documents removed\n`);
     return EXIT.ok;
   }

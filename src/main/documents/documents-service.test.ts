@@ -2,18 +2,22 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppEvent } from '../../shared/events';
+import type { AppEvents } from '../../shared/events';
 import { FILES_DIR } from '../services';
 import { SHARED_DATA, sharedFile } from '../testing/shared-data';
 import { createTempServices } from '../testing/temp-services';
 
 let services: ReturnType<typeof createTempServices>;
-const events: AppEvent[] = [];
+const events: AppEvents['documents:progress'][] = [];
 let nextId = 0;
 const ingestId = () => `ingest-${++nextId}`;
 
 beforeAll(() => {
-  services = createTempServices({ emit: (event) => events.push(event) });
+  services = createTempServices({
+    emit: (name, payload) => {
+      if (name === 'documents:progress') events.push(payload as AppEvents['documents:progress']);
+    },
+  });
 });
 afterAll(() => services.dispose());
 
@@ -55,10 +59,10 @@ describe('ingesting documents', () => {
     expect(services.documents.file(summary.sha256)).toEqual(new Uint8Array(readFileSync(goosehead)));
     expect(services.documents.get(summary.sha256).pageTexts).toHaveLength(115);
 
-    const progress = events.filter((e) => e.type === 'documents:progress' && e.ingestId === 'goose');
-    expect(progress.map((e) => (e.type === 'documents:progress' ? e.stage : '')).at(0)).toBe('reading');
+    const progress = events.filter((e) => e.ingestId === 'goose');
+    expect(progress.at(0)?.stage).toBe('reading');
     expect(progress.at(-1)).toMatchObject({ stage: 'storing' });
-    expect(progress.some((e) => e.type === 'documents:progress' && e.page === 115 && e.pages === 115)).toBe(true);
+    expect(progress.some((e) => e.page === 115 && e.pages === 115)).toBe(true);
   }, 30_000);
 
   it('gives the same document for the same bytes, dropped again under another name', async () => {

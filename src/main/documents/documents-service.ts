@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DocumentDetail, DocumentSummary, HandedOver, IngestInput, IngestStage } from '../../shared/documents';
 import { AppError } from '../../shared/errors';
-import type { AppEvent } from '../../shared/events';
+import type { Caller, Emit } from '../../shared/events';
 import type { Clock } from '../clock';
 import type { Db } from '../store/database';
 import { createDocumentRows } from './document-rows';
@@ -18,8 +18,10 @@ export interface DocumentsService {
   /** Registers a file the user handed over (dropped or picked); ingest then takes it by the token returned. */
   handOver(path: string): HandedOver;
   /** Reads, extracts, counts and stores a file; the same bytes again return the stored document at once. */
-  ingest(input: IngestInput): Promise<IngestResult>;
+  ingest(input: IngestInput, caller?: Caller): Promise<IngestResult>;
   list(): DocumentSummary[];
+  /** One document as the list shows it; DOCUMENT_NOT_FOUND for a hash it does not hold. */
+  summary(sha256: string): DocumentSummary;
   get(sha256: string): DocumentDetail;
   /** Gets the extraction worker ready before the first drop. */
   warmUp(): void;
@@ -32,7 +34,8 @@ export interface DocumentsDependencies {
   files: FileStore;
   extractor: Extractor;
   clock: Clock;
-  emit?: (event: AppEvent) => void;
+  /** Reading's progress goes to the window reading the file. */
+  emit?: Emit;
 }
 
 const MB = 1024 * 1024;
@@ -69,10 +72,10 @@ export function createDocumentsService({ db, files, extractor, clock, emit }: Do
   /** Files being read now, by SHA-256: the same bytes dropped again meanwhile wait for the first reading. */
   const reading = new Map<string, Promise<DocumentSummary>>();
 
-  async function ingest(input: IngestInput): Promise<IngestResult> {
+  async function ingest(input: IngestInput, caller?: Caller): Promise<IngestResult> {
     const { name, bytes } = readInput(input);
     const progress = (stage: IngestStage, page?: number, pages?: number) =>
-      emit?.({ type: 'documents:progress', ingestId: input.ingestId, name, stage, ...(page ? { page, pages } : {}) });
+      emit?.('documents:progress', { ingestId: input.ingestId, name, stage, ...(page ? { page, pages } : {}) }, caller);
     progress('reading');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const existing = rows.summary(sha256);
@@ -126,6 +129,11 @@ export function createDocumentsService({ db, files, extractor, clock, emit }: Do
     handOver,
     ingest,
     list: () => rows.list(),
+    summary(sha256) {
+      const summary = rows.summary(sha256);
+      if (!summary) throw new AppError('DOCUMENT_NOT_FOUND', { sha256 });
+      return summary;
+    },
     warmUp: () => extractor.warmUp(),
     get(sha256) {
       const detail = rows.detail(sha256);

@@ -50,7 +50,7 @@ describe('main reads only the files the user handed over', () => {
         invoked.push({ channel, input });
         return { ok: true, value: { fileId: 'token', name: 'a.pdf' } };
       },
-      onEvent: () => () => {},
+      on: () => () => {},
       pathForFile: (file) => (file.name === 'dropped.pdf' ? '/home/luatsu/dropped.pdf' : ''),
     };
     const api = createApi(transport);

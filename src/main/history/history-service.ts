@@ -6,6 +6,8 @@ import { toFtsQuery } from './fts-query';
 export interface HistoryService {
   /** Past analyses, newest first: all of them, a matter's (its id) or those in no matter (null). */
   page(limit: number, offset: number, matterId?: string | null): HistoryPage;
+  /** One analysis's row, as a page lists it. */
+  item(answerId: string): AnalysisItem | undefined;
   /** Questions, answers, document names and page text matching a query typed with or without diacritics. */
   search(query: string, limit: number): SearchHit[];
 }
@@ -31,6 +33,7 @@ export function createHistoryService(db: Db): HistoryService {
     `SELECT ${columns} FROM answers a WHERE a.matter_id IS @matter
       ORDER BY a.created_at DESC, a.id LIMIT @limit OFFSET @offset`,
   );
+  const selectOne = db.prepare<[string], AnalysisItem>(`SELECT ${columns} FROM answers a WHERE a.id = ?`);
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM answers');
   const countMatter = db.prepare<[{ matter: string | null }], { n: number }>(
     'SELECT count(*) AS n FROM answers WHERE matter_id IS @matter',
@@ -57,6 +60,7 @@ export function createHistoryService(db: Db): HistoryService {
       const matter = { matter: matterId };
       return { items: selectMatter.all({ ...matter, limit, offset }), total: countMatter.get(matter)?.n ?? 0 };
     },
+    item: (answerId) => selectOne.get(answerId),
     search(query, limit) {
       const fts = toFtsQuery(query);
       if (!fts) return [];

@@ -1,7 +1,7 @@
 import type { Answer, AskStreamEvent } from '../../shared/answers';
 import { AppError } from '../../shared/errors';
 import { costOf } from '../../shared/estimate';
-import type { AppEvent } from '../../shared/events';
+import type { Caller, Emit } from '../../shared/events';
 import type { Language } from '../../shared/language';
 import type { ProviderModel } from '../../shared/providers';
 import type { AnswerRows } from '../answers/answer-rows';
@@ -20,7 +20,7 @@ export interface RecorderContext {
   rows: AnswerRows;
   clock: Clock;
   language: () => Language;
-  emit: ((event: AppEvent) => void) | undefined;
+  emit: Emit | undefined;
   flushMs: number;
   coalesceMs: number;
   /** True once the database is closing: write nothing more. */
@@ -32,7 +32,9 @@ export interface RecordedAnswer {
   streamId: string;
   model: ProviderModel;
   estimatedInput: number;
-  /** Events of this answer only, besides those sent to the windows. */
+  /** The window that asked: the answer's events go there only. */
+  caller: Caller | undefined;
+  /** Events of this answer only, besides those sent to the window. */
   onEvent: ((event: AskStreamEvent) => void) | undefined;
 }
 
@@ -46,15 +48,15 @@ export interface AnswerRecorder {
 /** An event without the fields `send` fills in; distributive, so each kind keeps its own fields. */
 type StreamPayload = AskStreamEvent extends infer E
   ? E extends AskStreamEvent
-    ? Omit<E, 'type' | 'streamId' | 'seq'>
+    ? Omit<E, 'streamId' | 'seq'>
     : never
   : never;
 
 export function recordAnswer(context: RecorderContext, recorded: RecordedAnswer): AnswerRecorder {
   let seq = 0;
   const send = (event: StreamPayload) => {
-    const full = { ...event, type: 'ask:stream', streamId: recorded.streamId, seq: ++seq } as AskStreamEvent;
-    context.emit?.(full);
+    const full: AskStreamEvent = { ...event, streamId: recorded.streamId, seq: ++seq };
+    context.emit?.('ask:stream', full, recorded.caller);
     recorded.onEvent?.(full);
   };
   const deltas = coalescedDeltas(context.coalesceMs, recorded, send);

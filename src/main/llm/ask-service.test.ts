@@ -367,10 +367,11 @@ describe('the answer cache', () => {
       { documentIds: [documentId], providerId: 'kimi', model: 'test-model', question: '  phạt VI PHẠM   bao nhiêu? ' },
       { onEvent: (event) => events.push(event) },
     );
-    expect(again).toMatchObject({ cached: true, answerId: first.id, estimatedCost: 0 });
+    // Whole in the reply, with no events after it.
+    expect(again).toMatchObject({ cached: true, answerId: first.id, estimatedCost: 0, answer: { text: ANSWER } });
     expect((await again.finished).text).toBe(ANSWER);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(events.map((e) => e.kind)).toEqual(['done']);
+    expect(events).toEqual([]);
     expect(server.requests).toHaveLength(1);
     expect(services.answers.cacheStats()).toEqual({ hits: 1, saved: first.cost });
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Answer, AskInput, AskStarted, AskStreamEvent } from '../../shared/answers';
-import type { AppEvent } from '../../shared/events';
+import type { Caller, Emit } from '../../shared/events';
 import type { Language } from '../../shared/language';
 import type { AnswerRows } from '../answers/answer-rows';
 import type { AnswersService } from '../answers/answers-service';
@@ -30,7 +30,9 @@ export interface AskServiceDependencies {
   matters: Pick<MattersService, 'get' | 'file'>;
   clock: Clock;
   language: () => Language;
-  emit?: (event: AppEvent) => void;
+  emit?: Emit;
+  /** Told when an answer is stored finished, or a cached one filed under a matter: the history has changed. */
+  onHistoryChanged?: (answerId: string) => void;
   chatClient?: (options: ChatClientOptions) => ChatClient;
   retry?: RetryPolicy;
   /** How often a streaming answer is written to the database. */
@@ -46,7 +48,9 @@ export interface AskOptions {
   apiKey?: string | undefined;
   /** Stops the answer as Stop does (the CLI's Ctrl+C, a batch cancelled). */
   signal?: AbortSignal;
-  /** Events of this answer only, besides those sent to the windows. */
+  /** The window that asked, which the answer's events go to. */
+  caller?: Caller;
+  /** Events of this answer only, besides those sent to the window. */
   onEvent?: (event: AskStreamEvent) => void;
 }
 
@@ -127,7 +131,8 @@ function startAsk(state: AskState, input: AskInput, options: AskOptions) {
   const cachedId = input.fresh ? undefined : rows.cached(plan.cacheKey);
   if (cachedId) {
     fileUnderMatter(cachedId)();
-    return fromCache(state, cachedId, streamId, plan, options);
+    if (matterId !== null) deps.onHistoryChanged?.(cachedId);
+    return fromCache(state, cachedId, streamId, plan);
   }
   const answerId = randomUUID();
   rows.create(
@@ -146,7 +151,7 @@ function startAsk(state: AskState, input: AskInput, options: AskOptions) {
     fileUnderMatter(answerId),
   );
   const finished = runAsk(state, answerId, streamId, plan, options);
-  return { streamId, answerId, ...estimates(plan, false), finished };
+  return { streamId, answerId, ...estimates(plan, false), answer: null, finished };
 }
 
 /** The request and its recording, reachable by Stop (and the caller's signal) until it ends. */
@@ -159,6 +164,7 @@ function runAsk(state: AskState, answerId: string, streamId: string, plan: AskPl
     streamId,
     model: plan.model,
     estimatedInput: plan.estimatedInput,
+    caller: options.caller,
     onEvent: options.onEvent,
   });
   const { provider, apiKey } = plan;
@@ -171,7 +177,11 @@ function runAsk(state: AskState, answerId: string, streamId: string, plan: AskPl
     timeoutMs: state.timeoutFor(plan.estimatedInput),
     hooks: recorder.hooks,
   })
-    .then((outcome) => recorder.finish(outcome))
+    .then((outcome) => {
+      const answer = recorder.finish(outcome);
+      state.deps.onHistoryChanged?.(answer.id);
+      return answer;
+    })
     .finally(() => state.running.delete(streamId));
 }
 
@@ -186,17 +196,14 @@ function estimates(plan: AskPlan, cached: boolean) {
   };
 }
 
-/** The stored answer, at once and at no cost; the hit and the money it saved are counted. */
-function fromCache(state: AskState, answerId: string, streamId: string, plan: AskPlan, options: AskOptions) {
+/**
+ * The stored answer, whole in the reply, at no cost and with no events; the
+ * hit and the money it saved are counted.
+ */
+function fromCache(state: AskState, answerId: string, streamId: string, plan: AskPlan) {
   const answer = state.deps.answers.get(answerId);
   state.rows.recordHit(answerId, state.deps.clock.now(), answer.cost ?? 0);
-  const event: AskStreamEvent = { type: 'ask:stream', streamId, seq: 1, kind: 'done', answer };
-  // After the caller has the stream id, as a fresh answer's events would be.
-  queueMicrotask(() => {
-    state.deps.emit?.(event);
-    options.onEvent?.(event);
-  });
-  return { streamId, answerId, ...estimates(plan, true), finished: Promise.resolve(answer) };
+  return { streamId, answerId, ...estimates(plan, true), answer, finished: Promise.resolve(answer) };
 }
 
 async function warmUp(state: AskState): Promise<void> {

@@ -56,7 +56,13 @@ describe('matters', () => {
     answer('in-matter', own, matter.id);
     answer('elsewhere', shared, null);
 
-    expect(services.matters.remove(matter.id)).toEqual({ analyses: 1, documents: 1, files: 1 });
+    expect(services.matters.remove(matter.id)).toEqual({
+      analyses: 1,
+      documents: 1,
+      files: 1,
+      answerIds: ['in-matter'],
+      documentIds: [own],
+    });
 
     expect(services.matters.list()).toEqual([]);
     expect(() => services.answers.get('in-matter')).toThrowError(expect.objectContaining({ code: 'ANSWER_NOT_FOUND' }));

@@ -58,7 +58,7 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
         AND NOT EXISTS (SELECT 1 FROM answer_documents ad JOIN answers a ON a.id = ad.answer_id
                          WHERE ad.document_sha256 = d.sha256 AND a.matter_id IS NOT @matter)`,
   );
-  const countAnswers = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM answers WHERE matter_id = ?');
+  const selectAnswerIds = db.prepare<[string], { id: string }>('SELECT id FROM answers WHERE matter_id = ?');
   const deleteDocument = db.prepare<[string]>('DELETE FROM documents WHERE sha256 = ?');
   const deleteMatter = db.prepare<[string]>('DELETE FROM matters WHERE id = ?');
   const assignDocument = db.prepare<[string | null, string]>('UPDATE documents SET matter_id = ? WHERE sha256 = ?');
@@ -93,17 +93,23 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
       find(id);
       const removal = db.transaction(() => {
         const orphans = orphanedDocuments.all({ matter: id }).map((row) => row.sha256);
-        const analyses = countAnswers.get(id)?.n ?? 0;
+        const answerIds = selectAnswerIds.all(id).map((row) => row.id);
         // Analyses go with the matter (ON DELETE CASCADE), which frees their documents to be deleted.
         deleteMatter.run(id);
         for (const sha256 of orphans) deleteDocument.run(sha256);
-        return { analyses, orphans };
+        return { answerIds, orphans };
       })();
       // Files are removed once the rows are gone for good; a file is only ever named by its one document.
       for (const sha256 of removal.orphans) files.remove(sha256);
       // The WAL still holds the pages as they were before the deletion: fold it in and empty it.
       db.pragma('wal_checkpoint(TRUNCATE)');
-      return { analyses: removal.analyses, documents: removal.orphans.length, files: removal.orphans.length };
+      return {
+        analyses: removal.answerIds.length,
+        documents: removal.orphans.length,
+        files: removal.orphans.length,
+        answerIds: removal.answerIds,
+        documentIds: removal.orphans,
+      };
     },
     assign(matterId, items) {
       if (matterId !== null && !selectOne.get(matterId)) throw new AppError('MATTER_NOT_FOUND', { matterId });

@@ -36,8 +36,7 @@ describe('settings', () => {
     const onChange = vi.fn();
     const services = open({ emit: onChange });
     services.settings.set({ key: 'theme', value: 'light' });
-    expect(onChange).toHaveBeenCalledWith({
-      type: 'settings:changed',
+    expect(onChange).toHaveBeenCalledWith('settings:changed', {
       settings: { language: 'vi', theme: 'light', acceptWeakKeyStorage: false },
     });
   });

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { DocumentSummary, IngestStage } from '../../shared/documents';
 import type { AppErrorData } from '../../shared/errors';
-import type { AppEvent } from '../../shared/events';
+import type { AppEvents } from '../../shared/events';
 import { api } from '../api';
 import { toErrorData } from './errors';
 
@@ -36,7 +36,11 @@ interface DocumentsState {
   submitPassword(ingestId: string, password: string): Promise<void>;
   cancelPassword(): void;
   dismiss(ingestId: string): void;
-  applyEvent(event: AppEvent): void;
+  applyProgress(progress: AppEvents['documents:progress']): void;
+  /** Documents as main now has them (filed under a matter, say), put in place of the ones here. */
+  applyChanged(documents: readonly DocumentSummary[]): void;
+  /** A matter was removed: its documents that went with it leave the lists, the others are in no matter now. */
+  matterRemoved(matterId: string, removedIds: readonly string[]): void;
   open(sha256: string | null, page?: number): void;
 }
 
@@ -119,12 +123,26 @@ export const useDocuments = create<DocumentsState>()((set, get) => {
     dismiss(ingestId) {
       set((state) => ({ ingests: state.ingests.filter((i) => i.ingestId !== ingestId) }));
     },
-    applyEvent(event) {
-      if (event.type !== 'documents:progress') return;
-      const item = get().ingests.find((i) => i.ingestId === event.ingestId);
+    applyProgress(progress) {
+      const item = get().ingests.find((i) => i.ingestId === progress.ingestId);
       if (item && item.stage !== 'done' && item.stage !== 'failed') {
-        update(event.ingestId, { stage: event.stage, page: event.page, pages: event.pages });
+        update(progress.ingestId, { stage: progress.stage, page: progress.page, pages: progress.pages });
       }
+    },
+    applyChanged(changed) {
+      const byId = new Map(changed.map((doc) => [doc.sha256, doc]));
+      set((state) => ({ documents: state.documents.map((doc) => byId.get(doc.sha256) ?? doc) }));
+    },
+    matterRemoved(matterId, removedIds) {
+      const removed = new Set(removedIds);
+      set((state) => ({
+        documents: state.documents
+          .filter((doc) => !removed.has(doc.sha256))
+          .map((doc) => (doc.matterId === matterId ? { ...doc, matterId: null } : doc)),
+        // A document deleted with its matter cannot stay chosen for the next question, nor open.
+        selected: state.selected.filter((sha256) => !removed.has(sha256)),
+        ...(state.openSha256 && removed.has(state.openSha256) ? { openSha256: null, openPage: null } : {}),
+      }));
     },
     open(sha256, page) {
       set({ openSha256: sha256, openPage: page ?? null });

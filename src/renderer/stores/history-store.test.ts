@@ -19,7 +19,7 @@ beforeEach(async () => {
         calls.push(channel);
         return dispatch(channel, input);
       },
-      onEvent: () => () => {},
+      on: () => () => {},
     }),
   });
 });
@@ -84,6 +84,7 @@ describe('history store', () => {
   it('keeps the chosen matter only while it exists', async () => {
     const { b } = seed();
     const { useHistory, UNFILED } = await import('./history-store');
+    await useHistory.getState().refresh();
     useHistory.getState().setCurrentMatter(b.id);
     await useHistory.getState().removeMatter(b.id);
     expect(useHistory.getState().currentMatterId).toBe(UNFILED);

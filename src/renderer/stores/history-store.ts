@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { AppEvents } from '../../shared/events';
 import type { AnalysisItem, SearchHit } from '../../shared/history';
 import type { Matter } from '../../shared/matters';
 import { api } from '../api';
@@ -50,6 +51,8 @@ interface HistoryState {
   removeMatter(matterId: string): Promise<void>;
   /** Files analyses or documents under a matter (UNFILED: under none). */
   move(key: string, items: { answerIds?: string[]; documentIds?: string[] }): Promise<void>;
+  /** Main's word that an analysis was added, finished or filed: its row and its matter, patched in place. */
+  applyChange(change: AppEvents['history:changed']): void;
 }
 
 const inFlight = new Set<string>();
@@ -135,25 +138,56 @@ export const useHistory = create<HistoryState>()((set, get) => {
 
     async createMatter(name) {
       const matter = await api.matters.create({ name });
-      await get().refresh();
+      set({
+        matters: withMatter(get().matters, matter),
+        groups: { ...get().groups, [matter.id]: { total: 0, pages: { 0: [] } } },
+      });
       return matter;
     },
 
     async renameMatter(matterId, name) {
-      await api.matters.rename({ matterId, name });
-      await get().refresh();
+      const matter = await api.matters.rename({ matterId, name });
+      set({ matters: withMatter(get().matters, matter) });
     },
 
     async removeMatter(matterId) {
-      await api.matters.remove({ matterId });
-      const open = get().openAnswerId;
-      await Promise.all([get().refresh(), useDocuments.getState().load()]);
-      // The analysis or document on screen may have gone with the matter.
-      if (open) await api.answers.get({ answerId: open }).catch(() => set({ openAnswerId: null }));
-      const documents = useDocuments.getState();
-      if (documents.openSha256 && !documents.documents.some((d) => d.sha256 === documents.openSha256)) {
-        documents.open(null);
+      // One call: the reply names what went with the matter, and the lists let it go.
+      const removal = await api.matters.remove({ matterId });
+      const { [matterId]: _removed, ...groups } = get().groups;
+      const gone = new Set(removal.answerIds);
+      const { openAnswerId, currentMatterId, hits } = get();
+      set({
+        matters: get().matters.filter((matter) => matter.id !== matterId),
+        groups,
+        hits: hits.filter((hit) => hit.kind !== 'answer' || !gone.has(hit.answerId)),
+        // The analysis on screen may have gone with the matter.
+        openAnswerId: openAnswerId && gone.has(openAnswerId) ? null : openAnswerId,
+        currentMatterId: currentMatterId === matterId ? UNFILED : currentMatterId,
+      });
+      useDocuments.getState().matterRemoved(matterId, removal.documentIds);
+    },
+
+    applyChange({ item, matter }) {
+      const key = item.matterId ?? UNFILED;
+      const groups = { ...get().groups };
+      let added = true;
+      for (const [groupKey, group] of Object.entries(groups)) {
+        const index = indexIn(group, item.answerId);
+        if (index === undefined) continue;
+        if (groupKey === key) {
+          groups[groupKey] = replacedAt(group, index, item);
+          added = false;
+        } else {
+          // Filed elsewhere since: out of this group.
+          groups[groupKey] = removedAt(group, index);
+        }
       }
+      if (added) groups[key] = prepended(groups[key] ?? { total: 0, pages: { 0: [] } }, item);
+      set({
+        groups,
+        matters: matter ? withMatter(get().matters, matter) : get().matters,
+        unfiledActivity: key === UNFILED ? Math.max(get().unfiledActivity, item.createdAt) : get().unfiledActivity,
+      });
     },
 
     async move(key, items) {
@@ -162,6 +196,54 @@ export const useHistory = create<HistoryState>()((set, get) => {
     },
   };
 });
+
+/** SQLite's NOCASE order, which main lists matters in: ASCII letters folded, nothing else. */
+const nocase = (name: string) => name.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+
+/** The matters with this one put in (or in its place), in main's order. */
+function withMatter(matters: Matter[], matter: Matter): Matter[] {
+  const others = matters.filter((m) => m.id !== matter.id);
+  const at = others.findIndex((m) => nocase(m.name) > nocase(matter.name));
+  return at === -1 ? [...others, matter] : [...others.slice(0, at), matter, ...others.slice(at)];
+}
+
+/** Where a row sits among a group's fetched rows, as an index into the whole group. */
+function indexIn(group: HistoryGroup, answerId: string): number | undefined {
+  for (const [page, items] of Object.entries(group.pages)) {
+    const at = items.findIndex((row) => row.answerId === answerId);
+    if (at !== -1) return Number(page) * PAGE + at;
+  }
+  return undefined;
+}
+
+function replacedAt(group: HistoryGroup, index: number, item: AnalysisItem): HistoryGroup {
+  const page = Math.floor(index / PAGE);
+  const items = [...(group.pages[page] ?? [])];
+  items[index % PAGE] = item;
+  return { ...group, pages: { ...group.pages, [page]: items } };
+}
+
+/**
+ * Rows move by one when a row comes in or goes: the page it is on is mended,
+ * the pages after it are let go, to be fetched again when they come into view.
+ */
+function keptUpTo(group: HistoryGroup, page: number, items: AnalysisItem[], total: number): HistoryGroup {
+  const pages: Record<number, AnalysisItem[]> = {};
+  for (const [number, rows] of Object.entries(group.pages)) if (Number(number) < page) pages[Number(number)] = rows;
+  pages[page] = items.slice(0, PAGE);
+  return { total, pages };
+}
+
+function removedAt(group: HistoryGroup, index: number): HistoryGroup {
+  const page = Math.floor(index / PAGE);
+  const items = (group.pages[page] ?? []).filter((_row, at) => at !== index % PAGE);
+  return keptUpTo(group, page, items, Math.max(0, group.total - 1));
+}
+
+/** The newest row of all goes on top. */
+function prepended(group: HistoryGroup, item: AnalysisItem): HistoryGroup {
+  return keptUpTo(group, 0, [item, ...(group.pages[0] ?? [])], group.total + 1);
+}
 
 /** Row `index` of a group, if its page has been fetched. */
 export function rowOf(group: HistoryGroup | undefined, index: number): AnalysisItem | undefined {

@@ -22,7 +22,7 @@ beforeEach(async () => {
   vi.resetModules();
   const { createApi } = await import('../../shared/api');
   // The store reaches main through window.api, as in the app; here it is the real dispatcher.
-  vi.stubGlobal('window', { api: createApi({ invoke: dispatch, onEvent: () => () => {} }) });
+  vi.stubGlobal('window', { api: createApi({ invoke: dispatch, on: () => () => {} }) });
 });
 afterEach(() => {
   refuseWrites = false;

@@ -2,18 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { AnswerCounters } from '../components/AnswerCounters';
 import { AnswerText } from '../components/AnswerText';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { useAsk } from '../stores/ask-store';
+import { isRunning, shownAnswer, useAsk } from '../stores/ask-store';
 import { useSettings } from '../stores/settings-store';
 
 /** The answer as it streams: Markdown (raw HTML is never rendered), live counters, Stop, and what went wrong. */
 export function AnswerView() {
   const { t } = useTranslation();
-  const live = useAsk((state) => state.live);
+  const live = useAsk(shownAnswer);
   const stop = useAsk((state) => state.stop);
   const ask = useAsk((state) => state.ask);
   const language = useSettings((state) => state.settings.language);
   if (!live) return null;
-  const running = live.status === 'starting' || live.status === 'streaming';
+  const running = isRunning(live);
 
   return (
     <section className="card answer" aria-labelledby="answer-heading" aria-busy={running}>

@@ -4,7 +4,7 @@ import { ANSWER_RESERVE_TOKENS, estimateInput } from '../../shared/estimate';
 import { questionPresets } from '../../shared/question-presets';
 import { formatCost, formatNumber, formatPercent } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
-import { useAsk } from '../stores/ask-store';
+import { isRunning, shownAnswer, useAsk } from '../stores/ask-store';
 import { useDocuments } from '../stores/documents-store';
 import { UNFILED, useHistory } from '../stores/history-store';
 import { useProviders } from '../stores/providers-store';
@@ -18,7 +18,7 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
   const providers = useProviders((state) => state.providers);
   const documents = useDocuments((state) => state.documents);
   const selected = useDocuments((state) => state.selected);
-  const running = useAsk((state) => state.live?.status === 'starting' || state.live?.status === 'streaming');
+  const running = useAsk((state) => isRunning(shownAnswer(state)));
   const ask = useAsk((state) => state.ask);
   const currentMatterId = useHistory((state) => state.currentMatterId);
   const setCurrentMatter = useHistory((state) => state.setCurrentMatter);
