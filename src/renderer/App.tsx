@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import iconUrl from '../../resources/icon.svg';
 import type { AppInfo } from '../shared/contract';
 import { api } from './api';
+import { FailureNotices } from './components/FailureNotices';
+import { inBackground } from './failures';
 import { changeLanguage } from './i18n';
 import { useDocuments } from './stores/documents-store';
 import { useHistory } from './stores/history-store';
@@ -26,10 +28,10 @@ export function App() {
   const openSha256 = useDocuments((state) => state.openSha256);
   const openAnswerId = useHistory((state) => state.openAnswerId);
   const addFiles = useDocuments((state) => state.addFiles);
-  const dragging = useWindowDrop((files) => void addFiles(files));
+  const dragging = useWindowDrop((files) => inBackground(addFiles(files)));
 
   useEffect(() => {
-    void changeLanguage(language);
+    inBackground(changeLanguage(language));
   }, [language]);
 
   useEffect(() => {
@@ -39,7 +41,7 @@ export function App() {
   }, [theme]);
 
   useEffect(() => {
-    api.app.info().then(setAppInfo, () => setAppInfo(null));
+    inBackground(api.app.info().then(setAppInfo));
   }, []);
 
   return (
@@ -65,6 +67,7 @@ export function App() {
       {appInfo?.lastRestore && !restoreSeen && (
         <RestoreNotice outcome={appInfo.lastRestore} onDismiss={() => setRestoreSeen(true)} />
       )}
+      <FailureNotices />
       <div className="workspace">
         <HistorySidebar />
         <main className="main">

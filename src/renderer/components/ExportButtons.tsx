@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../shared/backup';
+import { inBackground } from '../failures';
 import { FileActionStatus, useFileAction } from './FileActionStatus';
 
 const FORMATS: readonly ExportFormat[] = ['docx', 'md'];
@@ -17,9 +18,11 @@ export function ExportButtons({ save }: { save(format: ExportFormat): Promise<{ 
           className="button"
           disabled={exporting.busy}
           onClick={() =>
-            void exporting.run(
-              () => save(format),
-              (saved) => t('files.exported', { path: saved.path }),
+            inBackground(
+              exporting.run(
+                () => save(format),
+                (saved) => t('files.exported', { path: saved.path }),
+              ),
             )
           }
         >

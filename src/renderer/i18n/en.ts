@@ -4,6 +4,11 @@ export const en = {
     body: 'Your data is safe: every document and analysis is still stored. Reload the window; if this happens again, quote this code to support:',
     reload: 'Reload the window',
   },
+  failures: {
+    /** Above the notices of work that failed out of sight (a page that would not open, a list that would not load). */
+    title: 'Something did not work',
+    dismiss: 'Dismiss',
+  },
   app: {
     name: 'LexDesk',
     tagline: 'Contract review with long-context language models',
@@ -236,7 +241,7 @@ export const en = {
     version: 'Version {{version}}',
     dataDir: 'Data folder',
     privacy: 'LexDesk sends no telemetry. Documents go only to the model provider you choose.',
-    saveFailed: 'The change was not saved: {{message}}',
+    saveFailed: 'The change was not saved:',
   },
 } as const;
 

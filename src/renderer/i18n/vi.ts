@@ -6,6 +6,10 @@ export const vi: Translation = {
     body: 'Dữ liệu của bạn không bị ảnh hưởng: mọi tài liệu và phân tích vẫn được lưu. Hãy tải lại cửa sổ; nếu lỗi lặp lại, hãy báo mã sau cho bộ phận hỗ trợ:',
     reload: 'Tải lại cửa sổ',
   },
+  failures: {
+    title: 'Có thao tác chưa thực hiện được',
+    dismiss: 'Đóng',
+  },
   app: {
     name: 'LexDesk',
     tagline: 'Rà soát hợp đồng bằng mô hình ngôn ngữ lớn, đọc được văn bản dài',
@@ -242,6 +246,6 @@ export const vi: Translation = {
     dataDir: 'Thư mục dữ liệu',
     privacy:
       'LexDesk không gửi bất kỳ dữ liệu thống kê sử dụng nào. Tài liệu chỉ được gửi tới nhà cung cấp mô hình mà bạn chọn.',
-    saveFailed: 'Chưa lưu được thay đổi: {{message}}',
+    saveFailed: 'Chưa lưu được thay đổi:',
   },
 };

@@ -5,6 +5,7 @@ import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { createMarkdownParser, type ParserWorker } from '../../shared/markdown/block-parser';
 import { splitBlocks } from '../../shared/markdown/blocks';
 import { frameBudget } from '../animation-frames';
+import { inBackground } from '../failures';
 
 /** The app's one Markdown parser; its worker starts with the first block it is asked to parse. */
 const parser = createMarkdownParser<Root>(
@@ -80,7 +81,7 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
     };
     const cached = parser.peek(text);
     if (cached !== undefined) show(cached);
-    else void parser.parse(text, controller.signal).then(show);
+    else inBackground(parser.parse(text, controller.signal).then(show));
     return () => {
       controller.abort();
       cancelShow();

@@ -3,6 +3,7 @@ import type { AppEvents } from '../../shared/events';
 import type { AnalysisItem, SearchHit } from '../../shared/history';
 import type { Matter } from '../../shared/matters';
 import { api } from '../api';
+import { inBackground } from '../failures';
 import { useDocuments } from './documents-store';
 
 /** The group of analyses filed under no matter. */
@@ -110,7 +111,7 @@ export const useHistory = create<HistoryState>()((set, get) => {
       const group = get().groups[key];
       const page = Math.floor(index / PAGE);
       if (!group || rowOf(group, index) || index >= group.total) return;
-      void fetchPage(key, page);
+      inBackground(fetchPage(key, page));
     },
 
     toggle(key) {
@@ -188,6 +189,8 @@ export const useHistory = create<HistoryState>()((set, get) => {
         matters: matter ? withMatter(get().matters, matter) : get().matters,
         unfiledActivity: key === UNFILED ? Math.max(get().unfiledActivity, item.createdAt) : get().unfiledActivity,
       });
+      // While the lawyer searches, the hits may now include it: the one call made, and only then.
+      if (get().query.trim() !== '') inBackground(get().search(get().query));
     },
 
     async move(key, items) {

@@ -4,18 +4,22 @@ import type { Provider, ProviderConfig } from '../../shared/providers';
 import { api } from '../api';
 import { toErrorData } from './errors';
 
-type TestResult = { ok: true; latencyMs: number } | { ok: false; error: AppErrorData } | { ok: 'testing' };
+/** A connection test of a provider's address, key and first model, as the Settings row shows it. */
+export type ConnectionTest =
+  | { state: 'testing' }
+  | { state: 'passed'; latencyMs: number }
+  | { state: 'failed'; error: AppErrorData };
 
+/** The providers as main has them. A change that fails throws, for the view's ErrorNotice (useAction). */
 interface ProvidersState {
   providers: Provider[];
-  /** The last failure of a change, shown in Settings. */
-  error: AppErrorData | null;
-  tests: Record<string, TestResult>;
+  tests: Record<string, ConnectionTest>;
   load(): Promise<void>;
-  save(config: ProviderConfig): Promise<boolean>;
+  save(config: ProviderConfig): Promise<Provider>;
   remove(id: string): Promise<void>;
-  setKey(id: string, key: string): Promise<boolean>;
-  clearKey(id: string): Promise<void>;
+  setKey(id: string, key: string): Promise<Provider>;
+  clearKey(id: string): Promise<Provider>;
+  /** Never throws: the outcome is the test's state. */
   test(id: string, model: string): Promise<void>;
 }
 
@@ -29,44 +33,30 @@ export const useProviders = create<ProvidersState>()((set, get) => {
       providers:
         index === -1 ? [...others, provider] : get().providers.map((p) => (p.id === provider.id ? provider : p)),
       tests,
-      error: null,
     });
-  };
-  const attempt = async (run: () => Promise<void>): Promise<boolean> => {
-    try {
-      await run();
-      return true;
-    } catch (error) {
-      set({ error: toErrorData(error) });
-      return false;
-    }
+    return provider;
   };
 
   return {
     providers: [],
-    error: null,
     tests: {},
     async load() {
       set({ providers: await api.providers.list() });
     },
-    save: (config) => attempt(async () => replace(await api.providers.save(config))),
+    save: async (config) => replace(await api.providers.save(config)),
     async remove(id) {
-      await attempt(async () => {
-        await api.providers.remove({ providerId: id });
-        set({ providers: get().providers.filter((p) => p.id !== id), error: null });
-      });
+      await api.providers.remove({ providerId: id });
+      set({ providers: get().providers.filter((p) => p.id !== id) });
     },
-    setKey: (id, key) => attempt(async () => replace(await api.providers.setKey({ providerId: id, key }))),
-    async clearKey(id) {
-      await attempt(async () => replace(await api.providers.clearKey({ providerId: id })));
-    },
+    setKey: async (id, key) => replace(await api.providers.setKey({ providerId: id, key })),
+    clearKey: async (id) => replace(await api.providers.clearKey({ providerId: id })),
     async test(id, model) {
-      set({ tests: { ...get().tests, [id]: { ok: 'testing' } } });
-      let result: TestResult;
+      set({ tests: { ...get().tests, [id]: { state: 'testing' } } });
+      let result: ConnectionTest;
       try {
-        result = await api.providers.test({ providerId: id, model });
+        result = { state: 'passed', latencyMs: (await api.providers.test({ providerId: id, model })).latencyMs };
       } catch (error) {
-        result = { ok: false, error: toErrorData(error) };
+        result = { state: 'failed', error: toErrorData(error) };
       }
       set({ tests: { ...get().tests, [id]: result } });
     },

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ExportButtons } from '../components/ExportButtons';
 import { formatCost, formatDateTime, formatNumber, formatSeconds } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
+import { inBackground } from '../failures';
 import { useAsk } from '../stores/ask-store';
 import { useDocuments } from '../stores/documents-store';
 import { UNFILED, useHistory } from '../stores/history-store';
@@ -43,14 +44,16 @@ export function AnalysisView({ answerId }: { answerId: string }) {
           className="button"
           onClick={() => {
             openAnswer(null);
-            void ask({
-              documentIds: answer.documentIds,
-              providerId: answer.providerId,
-              model: answer.model,
-              question: answer.question,
-              fresh: true,
-              matterId: answer.matterId,
-            });
+            inBackground(
+              ask({
+                documentIds: answer.documentIds,
+                providerId: answer.providerId,
+                model: answer.model,
+                question: answer.question,
+                fresh: true,
+                matterId: answer.matterId,
+              }),
+            );
           }}
         >
           {t('ask.again')}
@@ -60,8 +63,10 @@ export function AnalysisView({ answerId }: { answerId: string }) {
           label={t('matters.moveTo')}
           value={answer.matterId ?? UNFILED}
           onChange={(key) =>
-            void move(key, { answerIds: [answer.id] }).then(() =>
-              setAnswer({ ...answer, matterId: key === UNFILED ? null : key }),
+            inBackground(
+              move(key, { answerIds: [answer.id] }).then(() =>
+                setAnswer({ ...answer, matterId: key === UNFILED ? null : key }),
+              ),
             )
           }
         />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AnswerCounters } from '../components/AnswerCounters';
 import { AnswerText } from '../components/AnswerText';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { inBackground } from '../failures';
 import { isRunning, shownAnswer, useAsk } from '../stores/ask-store';
 import { useSettings } from '../stores/settings-store';
 
@@ -27,11 +28,11 @@ export function AnswerView() {
           </p>
         </div>
         {running ? (
-          <button type="button" className="button button--danger" onClick={() => void stop()}>
+          <button type="button" className="button button--danger" onClick={() => inBackground(stop())}>
             {t('ask.stop')}
           </button>
         ) : (
-          <button type="button" className="button" onClick={() => void ask({ ...live.input, fresh: true })}>
+          <button type="button" className="button" onClick={() => inBackground(ask({ ...live.input, fresh: true }))}>
             {t('ask.again')}
           </button>
         )}

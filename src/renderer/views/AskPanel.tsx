@@ -4,6 +4,7 @@ import { ANSWER_RESERVE_TOKENS, estimateInput } from '../../shared/estimate';
 import { questionPresets } from '../../shared/question-presets';
 import { formatCost, formatNumber, formatPercent } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
+import { inBackground } from '../failures';
 import { isRunning, shownAnswer, useAsk } from '../stores/ask-store';
 import { useDocuments } from '../stores/documents-store';
 import { UNFILED, useHistory } from '../stores/history-store';
@@ -50,13 +51,15 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!canAsk || !chosen) return;
-    void ask({
-      documentIds: selectedDocuments.map((doc) => doc.sha256),
-      providerId: chosen.provider.id,
-      model: chosen.model.model,
-      question: question.trim(),
-      matterId: currentMatterId === UNFILED ? null : currentMatterId,
-    });
+    inBackground(
+      ask({
+        documentIds: selectedDocuments.map((doc) => doc.sha256),
+        providerId: chosen.provider.id,
+        model: chosen.model.model,
+        question: question.trim(),
+        matterId: currentMatterId === UNFILED ? null : currentMatterId,
+      }),
+    );
   }
 
   return (

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { FileActionStatus, useFileAction } from '../components/FileActionStatus';
 import { formatDateTime, formatNumber } from '../components/format';
 import { InlineConfirm } from '../components/InlineConfirm';
+import { inBackground } from '../failures';
 import { toErrorData } from '../stores/errors';
 import { useSettings } from '../stores/settings-store';
 
@@ -66,15 +67,22 @@ export function BackupSection() {
           className="button"
           disabled={backingUp.busy || restarting}
           onClick={() =>
-            void backingUp.run(
-              () => api.backups.create(),
-              (made) => t('backup.created', { ...counts(made.manifest), path: made.path }),
+            inBackground(
+              backingUp.run(
+                () => api.backups.create(),
+                (made) => t('backup.created', { ...counts(made.manifest), path: made.path }),
+              ),
             )
           }
         >
           {t('backup.create')}
         </button>
-        <button type="button" className="button" disabled={backingUp.busy || restarting} onClick={() => void choose()}>
+        <button
+          type="button"
+          className="button"
+          disabled={backingUp.busy || restarting}
+          onClick={() => inBackground(choose())}
+        >
           {t('backup.restore')}
         </button>
       </div>
@@ -87,7 +95,7 @@ export function BackupSection() {
           confirmLabel={t('backup.confirmRestore')}
           cancelLabel={t('backup.cancel')}
           busy={restarting}
-          onConfirm={() => void restore(chosen.token)}
+          onConfirm={() => inBackground(restore(chosen.token))}
           onCancel={() => setChosen(null)}
         />
       )}

@@ -1,13 +1,17 @@
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../shared/documents';
+import type { AppErrorData } from '../../shared/errors';
 import { api } from '../api';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { SearchField } from '../components/SearchField';
 import { findInPages } from '../components/viewer/find-in-text';
 import { PdfView } from '../components/viewer/PdfView';
 import { TextView } from '../components/viewer/TextView';
 import type { ViewerHandle } from '../components/viewer/viewer-handle';
+import { inBackground } from '../failures';
 import { useDocuments } from '../stores/documents-store';
+import { toErrorData } from '../stores/errors';
 
 /** A stored document, opened from LexDesk's own copy: go to a page, find text, highlight a range. */
 export function DocumentViewer({ sha256 }: { sha256: string }) {
@@ -18,7 +22,7 @@ export function DocumentViewer({ sha256 }: { sha256: string }) {
   const pageFieldId = useId();
   const [detail, setDetail] = useState<DocumentDetail | null>(null);
   const [bytes, setBytes] = useState<Uint8Array | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
   const [currentPage, setCurrentPage] = useState(initialPage ?? 1);
   const [pageField, setPageField] = useState(String(initialPage ?? 1));
   const [query, setQuery] = useState('');
@@ -26,17 +30,19 @@ export function DocumentViewer({ sha256 }: { sha256: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    void (async () => {
-      try {
-        const loaded = await api.documents.get({ sha256 });
-        const file = loaded.kind === 'pdf' ? await api.documents.file({ sha256 }) : null;
-        if (cancelled) return;
-        setDetail(loaded);
-        setBytes(file);
-      } catch (caught) {
-        if (!cancelled) setError(caught instanceof Error ? caught.message : String(caught));
-      }
-    })();
+    inBackground(
+      (async () => {
+        try {
+          const loaded = await api.documents.get({ sha256 });
+          const file = loaded.kind === 'pdf' ? await api.documents.file({ sha256 }) : null;
+          if (cancelled) return;
+          setDetail(loaded);
+          setBytes(file);
+        } catch (caught) {
+          if (!cancelled) setError(toErrorData(caught));
+        }
+      })(),
+    );
     return () => {
       cancelled = true;
     };
@@ -71,7 +77,7 @@ export function DocumentViewer({ sha256 }: { sha256: string }) {
     step(1);
   }
 
-  if (error) return <p className="notice notice--error">{error}</p>;
+  if (error) return <ErrorNotice error={error} />;
   if (!detail) return <p className="viewer__loading">{t('viewer.loading')}</p>;
 
   return (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentCard } from '../components/DocumentCard';
 import { ALL_MATTERS, MatterSelect } from '../components/MatterSelect';
+import { inBackground } from '../failures';
 import { useDocuments } from '../stores/documents-store';
 import { UNFILED, useHistory } from '../stores/history-store';
 import { useProviders } from '../stores/providers-store';
@@ -54,7 +55,7 @@ export function DocumentsView({ dragging, onOpenSettings }: { dragging: boolean;
                 <MatterSelect
                   label={t('matters.moveTo')}
                   value={doc.matterId ?? UNFILED}
-                  onChange={(key) => void move(key, { documentIds: [doc.sha256] })}
+                  onChange={(key) => inBackground(move(key, { documentIds: [doc.sha256] }))}
                 />
               }
             />

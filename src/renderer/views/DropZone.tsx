@@ -1,5 +1,6 @@
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inBackground } from '../failures';
 import { useDocuments } from '../stores/documents-store';
 
 interface DropZoneProps {
@@ -43,7 +44,7 @@ export function DropZone({ compact = false, dragging }: DropZoneProps) {
         onChange={(event) => {
           const files = Array.from(event.currentTarget.files ?? []);
           event.currentTarget.value = '';
-          void addFiles(files);
+          inBackground(addFiles(files));
         }}
       />
       <button type="button" className="button button--primary" onClick={() => input.current?.click()}>

@@ -4,6 +4,7 @@ import { HIT_END, HIT_START, type SearchHit } from '../../shared/history';
 import type { Matter } from '../../shared/matters';
 import { formatCost } from '../components/format';
 import { SearchField } from '../components/SearchField';
+import { inBackground } from '../failures';
 import { useDocuments } from '../stores/documents-store';
 import { type HistoryGroup, rowOf, UNFILED, useHistory } from '../stores/history-store';
 import { useSettings } from '../stores/settings-store';
@@ -61,7 +62,7 @@ export function HistorySidebar() {
         placeholder={t('history.searchPlaceholder')}
         className="sidebar__search"
         value={query}
-        onChange={(value) => void search(value)}
+        onChange={(value) => inBackground(search(value))}
       />
       {query.trim() !== '' ? (
         <SearchResults />

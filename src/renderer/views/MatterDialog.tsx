@@ -1,11 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData } from '../../shared/errors';
 import { api } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ExportButtons } from '../components/ExportButtons';
+import { useAction } from '../components/use-action';
 import { useModalDialog } from '../components/use-modal-dialog';
-import { toErrorData } from '../stores/errors';
 import { useHistory } from '../stores/history-store';
 
 export type MatterDialogMode = { kind: 'create' } | { kind: 'manage'; matterId: string };
@@ -23,34 +22,29 @@ export function MatterDialog({ mode, onClose }: { mode: MatterDialogMode | null;
   const { createMatter, renameMatter, removeMatter, setCurrentMatter } = useHistory.getState();
   const [name, setName] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<AppErrorData | null>(null);
+  const action = useAction();
+  const { error } = action;
 
   const dialog = useModalDialog(mode !== null, () => {
     setName(matter?.name ?? '');
     setConfirming(false);
-    setError(null);
+    action.reset();
   });
-
-  async function attempt(action: () => Promise<unknown>, close = true) {
-    setError(null);
-    try {
-      await action();
-      if (close) onClose();
-    } catch (caught) {
-      setError(toErrorData(caught));
-    }
-  }
 
   function submitName(event: FormEvent) {
     event.preventDefault();
     if (name.trim() === '') return;
     if (mode?.kind === 'create') {
-      void attempt(async () => {
-        // A matter just made is where the lawyer is about to work: new questions go there.
-        setCurrentMatter((await createMatter(name.trim())).id);
-      });
+      action.run(
+        () => createMatter(name.trim()),
+        (created) => {
+          // A matter just made is where the lawyer is about to work: new questions go there.
+          setCurrentMatter(created.id);
+          onClose();
+        },
+      );
     } else if (matter) {
-      void attempt(() => renameMatter(matter.id, name.trim()), false);
+      action.run(() => renameMatter(matter.id, name.trim()));
     }
   }
 
@@ -70,7 +64,7 @@ export function MatterDialog({ mode, onClose }: { mode: MatterDialogMode | null;
             <button
               type="button"
               className="button button--danger"
-              onClick={() => void attempt(() => removeMatter(matter.id))}
+              onClick={() => action.run(() => removeMatter(matter.id), onClose)}
             >
               {t('matters.confirmRemove')}
             </button>

@@ -1,6 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { useModalDialog } from '../components/use-modal-dialog';
+import { inBackground } from '../failures';
 import { useDocuments } from '../stores/documents-store';
 
 /** Asks for a PDF's password; the password goes to main for this one read and is not stored. */
@@ -17,7 +19,7 @@ export function PasswordDialog() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (passwordFor) void submitPassword(passwordFor, password);
+    if (passwordFor) inBackground(submitPassword(passwordFor, password));
   }
 
   return (
@@ -25,11 +27,7 @@ export function PasswordDialog() {
       <form onSubmit={submit} className="dialog__form">
         <h2 id="password-title">{t('password.title')}</h2>
         <p>{t('password.body', { name: item?.name ?? '' })}</p>
-        {item?.error?.code === 'PDF_PASSWORD_WRONG' && (
-          <p className="notice notice--error" role="alert">
-            {item.error.message}
-          </p>
-        )}
+        {item?.error?.code === 'PDF_PASSWORD_WRONG' && <ErrorNotice error={item.error} />}
         <label htmlFor={fieldId}>{t('password.label')}</label>
         <input
           id={fieldId}

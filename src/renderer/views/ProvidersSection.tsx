@@ -2,15 +2,18 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { providerPresets } from '../../shared/provider-presets';
 import { isLoopbackHost, type Provider, type ProviderModel } from '../../shared/providers';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { InlineConfirm } from '../components/InlineConfirm';
+import { useAction } from '../components/use-action';
+import { inBackground } from '../failures';
 import { useProviders } from '../stores/providers-store';
 
 /** Settings → model providers: add from a preset, edit address and prices, save a key, test, remove. */
 export function ProvidersSection() {
   const { t } = useTranslation();
   const providers = useProviders((state) => state.providers);
-  const error = useProviders((state) => state.error);
   const save = useProviders((state) => state.save);
+  const adding = useAction();
   const presetId = useId();
   const available = providerPresets.filter((preset) => !providers.some((p) => p.id === preset.id));
   const [preset, setPreset] = useState(available[0]?.id ?? '');
@@ -18,7 +21,7 @@ export function ProvidersSection() {
   function add(event: FormEvent) {
     event.preventDefault();
     const chosen = providerPresets.find((p) => p.id === preset);
-    if (chosen) void save(chosen);
+    if (chosen) adding.run(() => save(chosen));
   }
 
   return (
@@ -28,11 +31,7 @@ export function ProvidersSection() {
       {providers.map((provider) => (
         <ProviderEditor key={provider.id} provider={provider} />
       ))}
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {error.message}
-        </p>
-      )}
+      {adding.error && <ErrorNotice error={adding.error} />}
       {available.length > 0 && (
         <form className="inline-form" onSubmit={add}>
           <label htmlFor={presetId}>{t('providers.preset')}</label>
@@ -61,6 +60,8 @@ function ProviderEditor({ provider }: { provider: Provider }) {
   const { t } = useTranslation();
   const { save, remove, setKey, clearKey, test } = useProviders.getState();
   const testResult = useProviders((state) => state.tests[provider.id]);
+  // One action at a time on this provider; its failure shows under the provider, with its code.
+  const action = useAction();
   const [baseUrl, setBaseUrl] = useState(provider.baseUrl);
   const [models, setModels] = useState<ProviderModel[]>(provider.models);
   const [key, setKeyField] = useState('');
@@ -131,10 +132,12 @@ function ProviderEditor({ provider }: { provider: Provider }) {
           className="button"
           onClick={() => {
             const hadKey = provider.key.set;
-            void save({ ...provider, baseUrl, models }).then((ok) => {
-              const saved = useProviders.getState().providers.find((p) => p.id === provider.id);
-              if (ok && hadKey && saved && !saved.key.set) setKeyClearedFor(new URL(saved.baseUrl).origin);
-            });
+            action.run(
+              () => save({ ...provider, baseUrl, models }),
+              (saved) => {
+                if (hadKey && !saved.key.set) setKeyClearedFor(new URL(saved.baseUrl).origin);
+              },
+            );
           }}
         >
           {t('providers.save')}
@@ -144,11 +147,13 @@ function ProviderEditor({ provider }: { provider: Provider }) {
         className="provider__row"
         onSubmit={(event) => {
           event.preventDefault();
-          void setKey(provider.id, key).then((ok) => {
-            if (!ok) return;
-            setKeyField('');
-            setKeyClearedFor(null);
-          });
+          action.run(
+            () => setKey(provider.id, key),
+            () => {
+              setKeyField('');
+              setKeyClearedFor(null);
+            },
+          );
         }}
       >
         <label htmlFor={ids.key}>{t('providers.keyLabel', { name: provider.name })}</label>
@@ -167,7 +172,11 @@ function ProviderEditor({ provider }: { provider: Provider }) {
           {t('providers.saveKey')}
         </button>
         {provider.key.set && (
-          <button type="button" className="button button--quiet" onClick={() => void clearKey(provider.id)}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => action.run(() => clearKey(provider.id))}
+          >
             {t('providers.clearKey')}
           </button>
         )}
@@ -182,17 +191,17 @@ function ProviderEditor({ provider }: { provider: Provider }) {
               : t('providers.keyNone')}
       </p>
       <div className="provider__row">
-        <button type="button" className="button" onClick={() => void test(provider.id, firstModel)}>
-          {testResult?.ok === 'testing' ? t('providers.testing') : t('providers.test')}
+        <button type="button" className="button" onClick={() => inBackground(test(provider.id, firstModel))}>
+          {testResult?.state === 'testing' ? t('providers.testing') : t('providers.test')}
         </button>
-        {testResult?.ok === true && (
+        {testResult?.state === 'passed' && (
           <span className="provider__test provider__test--ok">
             {t('providers.testOk', { model: firstModel, ms: testResult.latencyMs })}
           </span>
         )}
-        {testResult?.ok === false && (
+        {testResult?.state === 'failed' && (
           <span className="provider__test provider__test--failed" role="alert">
-            {testResult.error.message}
+            {testResult.error.message} <code>{testResult.error.code}</code>
           </span>
         )}
         <button
@@ -203,13 +212,14 @@ function ProviderEditor({ provider }: { provider: Provider }) {
           {t('providers.remove')}
         </button>
       </div>
+      {action.error && <ErrorNotice error={action.error} />}
       {confirmingRemove && (
         <InlineConfirm
           title={t('providers.confirmRemove', { name: provider.name })}
           confirmLabel={t('providers.remove')}
           body={t('providers.removeBody')}
           cancelLabel={t('providers.cancel')}
-          onConfirm={() => void remove(provider.id)}
+          onConfirm={() => action.run(() => remove(provider.id))}
           onCancel={() => setConfirmingRemove(false)}
         />
       )}

@@ -3,7 +3,9 @@ import type { AppInfo } from '../../shared/contract';
 import { type Language, languageSchema } from '../../shared/language';
 import { themeSchema } from '../../shared/settings';
 import { ChoiceGroup } from '../components/ChoiceGroup';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { useModalDialog } from '../components/use-modal-dialog';
+import { inBackground } from '../failures';
 import { useSettings } from '../stores/settings-store';
 import { BackupSection } from './BackupSection';
 import { ProvidersSection } from './ProvidersSection';
@@ -25,7 +27,7 @@ export function SettingsDialog({ open, appInfo, onClose }: SettingsDialogProps) 
   const change = useSettings((state) => state.change);
   const refreshKeyStorage = useSettings((state) => state.refreshKeyStorage);
 
-  const dialog = useModalDialog(open, () => void refreshKeyStorage());
+  const dialog = useModalDialog(open, () => inBackground(refreshKeyStorage()));
 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="settings-title" onClose={onClose}>
@@ -43,7 +45,7 @@ export function SettingsDialog({ open, appInfo, onClose }: SettingsDialogProps) 
         value={settings.language}
         labelOf={(language) => languageNames[language]}
         langOf={(language) => language}
-        onChange={(language) => void change({ key: 'language', value: language })}
+        onChange={(language) => inBackground(change({ key: 'language', value: language }))}
       />
 
       <ChoiceGroup
@@ -52,7 +54,7 @@ export function SettingsDialog({ open, appInfo, onClose }: SettingsDialogProps) 
         options={themeSchema.options}
         value={settings.theme}
         labelOf={(theme) => t(`settings.themes.${theme}`)}
-        onChange={(theme) => void change({ key: 'theme', value: theme })}
+        onChange={(theme) => inBackground(change({ key: 'theme', value: theme }))}
       />
 
       <ProvidersSection />
@@ -69,18 +71,16 @@ export function SettingsDialog({ open, appInfo, onClose }: SettingsDialogProps) 
             <input
               type="checkbox"
               checked={settings.acceptWeakKeyStorage}
-              onChange={(event) => void change({ key: 'acceptWeakKeyStorage', value: event.currentTarget.checked })}
+              onChange={(event) =>
+                inBackground(change({ key: 'acceptWeakKeyStorage', value: event.currentTarget.checked }))
+              }
             />
             {t('settings.acceptWeak')}
           </label>
         )}
       </fieldset>
 
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {t('settings.saveFailed', { message: error.message })}
-        </p>
-      )}
+      {error && <ErrorNotice lead={t('settings.saveFailed')} error={error} />}
 
       <BackupSection />
 

@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { type RefObject, useEffect, useRef, useState } from 'react';
+import { inBackground } from '../../failures';
 import { highlightInTextLayer } from './highlight';
 import { loadPdfJs } from './pdfjs';
 
@@ -39,32 +40,36 @@ export function PdfPage({ pdf, page, scale, placeholder, root, highlight }: PdfP
     if (!near) return;
     let cancelled = false;
     let renderTask: { cancel(): void; promise: Promise<void> } | undefined;
-    void (async () => {
-      const [pdfjs, proxy] = await Promise.all([loadPdfJs(), pdf.getPage(page)]);
-      const viewport = proxy.getViewport({ scale });
-      const target = canvas.current;
-      const layer = textLayer.current;
-      if (cancelled || !target || !layer) return;
-      setSize({ width: viewport.width, height: viewport.height });
-      const ratio = window.devicePixelRatio || 1;
-      target.width = Math.floor(viewport.width * ratio);
-      target.height = Math.floor(viewport.height * ratio);
-      renderTask = proxy.render({
-        canvas: target,
-        viewport,
-        transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
-      });
-      await renderTask.promise;
-      layer.replaceChildren();
-      // pdf.js sizes the text layer from this variable.
-      element.current?.style.setProperty('--total-scale-factor', String(scale));
-      await new pdfjs.TextLayer({
-        textContentSource: await proxy.getTextContent(),
-        container: layer,
-        viewport,
-      }).render();
-      if (!cancelled) setRendered(true);
-    })().catch(() => {});
+    inBackground(
+      (async () => {
+        const [pdfjs, proxy] = await Promise.all([loadPdfJs(), pdf.getPage(page)]);
+        const viewport = proxy.getViewport({ scale });
+        const target = canvas.current;
+        const layer = textLayer.current;
+        if (cancelled || !target || !layer) return;
+        setSize({ width: viewport.width, height: viewport.height });
+        const ratio = window.devicePixelRatio || 1;
+        target.width = Math.floor(viewport.width * ratio);
+        target.height = Math.floor(viewport.height * ratio);
+        renderTask = proxy.render({
+          canvas: target,
+          viewport,
+          transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
+        });
+        await renderTask.promise;
+        layer.replaceChildren();
+        // pdf.js sizes the text layer from this variable.
+        element.current?.style.setProperty('--total-scale-factor', String(scale));
+        await new pdfjs.TextLayer({
+          textContentSource: await proxy.getTextContent(),
+          container: layer,
+          viewport,
+        }).render();
+        if (!cancelled) setRendered(true);
+      })(),
+      // A page scrolled away (or closed) while it drew: pdf.js rejects the render it was told to cancel.
+      () => cancelled,
+    );
     return () => {
       cancelled = true;
       renderTask?.cancel();

@@ -2,6 +2,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pageOfOffset } from '../../../shared/page-map';
+import { inBackground } from '../../failures';
 import { documentText } from './find-in-text';
 import { PdfPage } from './PdfPage';
 import { loadPdfJs, PDFJS_ASSETS } from './pdfjs';
@@ -32,7 +33,7 @@ export const PdfView = forwardRef<ViewerHandle, PdfViewProps>(function PdfView(
   useEffect(() => {
     let cancelled = false;
     let task: ReturnType<Awaited<ReturnType<typeof loadPdfJs>>['getDocument']> | undefined;
-    void loadPdfJs().then(async (pdfjs) => {
+    const opening = loadPdfJs().then(async (pdfjs) => {
       // pdf.js transfers the buffer to its worker; the copy keeps the caller's bytes intact.
       task = pdfjs.getDocument({ data: bytes.slice(), ...PDFJS_ASSETS, cMapPacked: true, isEvalSupported: false });
       const loaded = await task.promise;
@@ -41,9 +42,11 @@ export const PdfView = forwardRef<ViewerHandle, PdfViewProps>(function PdfView(
       setSize({ width: first.width, height: first.height });
       setPdf(loaded);
     });
+    // Closed before it opened: pdf.js rejects the loading it was told to drop.
+    inBackground(opening, () => cancelled);
     return () => {
       cancelled = true;
-      void task?.destroy();
+      if (task) inBackground(task.destroy());
     };
   }, [bytes]);
 
