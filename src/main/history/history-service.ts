@@ -17,27 +17,33 @@ export interface HistoryService {
 // 21 ms on 10,000 answers that all matched, newest-first with snippets 5 ms (bench/history.ts).
 const SNIPPET_TOKENS = 24;
 
-export function createHistoryService(db: Db): HistoryService {
-  const columns = `a.id AS answerId, a.question, a.status, a.provider_name AS providerName, a.model, a.cost,
+const columns = `a.id AS answerId, a.question, a.status, a.provider_name AS providerName, a.model, a.cost,
             a.currency, a.created_at AS createdAt, a.matter_id AS matterId,
             COALESCE((SELECT d.name FROM answer_documents ad JOIN documents d ON d.sha256 = ad.document_sha256
                       WHERE ad.answer_id = a.id ORDER BY ad.position LIMIT 1), '') AS documentName,
             (SELECT count(*) FROM answer_documents ad WHERE ad.answer_id = a.id) AS documentCount`;
+
+/** The history's reads, each through an index (query-plans.test.ts holds them to it). */
+export const historyQueries = {
   // Two statements rather than one with an OR, so that a matter's page (or the unfiled one) is read through the
   // answers_by_matter index: with `@all = 1 OR ...` SQLite walked every answer, 57 ms for one matter's first page.
-  const selectAll = db.prepare<[{ limit: number; offset: number }], AnalysisItem>(
-    `SELECT ${columns} FROM answers a ORDER BY a.created_at DESC, a.id LIMIT @limit OFFSET @offset`,
-  );
+  page: `SELECT ${columns} FROM answers a ORDER BY a.created_at DESC, a.id LIMIT @limit OFFSET @offset`,
   // `IS` matches a matter id, or NULL for the analyses in no matter.
-  const selectMatter = db.prepare<[{ matter: string | null; limit: number; offset: number }], AnalysisItem>(
-    `SELECT ${columns} FROM answers a WHERE a.matter_id IS @matter
+  matterPage: `SELECT ${columns} FROM answers a WHERE a.matter_id IS @matter
       ORDER BY a.created_at DESC, a.id LIMIT @limit OFFSET @offset`,
+  item: `SELECT ${columns} FROM answers a WHERE a.id = ?`,
+  count: 'SELECT count(*) AS n FROM answers',
+  matterCount: 'SELECT count(*) AS n FROM answers WHERE matter_id IS @matter',
+} as const;
+
+export function createHistoryService(db: Db): HistoryService {
+  const selectAll = db.prepare<[{ limit: number; offset: number }], AnalysisItem>(historyQueries.page);
+  const selectMatter = db.prepare<[{ matter: string | null; limit: number; offset: number }], AnalysisItem>(
+    historyQueries.matterPage,
   );
-  const selectOne = db.prepare<[string], AnalysisItem>(`SELECT ${columns} FROM answers a WHERE a.id = ?`);
-  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM answers');
-  const countMatter = db.prepare<[{ matter: string | null }], { n: number }>(
-    'SELECT count(*) AS n FROM answers WHERE matter_id IS @matter',
-  );
+  const selectOne = db.prepare<[string], AnalysisItem>(historyQueries.item);
+  const countAll = db.prepare<[], { n: number }>(historyQueries.count);
+  const countMatter = db.prepare<[{ matter: string | null }], { n: number }>(historyQueries.matterCount);
   const snippet = (table: string, column: number) =>
     `snippet(${table}, ${column}, '${HIT_START}', '${HIT_END}', '…', ${SNIPPET_TOKENS})`;
   const searchAnswers = db.prepare<[string, number], { answerId: string; title: string; snippet: string }>(

@@ -32,25 +32,23 @@ export interface MatterItems {
   answerIds?: readonly string[];
 }
 
-export function createMattersService({ db, files, clock }: { db: Db; files: FileStore; clock: Clock }): MattersService {
-  const selectAll = db.prepare<[], Matter>(
-    `SELECT m.id, m.name, m.created_at AS createdAt,
+const matterColumns = `m.id, m.name, m.created_at AS createdAt,
             (SELECT count(*) FROM documents d WHERE d.matter_id = m.id) AS documents,
             (SELECT count(*) FROM answers a WHERE a.matter_id = m.id) AS analyses,
             max(m.created_at, COALESCE((SELECT max(a.created_at) FROM answers a WHERE a.matter_id = m.id), 0))
-              AS lastActivityAt
-       FROM matters m ORDER BY m.name COLLATE NOCASE`,
-  );
+              AS lastActivityAt`;
+
+/** The matters as the sidebar lists them, with counts read through the matter indexes (query-plans.test.ts). */
+export const matterQueries = {
+  list: `SELECT ${matterColumns} FROM matters m ORDER BY m.name COLLATE NOCASE`,
+  one: `SELECT ${matterColumns} FROM matters m WHERE m.id = ?`,
+} as const;
+
+export function createMattersService({ db, files, clock }: { db: Db; files: FileStore; clock: Clock }): MattersService {
+  const selectAll = db.prepare<[], Matter>(matterQueries.list);
   const insert = db.prepare('INSERT INTO matters (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)');
   const update = db.prepare('UPDATE matters SET name = ?, updated_at = ? WHERE id = ?');
-  const selectOne = db.prepare<[string], Matter>(
-    `SELECT m.id, m.name, m.created_at AS createdAt,
-            (SELECT count(*) FROM documents d WHERE d.matter_id = m.id) AS documents,
-            (SELECT count(*) FROM answers a WHERE a.matter_id = m.id) AS analyses,
-            max(m.created_at, COALESCE((SELECT max(a.created_at) FROM answers a WHERE a.matter_id = m.id), 0))
-              AS lastActivityAt
-       FROM matters m WHERE m.id = ?`,
-  );
+  const selectOne = db.prepare<[string], Matter>(matterQueries.one);
   // A document of the matter that no analysis outside it uses (IS NOT counts analyses in no matter as outside).
   const orphanedDocuments = db.prepare<[{ matter: string }], { sha256: string }>(
     `SELECT d.sha256 FROM documents d
