@@ -5,7 +5,7 @@ import { chromium } from '@playwright/test';
 import { startHost } from '../e2e/host/app-host';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/host/chromium';
 import { buildPreloadRuntime } from '../e2e/standin/build-preload-runtime';
-import { fileHalfIntoMatters, seedAnalyses } from '../src/main/testing/seed';
+import { fileHalfIntoMatters, seedAnswers } from '../src/main/testing/seed';
 import { report } from './harness';
 
 export async function windowBench(): Promise<void> {
@@ -15,8 +15,8 @@ export async function windowBench(): Promise<void> {
   const full = startHost({ locale: 'vi-VN' });
   const filed = startHost({ locale: 'vi-VN' });
   try {
-    seedAnalyses(full.services.db, 10_000, 'x'.repeat(5000));
-    seedAnalyses(filed.services.db, 10_000, 'x'.repeat(5000));
+    seedAnswers(full.services.db, 10_000, 'x'.repeat(5000));
+    seedAnswers(filed.services.db, 10_000, 'x'.repeat(5000));
     fileHalfIntoMatters(filed.services.db, 20);
     const emptyPage = await browser.newPage();
     await empty.open(emptyPage);

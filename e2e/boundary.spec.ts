@@ -1,4 +1,4 @@
-import { insertAnalysis } from '../src/main/testing/seed';
+import { insertAnswer } from '../src/main/testing/seed';
 import { expect, test } from './fixtures';
 import { startHost } from './host/app-host';
 import { AppPage } from './pages/app-page';
@@ -10,7 +10,7 @@ test('a value no view expected shows a coded notice and a way back, never a whit
   const host = startHost({ locale: 'vi-VN' });
   try {
     // A row from a damaged or hand-edited database: a date past what a JavaScript Date can hold.
-    insertAnalysis(host.services.db, { id: 'odd', question: 'Ngày lạ?', text: 'x', documentIds: [], createdAt: 9e15 });
+    insertAnswer(host.services.db, { id: 'odd', question: 'Ngày lạ?', text: 'x', documentIds: [], createdAt: 9e15 });
     await host.open(page);
     const app = await new AppPage(page).ready();
     const notice = page.getByRole('alert');

@@ -55,10 +55,10 @@ test.describe('the real Electron app, with its native dialogs answered', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lexdesk-electron-'));
     // Seeded with the Node build of better-sqlite3 before the app opens the same file with its Electron build.
     const { createServices } = await import('../src/main/services');
-    const { insertAnalysis } = await import('../src/main/testing/seed');
+    const { insertAnswer } = await import('../src/main/testing/seed');
     const seeded = createServices({ dataDir, locale: 'vi-VN', appVersion: 'seed' });
     seeded.settings.set({ key: 'language', value: 'vi' });
-    insertAnalysis(seeded.db, {
+    insertAnswer(seeded.db, {
       id: 'a1',
       question: 'Bên A thanh toán khi nào?',
       text: '**30%**',

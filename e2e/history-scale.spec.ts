@@ -1,4 +1,4 @@
-import { seedAnalyses } from '../src/main/testing/seed';
+import { seedAnswers } from '../src/main/testing/seed';
 import { expect, test } from './fixtures';
 import { startHost } from './host/app-host';
 import { AppPage } from './pages/app-page';
@@ -9,7 +9,7 @@ test('10,000 analyses: the sidebar draws only the rows in view and reaches the o
   test.setTimeout(60_000);
   const host = startHost({ locale: 'vi-VN' });
   try {
-    seedAnalyses(host.services.db, 10_000);
+    seedAnswers(host.services.db, 10_000);
     await host.open(page);
     const app = await new AppPage(page).ready();
     const list = page.locator('.history-list');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { FILES_DIR } from '../src/main/services';
-import { insertAnalysis } from '../src/main/testing/seed';
+import { insertAnswer } from '../src/main/testing/seed';
 import { expect, test } from './fixtures';
 
 const ANSWER = '## Thanh toán\n\n- Bên A thanh toán **30%** tạm ứng trong 5 ngày làm việc [p. 1, Điều 4].';
@@ -17,14 +17,14 @@ test('matters: create one, file an analysis and a document under it, rename, exp
     host.services.documents.ingest({ ingestId: name, name, bytes: new TextEncoder().encode(text) });
   const lease = await ingest('Hợp đồng thuê kho An Phát.txt', 'Điều 4. Thanh toán: Bên A tạm ứng 30%.');
   const supply = await ingest('Hợp đồng cung cấp thiết bị.txt', 'Điều 9. Phạt vi phạm 8%.');
-  insertAnalysis(host.services.db, {
+  insertAnswer(host.services.db, {
     id: 'lease-payment',
     question: 'Bên A phải thanh toán khi nào và bao nhiêu?',
     text: ANSWER,
     documentIds: [lease.sha256],
     createdAt: Date.UTC(2026, 10, 20, 9),
   });
-  insertAnalysis(host.services.db, {
+  insertAnswer(host.services.db, {
     id: 'supply-penalty',
     question: 'Mức phạt vi phạm trong hợp đồng cung cấp?',
     text: 'Phạt 8% [p. 1, Điều 9].',
@@ -130,7 +130,7 @@ test('matters group the sidebar, each group collapses, and a closed save dialog 
   });
   const matter = host.services.matters.create('Warehouse lease');
   for (let i = 1; i <= 3; i++) {
-    insertAnalysis(host.services.db, {
+    insertAnswer(host.services.db, {
       id: `m${i}`,
       question: `Lease question ${i}`,
       text: 'Answer',
@@ -139,7 +139,7 @@ test('matters group the sidebar, each group collapses, and a closed save dialog 
       matterId: matter.id,
     });
   }
-  insertAnalysis(host.services.db, {
+  insertAnswer(host.services.db, {
     id: 'u1',
     question: 'Loose question',
     text: 'A',

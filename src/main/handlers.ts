@@ -48,7 +48,7 @@ export function createHandlers(services: Services, desktop: Desktop, clock: Cloc
     },
     'history:search': ({ query, limit }) => services.history.search(query, limit),
     'history:cacheStats': () => services.answers.cacheStats(),
-    'export:analysis': ({ answerId, format }) => files.exportAnalysis(answerId, format),
+    'export:answer': ({ answerId, format }) => files.exportAnswer(answerId, format),
     'export:matter': ({ matterId, format }) => files.exportMatter(matterId, format),
     'backup:create': () => files.backup(),
     'backup:choose': () => files.chooseBackup(),

@@ -223,7 +223,7 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     'matters:remove': { matterId: 'no-such-matter' },
     'matters:assign': { matterId: seeds.matterId, documentIds: [seeds.sha256], answerIds: [seeds.answerId] },
     'history:cacheStats': undefined,
-    'export:analysis': { answerId: seeds.answerId, format: 'docx' },
+    'export:answer': { answerId: seeds.answerId, format: 'docx' },
     'export:matter': { matterId: seeds.matterId, format: 'md' },
     'backup:create': undefined,
     'backup:choose': undefined,

@@ -9,11 +9,11 @@ import { changeLanguage } from './i18n';
 import { useDocuments } from './stores/documents-store';
 import { useHistory } from './stores/history-store';
 import { useSettings } from './stores/settings-store';
-import { AnalysisView } from './views/AnalysisView';
 import { DocumentsView } from './views/DocumentsView';
 import { DocumentViewer } from './views/DocumentViewer';
 import { HistorySidebar } from './views/HistorySidebar';
 import { PasswordDialog } from './views/PasswordDialog';
+import { PastAnswerView } from './views/PastAnswerView';
 import { RestoreNotice } from './views/RestoreNotice';
 import { SettingsDialog } from './views/SettingsDialog';
 import { useWindowDrop } from './views/use-window-drop';
@@ -72,7 +72,7 @@ export function App() {
         <HistorySidebar />
         <main className="main">
           {openAnswerId ? (
-            <AnalysisView key={openAnswerId} answerId={openAnswerId} />
+            <PastAnswerView key={openAnswerId} answerId={openAnswerId} />
           ) : openSha256 ? (
             <DocumentViewer key={openSha256} sha256={openSha256} />
           ) : (

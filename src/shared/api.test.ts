@@ -111,15 +111,15 @@ describe('createApi', () => {
       const matter = await api.matters.create({ name: 'Vụ việc A' });
       expect(await api.matters.rename({ matterId: matter.id, name: 'Vụ việc B' })).toMatchObject({ name: 'Vụ việc B' });
       expect(await api.matters.assign({ matterId: matter.id, answerIds: [started.answerId] })).toBeNull();
-      expect(await api.matters.list()).toEqual([expect.objectContaining({ analyses: 1 })]);
+      expect(await api.matters.list()).toEqual([expect.objectContaining({ answers: 1 })]);
       expect(await api.history.page({ limit: 10, offset: 0, matterId: matter.id })).toMatchObject({ total: 1 });
       // No one answers a dialog here (the headless desktop): each file action ends unanswered, writing nothing.
-      expect(await api.exports.analysis({ answerId: started.answerId, format: 'docx' })).toBeNull();
+      expect(await api.exports.answer({ answerId: started.answerId, format: 'docx' })).toBeNull();
       expect(await api.exports.matter({ matterId: matter.id, format: 'md' })).toBeNull();
       expect(await api.backups.create()).toBeNull();
       expect(await api.backups.choose()).toBeNull();
       await expect(api.backups.restore({ token: 'unchosen' })).rejects.toMatchObject({ code: 'BACKUP_INVALID' });
-      expect(await api.matters.remove({ matterId: matter.id })).toMatchObject({ analyses: 1 });
+      expect(await api.matters.remove({ matterId: matter.id })).toMatchObject({ answers: 1 });
       await api.providers.clearKey({ providerId: 'local' });
       expect(await api.providers.remove({ providerId: 'local' })).toBeNull();
     } finally {

@@ -67,7 +67,7 @@ export function createApi(transport: Transport) {
     'matters:rename': call('matters:rename'),
     'matters:remove': call('matters:remove'),
     'matters:assign': call('matters:assign'),
-    'export:analysis': call('export:analysis'),
+    'export:answer': call('export:answer'),
     'export:matter': call('export:matter'),
     'backup:create': call('backup:create'),
     'backup:choose': call('backup:choose'),
@@ -106,7 +106,7 @@ export function createApi(transport: Transport) {
       remove: methods['matters:remove'],
       assign: methods['matters:assign'],
     },
-    exports: { analysis: methods['export:analysis'], matter: methods['export:matter'] },
+    exports: { answer: methods['export:answer'], matter: methods['export:matter'] },
     backups: {
       create: methods['backup:create'],
       choose: methods['backup:choose'],

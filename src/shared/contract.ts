@@ -75,7 +75,7 @@ export const contract = {
     output: z.null(),
   },
   'history:cacheStats': { input: none, output: z.object({ hits: z.number().int(), saved: z.number() }) },
-  'export:analysis': { input: z.object({ answerId: z.string(), format: exportFormatSchema }), output: savedSchema },
+  'export:answer': { input: z.object({ answerId: z.string(), format: exportFormatSchema }), output: savedSchema },
   'export:matter': { input: z.object({ matterId: z.string(), format: exportFormatSchema }), output: savedSchema },
   'backup:create': { input: none, output: backupMadeSchema },
   'backup:choose': { input: none, output: backupChosenSchema },

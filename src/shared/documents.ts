@@ -50,7 +50,7 @@ export const documentPageSchema = z.object({
 export const documentDetailSchema = documentSummarySchema.extend({
   pageTexts: z.array(documentPageSchema),
   /** Running header and footer lines, recognised on most pages and left out of what a model reads. */
-  boilerplate: z.array(z.string()),
+  runningLines: z.array(z.string()),
 });
 export type DocumentDetail = z.infer<typeof documentDetailSchema>;
 

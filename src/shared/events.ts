@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { askStreamEventSchema } from './answers';
 import { documentSummarySchema, ingestStageSchema } from './documents';
 import type { Caller, EventName } from './event-names';
-import { analysisItemSchema } from './history';
+import { historyItemSchema } from './history';
 import { matterSchema } from './matters';
 import { settingsSchema } from './settings';
 
@@ -28,7 +28,7 @@ export const eventSchemas = {
    * patch rather than fetch again.
    */
   'history:changed': z.object({
-    item: analysisItemSchema,
+    item: historyItemSchema,
     matter: matterSchema.nullable(),
     documents: z.array(documentSummarySchema),
   }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { answerStatusSchema } from './answers';
 
 /** One past analysis in the history list. */
-export const analysisItemSchema = z.object({
+export const historyItemSchema = z.object({
   answerId: z.string(),
   question: z.string(),
   status: answerStatusSchema,
@@ -16,7 +16,7 @@ export const analysisItemSchema = z.object({
   documentCount: z.number().int(),
   matterId: z.string().nullable(),
 });
-export type AnalysisItem = z.infer<typeof analysisItemSchema>;
+export type HistoryItem = z.infer<typeof historyItemSchema>;
 
 export const historyPageInputSchema = z.object({
   limit: z.number().int().min(1).max(500),
@@ -24,7 +24,7 @@ export const historyPageInputSchema = z.object({
   /** Only this matter's analyses; null for those in no matter; absent for all. */
   matterId: z.string().nullable().optional(),
 });
-export const historyPageSchema = z.object({ items: z.array(analysisItemSchema), total: z.number().int() });
+export const historyPageSchema = z.object({ items: z.array(historyItemSchema), total: z.number().int() });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 
 /** Marks around the matched words in a snippet; the renderer turns them into highlights. */

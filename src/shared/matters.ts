@@ -4,7 +4,7 @@ export const matterSchema = z.object({
   id: z.string(),
   name: z.string(),
   documents: z.number().int(),
-  analyses: z.number().int(),
+  answers: z.number().int(),
   createdAt: z.number().int(),
   /** Its newest analysis, or its creation if that is later: the sidebar lists the busiest matters first. */
   lastActivityAt: z.number().int(),
@@ -25,7 +25,7 @@ export const matterNameSchema = z
 
 /** What deleting a matter removed. */
 export const matterRemovalSchema = z.object({
-  analyses: z.number().int(),
+  answers: z.number().int(),
   documents: z.number().int(),
   files: z.number().int(),
   /** What went with the matter, for the window to take off its lists without asking again. */

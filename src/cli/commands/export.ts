@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { exportAnalysis, exportMatter } from '../../main/export/export-analysis';
+import { exportAnswer, exportMatter } from '../../main/export/export-answer';
 import { type CommandContext, printJson, usage } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { resolveMatter } from './matters';
@@ -17,7 +17,7 @@ export async function exportCommand(args: string[], context: CommandContext): Pr
     const matter = await resolveMatter(context, matterName);
     await exportMatter(context.services, matter.id, format, file, language, Date.now());
   } else {
-    await exportAnalysis(context.services, args[0] ?? '', format, file, language);
+    await exportAnswer(context.services, args[0] ?? '', format, file, language);
   }
   if (context.output.json) return printJson(context, { exported: file });
   context.io.stdout(`${file}\n`);

@@ -30,7 +30,7 @@ export interface Desktop {
 
 const titles = {
   vi: {
-    exportAnalysis: 'Xuất phân tích',
+    exportAnswer: 'Xuất phân tích',
     exportMatter: 'Xuất toàn bộ vụ việc',
     backup: 'Chọn thư mục để lưu bản sao lưu',
     restore: 'Chọn thư mục bản sao lưu LexDesk',
@@ -42,7 +42,7 @@ const titles = {
     cancel: 'Hủy',
   },
   en: {
-    exportAnalysis: 'Export analysis',
+    exportAnswer: 'Export analysis',
     exportMatter: 'Export the whole matter',
     backup: 'Choose a folder for the backup',
     restore: 'Choose a LexDesk backup folder',
@@ -77,7 +77,7 @@ export function exportFileName(subject: string, date: Date, format: ExportFormat
 
 export function saveRequest(
   language: Language,
-  kind: 'exportAnalysis' | 'exportMatter',
+  kind: 'exportAnswer' | 'exportMatter',
   subject: string,
   format: ExportFormat,
   date: Date,

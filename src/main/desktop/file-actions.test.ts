@@ -8,7 +8,7 @@ import { createApp } from '../app';
 import { applyPendingRestore } from '../backup/backup';
 import { FILES_DIR } from '../services';
 import { createScriptedDesktop, type ScriptedDesktop } from '../testing/scripted-desktop';
-import { insertAnalysis } from '../testing/seed';
+import { insertAnswer } from '../testing/seed';
 import { createTempServices } from '../testing/temp-services';
 import { exportFileName } from './desktop';
 
@@ -32,7 +32,7 @@ beforeEach(async () => {
     bytes: new TextEncoder().encode('Điều 8. Phạt vi phạm 8% giá trị hợp đồng.'),
   });
   sha256 = doc.sha256;
-  insertAnalysis(services.db, {
+  insertAnswer(services.db, {
     id: 'a1',
     question: 'Mức phạt: bao nhiêu?',
     text: 'Phạt **8%** [p. 1, Điều 8].',
@@ -52,7 +52,7 @@ describe('export from the window', () => {
   it('asks where with a dated name, adds the extension the dialog left off, and writes a Word file', async () => {
     const folder = tempDir();
     desktop.nextSaveFile = join(folder, 'phan-tich');
-    const saved = await call('export:analysis', { answerId: 'a1', format: 'docx' });
+    const saved = await call('export:answer', { answerId: 'a1', format: 'docx' });
     expect(saved).toEqual({ ok: true, value: { path: join(folder, 'phan-tich.docx') } });
     expect(desktop.saveRequests[0]).toMatchObject({
       title: 'Xuất phân tích',
@@ -64,8 +64,8 @@ describe('export from the window', () => {
   });
 
   it('writes nothing when the dialog is closed, and refuses an unknown analysis before asking', async () => {
-    expect(await call('export:analysis', { answerId: 'a1', format: 'md' })).toEqual({ ok: true, value: null });
-    const unknown = await call('export:analysis', { answerId: 'nope', format: 'md' });
+    expect(await call('export:answer', { answerId: 'a1', format: 'md' })).toEqual({ ok: true, value: null });
+    const unknown = await call('export:answer', { answerId: 'nope', format: 'md' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'ANSWER_NOT_FOUND' } });
     expect(desktop.saveRequests).toHaveLength(1);
   });

@@ -4,7 +4,7 @@ import type { BackupManifest, ExportFormat } from '../../shared/backup';
 import { AppError } from '../../shared/errors';
 import { verifyBackup } from '../backup/backup';
 import type { Clock } from '../clock';
-import { exportAnalysis, exportMatter } from '../export/export-analysis';
+import { exportAnswer, exportMatter } from '../export/export-answer';
 import type { Services } from '../services';
 import { type Desktop, dialogTitles, saveRequest } from './desktop';
 
@@ -25,7 +25,7 @@ export function createFileActions(services: FileActionDependencies, desktop: Des
 
   /** Asks where, named after `subject`, then writes there; null when the dialog is closed. */
   async function saveAs(
-    kind: 'exportAnalysis' | 'exportMatter',
+    kind: 'exportAnswer' | 'exportMatter',
     subject: string,
     format: ExportFormat,
     write: (path: string) => Promise<void>,
@@ -39,11 +39,11 @@ export function createFileActions(services: FileActionDependencies, desktop: Des
   }
 
   return {
-    exportAnalysis(answerId: string, format: ExportFormat) {
+    exportAnswer(answerId: string, format: ExportFormat) {
       // Looked up first: an unknown analysis is refused before any dialog opens.
       const answer = services.answers.get(answerId);
-      return saveAs('exportAnalysis', answer.question, format, (path) =>
-        exportAnalysis(services, answerId, format, path, language()),
+      return saveAs('exportAnswer', answer.question, format, (path) =>
+        exportAnswer(services, answerId, format, path, language()),
       );
     },
 

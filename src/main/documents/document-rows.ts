@@ -99,7 +99,7 @@ export function createDocumentRows(db: Db) {
       return {
         ...toSummary(row),
         pageTexts: selectPages.all(sha256),
-        boilerplate: JSON.parse(row.running_lines) as string[],
+        runningLines: JSON.parse(row.running_lines) as string[],
       };
     },
     list: (): DocumentSummary[] => selectAll.all().map(toSummary),

@@ -33,7 +33,7 @@ export function joinBrokenLines(lines: readonly string[]): string {
 }
 
 /** A line with its numbers blanked, so "Page 12" and "Page 13" are the same running footer. */
-function boilerplateKey(line: string): string {
+function runningLineKey(line: string): string {
   return line.replace(/\s+/gu, ' ').trim().replace(/\d+/gu, '#');
 }
 
@@ -57,7 +57,7 @@ export function findRunningLines(pages: readonly (readonly string[])[]): Map<str
   if (withText.length < 3) return found;
   const seen = new Map<string, { count: number; example: string }>();
   for (const lines of withText) {
-    const keys = new Map(edgeLines(lines).map((line) => [boilerplateKey(line), line.trim()]));
+    const keys = new Map(edgeLines(lines).map((line) => [runningLineKey(line), line.trim()]));
     for (const [key, line] of keys) {
       const entry = seen.get(key);
       if (entry) entry.count++;
@@ -75,7 +75,7 @@ export function findRunningLines(pages: readonly (readonly string[])[]): Map<str
 export function withoutRunningLines(lines: readonly string[], running: ReadonlyMap<string, string>): string[] {
   if (running.size === 0) return [...lines];
   const edges = new Set(edgeLines(lines));
-  return lines.filter((line) => !(edges.has(line) && running.has(boilerplateKey(line))));
+  return lines.filter((line) => !(edges.has(line) && running.has(runningLineKey(line))));
 }
 
 /** NFC, then the rest: some real Vietnamese files mix composed and decomposed accents. */

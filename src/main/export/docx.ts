@@ -15,13 +15,13 @@ import type { Answer } from '../../shared/answers';
 import type { DocumentSummary } from '../../shared/documents';
 import type { Language } from '../../shared/language';
 import {
-  analysisFacts,
-  analysisHeading,
+  answerFacts,
+  answerHeading,
   documentLabel,
   exportLabels,
   type MatterReport,
   matterFacts,
-} from './analysis-facts';
+} from './answer-facts';
 import { type MdNode, parseAnswerMarkdown } from './markdown-tree';
 
 interface RunStyle {
@@ -142,7 +142,7 @@ function factsTable(rows: [string, string][]): Table {
 }
 
 /** The question, the facts and the formatted answer, under headings of the given level. */
-async function analysisSection(
+async function answerSection(
   answer: Answer,
   documents: readonly DocumentSummary[],
   language: Language,
@@ -153,7 +153,7 @@ async function analysisSection(
   return [
     new Paragraph({ heading: heading(level), children: [new TextRun(l.question)] }),
     new Paragraph(answer.question),
-    factsTable(analysisFacts(answer, documents, language)),
+    factsTable(answerFacts(answer, documents, language)),
     new Paragraph({ heading: heading(level), children: [new TextRun(l.answer)] }),
     ...blocks(tree.children, level),
   ];
@@ -182,14 +182,14 @@ function wordDocument(title: string, children: (Paragraph | Table)[]): Document 
 }
 
 /** An analysis as a Word document that opens cleanly in Word and LibreOffice, Vietnamese intact. */
-export async function analysisToDocx(
+export async function answerToDocx(
   answer: Answer,
   documents: readonly DocumentSummary[],
   language: Language,
 ): Promise<Uint8Array> {
   const document = wordDocument(answer.question, [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(exportLabels(language).title)] }),
-    ...(await analysisSection(answer, documents, language, 1)),
+    ...(await answerSection(answer, documents, language, 1)),
   ]);
   return new Uint8Array(await Packer.toBuffer(document));
 }
@@ -203,16 +203,16 @@ export async function matterToDocx(report: MatterReport, language: Language): Pr
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.documents)] }),
     ...report.documents.map((d) => new Paragraph({ text: documentLabel(d, language), bullet: { level: 0 } })),
   ];
-  if (report.analyses.length === 0) children.push(new Paragraph(l.noAnalyses));
-  for (const [index, answer] of report.analyses.entries()) {
+  if (report.answers.length === 0) children.push(new Paragraph(l.noAnalyses));
+  for (const [index, answer] of report.answers.entries()) {
     const documents = report.documents.filter((d) => answer.documentIds.includes(d.sha256));
     children.push(
       new Paragraph({
         heading: HeadingLevel.HEADING_1,
         pageBreakBefore: true,
-        children: [new TextRun(analysisHeading(index, answer, language))],
+        children: [new TextRun(answerHeading(index, answer, language))],
       }),
-      ...(await analysisSection(answer, documents, language, 2)),
+      ...(await answerSection(answer, documents, language, 2)),
     );
   }
   return new Uint8Array(await Packer.toBuffer(wordDocument(`${l.matter}: ${report.name}`, children)));

@@ -2,13 +2,13 @@ import type { Answer } from '../../shared/answers';
 import type { DocumentSummary } from '../../shared/documents';
 import type { Language } from '../../shared/language';
 import {
-  analysisFacts,
-  analysisHeading,
+  answerFacts,
+  answerHeading,
   documentLabel,
   exportLabels,
   type MatterReport,
   matterFacts,
-} from './analysis-facts';
+} from './answer-facts';
 
 function factsTable(rows: [string, string][]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -16,7 +16,7 @@ function factsTable(rows: [string, string][]): string {
 }
 
 /** The question, the facts and the answer as the model wrote it, under headings of the given level. */
-function analysisSection(
+function answerSection(
   answer: Answer,
   documents: readonly DocumentSummary[],
   language: Language,
@@ -24,12 +24,12 @@ function analysisSection(
 ): string {
   const l = exportLabels(language);
   const heading = '#'.repeat(level);
-  return `${heading} ${l.question}\n\n${answer.question}\n\n${factsTable(analysisFacts(answer, documents, language))}\n\n${heading} ${l.answer}\n\n${answer.text}\n`;
+  return `${heading} ${l.question}\n\n${answer.question}\n\n${factsTable(answerFacts(answer, documents, language))}\n\n${heading} ${l.answer}\n\n${answer.text}\n`;
 }
 
 /** An analysis as a Markdown file: the question, the facts, then the answer as the model wrote it. */
-export function analysisToMarkdown(answer: Answer, documents: readonly DocumentSummary[], language: Language): string {
-  return `# ${exportLabels(language).title}\n\n${analysisSection(answer, documents, language, 2)}`;
+export function answerToMarkdown(answer: Answer, documents: readonly DocumentSummary[], language: Language): string {
+  return `# ${exportLabels(language).title}\n\n${answerSection(answer, documents, language, 2)}`;
 }
 
 /** A matter as one Markdown file: its facts and documents, then each analysis, oldest first. */
@@ -39,10 +39,10 @@ export function matterToMarkdown(report: MatterReport, language: Language): stri
     `# ${l.matter}: ${report.name}\n\n${factsTable(matterFacts(report, language))}\n`,
     `## ${l.documents}\n\n${report.documents.map((d) => `- ${documentLabel(d, language)}`).join('\n') || '—'}\n`,
   ];
-  if (report.analyses.length === 0) parts.push(`${l.noAnalyses}\n`);
-  for (const [index, answer] of report.analyses.entries()) {
+  if (report.answers.length === 0) parts.push(`${l.noAnalyses}\n`);
+  for (const [index, answer] of report.answers.entries()) {
     const documents = report.documents.filter((d) => answer.documentIds.includes(d.sha256));
-    parts.push(`## ${analysisHeading(index, answer, language)}\n\n${analysisSection(answer, documents, language, 3)}`);
+    parts.push(`## ${answerHeading(index, answer, language)}\n\n${answerSection(answer, documents, language, 3)}`);
   }
   return parts.join('\n');
 }

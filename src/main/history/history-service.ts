@@ -1,4 +1,4 @@
-import type { AnalysisItem, HistoryPage, SearchHit } from '../../shared/history';
+import type { HistoryItem, HistoryPage, SearchHit } from '../../shared/history';
 import { HIT_END, HIT_START } from '../../shared/history';
 import type { Db } from '../store/database';
 import { toFtsQuery } from './fts-query';
@@ -7,7 +7,7 @@ export interface HistoryService {
   /** Past analyses, newest first: all of them, a matter's (its id) or those in no matter (null). */
   page(limit: number, offset: number, matterId?: string | null): HistoryPage;
   /** One analysis's row, as a page lists it. */
-  item(answerId: string): AnalysisItem | undefined;
+  item(answerId: string): HistoryItem | undefined;
   /** Questions, answers, document names and page text matching a query typed with or without diacritics. */
   search(query: string, limit: number): SearchHit[];
 }
@@ -37,11 +37,11 @@ export const historyQueries = {
 } as const;
 
 export function createHistoryService(db: Db): HistoryService {
-  const selectAll = db.prepare<[{ limit: number; offset: number }], AnalysisItem>(historyQueries.page);
-  const selectMatter = db.prepare<[{ matter: string | null; limit: number; offset: number }], AnalysisItem>(
+  const selectAll = db.prepare<[{ limit: number; offset: number }], HistoryItem>(historyQueries.page);
+  const selectMatter = db.prepare<[{ matter: string | null; limit: number; offset: number }], HistoryItem>(
     historyQueries.matterPage,
   );
-  const selectOne = db.prepare<[string], AnalysisItem>(historyQueries.item);
+  const selectOne = db.prepare<[string], HistoryItem>(historyQueries.item);
   const countAll = db.prepare<[], { n: number }>(historyQueries.count);
   const countMatter = db.prepare<[{ matter: string | null }], { n: number }>(historyQueries.matterCount);
   const snippet = (table: string, column: number) =>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { FILES_DIR } from '../services';
-import { insertAnalysis } from '../testing/seed';
+import { insertAnswer } from '../testing/seed';
 import { createTempServices } from '../testing/temp-services';
 
 let services: ReturnType<typeof createTempServices>;
@@ -13,7 +13,7 @@ const ingest = async (text: string) =>
 const fileOf = (sha256: string) => join(services.dataDir, FILES_DIR, sha256.slice(0, 2), sha256);
 
 function answer(id: string, sha256: string, matterId: string | null, createdAt = 1) {
-  insertAnalysis(services.db, { id, question: 'q', text: '', documentIds: [sha256], createdAt, matterId });
+  insertAnswer(services.db, { id, question: 'q', text: '', documentIds: [sha256], createdAt, matterId });
 }
 
 beforeEach(() => {
@@ -34,14 +34,14 @@ describe('matters', () => {
 
   it('creates, renames and lists matters with their counts', async () => {
     const matter = services.matters.create('  Công ty TNHH An Phát – tranh chấp hợp đồng ');
-    expect(matter).toMatchObject({ name: 'Công ty TNHH An Phát – tranh chấp hợp đồng', documents: 0, analyses: 0 });
+    expect(matter).toMatchObject({ name: 'Công ty TNHH An Phát – tranh chấp hợp đồng', documents: 0, answers: 0 });
     const sha = await ingest('Điều 1');
     services.matters.assign(matter.id, { documentIds: [sha] });
     answer('a1', sha, matter.id);
     expect(services.matters.rename(matter.id, 'Vụ An Phát')).toMatchObject({
       name: 'Vụ An Phát',
       documents: 1,
-      analyses: 1,
+      answers: 1,
     });
     expect(() => services.matters.rename('nope', 'x')).toThrowError(
       expect.objectContaining({ code: 'MATTER_NOT_FOUND' }),
@@ -57,7 +57,7 @@ describe('matters', () => {
     answer('elsewhere', shared, null);
 
     expect(services.matters.remove(matter.id)).toEqual({
-      analyses: 1,
+      answers: 1,
       documents: 1,
       files: 1,
       answerIds: ['in-matter'],
@@ -82,7 +82,7 @@ describe('what a deletion leaves in the database file', () => {
     const matter = services.matters.create('Vụ C');
     const sha = await ingest(`Điều 1. Giá trị hợp đồng ${marker}tailieu.`);
     services.matters.assign(matter.id, { documentIds: [sha] });
-    insertAnalysis(services.db, {
+    insertAnswer(services.db, {
       id: 'secret',
       question: `Điều khoản nào nói về ${marker}cauhoi?`,
       text: `Trả lời: ${marker}traloi`,

@@ -34,7 +34,7 @@ export interface MatterItems {
 
 const matterColumns = `m.id, m.name, m.created_at AS createdAt,
             (SELECT count(*) FROM documents d WHERE d.matter_id = m.id) AS documents,
-            (SELECT count(*) FROM answers a WHERE a.matter_id = m.id) AS analyses,
+            (SELECT count(*) FROM answers a WHERE a.matter_id = m.id) AS answers,
             max(m.created_at, COALESCE((SELECT max(a.created_at) FROM answers a WHERE a.matter_id = m.id), 0))
               AS lastActivityAt`;
 
@@ -102,7 +102,7 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
       // The WAL still holds the pages as they were before the deletion: fold it in and empty it.
       db.pragma('wal_checkpoint(TRUNCATE)');
       return {
-        analyses: removal.answerIds.length,
+        answers: removal.answerIds.length,
         documents: removal.orphans.length,
         files: removal.orphans.length,
         answerIds: removal.answerIds,

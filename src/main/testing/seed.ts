@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/database';
 
 /** `count` finished analyses numbered from 1 (the last is the newest), for scale tests and benchmarks. */
-export function seedAnalyses(db: Db, count: number, text = 'Trả lời'): void {
+export function seedAnswers(db: Db, count: number, text = 'Trả lời'): void {
   db.transaction(() => {
     const insert = db.prepare(
       `INSERT INTO answers (id, question, provider_id, provider_name, model, status, text, estimated_input, cost,
@@ -24,7 +24,7 @@ export function fileHalfIntoMatters(db: Db, count: number): void {
   })();
 }
 
-export interface SeededAnalysis {
+export interface SeededAnswer {
   id: string;
   question: string;
   text: string;
@@ -35,7 +35,7 @@ export interface SeededAnalysis {
 }
 
 /** One finished analysis about stored documents, as the ask service would have left it. */
-export function insertAnalysis(db: Db, analysis: SeededAnalysis): void {
+export function insertAnswer(db: Db, analysis: SeededAnswer): void {
   db.transaction(() => {
     db.prepare(
       `INSERT INTO answers (id, question, provider_id, provider_name, model, status, text, input_tokens,

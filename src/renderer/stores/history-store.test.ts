@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../main/app';
 import { headlessDesktop } from '../../main/desktop/desktop';
-import { insertAnalysis } from '../../main/testing/seed';
+import { insertAnswer } from '../../main/testing/seed';
 import { createTempServices } from '../../main/testing/temp-services';
 
 let services: ReturnType<typeof createTempServices>;
@@ -34,7 +34,7 @@ function seed() {
   const b = services.matters.create('Vụ B');
   const start = a.createdAt + 1_000;
   for (let i = 0; i < 450; i++) {
-    insertAnalysis(services.db, {
+    insertAnswer(services.db, {
       id: `q${i}`,
       question: `Câu hỏi ${i}`,
       text: '',

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppEvents } from '../../shared/events';
-import type { AnalysisItem, SearchHit } from '../../shared/history';
+import type { HistoryItem, SearchHit } from '../../shared/history';
 import type { Matter } from '../../shared/matters';
 import { api } from '../api';
 import { inBackground } from '../failures';
@@ -21,7 +21,7 @@ const NEWEST = 100;
  */
 export interface HistoryGroup {
   total: number;
-  pages: Record<number, AnalysisItem[]>;
+  pages: Record<number, HistoryItem[]>;
 }
 
 interface HistoryState {
@@ -91,9 +91,9 @@ export const useHistory = create<HistoryState>()((set, get) => {
     async refresh() {
       // One round trip: the matters, with their counts, and the newest analyses of all.
       const [matters, newest] = await Promise.all([api.matters.list(), api.history.page({ limit: NEWEST, offset: 0 })]);
-      const filed = matters.reduce((sum, matter) => sum + matter.analyses, 0);
+      const filed = matters.reduce((sum, matter) => sum + matter.answers, 0);
       const groups: Record<string, HistoryGroup> = { [UNFILED]: { total: newest.total - filed, pages: { 0: [] } } };
-      for (const matter of matters) groups[matter.id] = { total: matter.analyses, pages: { 0: [] } };
+      for (const matter of matters) groups[matter.id] = { total: matter.answers, pages: { 0: [] } };
       // Both lists are newest first, so a group's rows among the newest of all are its own first rows: the groups
       // on top are drawn at once, the others fetch theirs when they come into view.
       for (const item of newest.items) groups[item.matterId ?? UNFILED]?.pages[0]?.push(item);
@@ -219,7 +219,7 @@ function indexIn(group: HistoryGroup, answerId: string): number | undefined {
   return undefined;
 }
 
-function replacedAt(group: HistoryGroup, index: number, item: AnalysisItem): HistoryGroup {
+function replacedAt(group: HistoryGroup, index: number, item: HistoryItem): HistoryGroup {
   const page = Math.floor(index / PAGE);
   const items = [...(group.pages[page] ?? [])];
   items[index % PAGE] = item;
@@ -230,8 +230,8 @@ function replacedAt(group: HistoryGroup, index: number, item: AnalysisItem): His
  * Rows move by one when a row comes in or goes: the page it is on is mended,
  * the pages after it are let go, to be fetched again when they come into view.
  */
-function keptUpTo(group: HistoryGroup, page: number, items: AnalysisItem[], total: number): HistoryGroup {
-  const pages: Record<number, AnalysisItem[]> = {};
+function keptUpTo(group: HistoryGroup, page: number, items: HistoryItem[], total: number): HistoryGroup {
+  const pages: Record<number, HistoryItem[]> = {};
   for (const [number, rows] of Object.entries(group.pages)) if (Number(number) < page) pages[Number(number)] = rows;
   pages[page] = items.slice(0, PAGE);
   return { total, pages };
@@ -244,11 +244,11 @@ function removedAt(group: HistoryGroup, index: number): HistoryGroup {
 }
 
 /** The newest row of all goes on top. */
-function prepended(group: HistoryGroup, item: AnalysisItem): HistoryGroup {
+function prepended(group: HistoryGroup, item: HistoryItem): HistoryGroup {
   return keptUpTo(group, 0, [item, ...(group.pages[0] ?? [])], group.total + 1);
 }
 
 /** Row `index` of a group, if its page has been fetched. */
-export function rowOf(group: HistoryGroup | undefined, index: number): AnalysisItem | undefined {
+export function rowOf(group: HistoryGroup | undefined, index: number): HistoryItem | undefined {
   return group?.pages[Math.floor(index / PAGE)]?.[index % PAGE];
 }

@@ -124,7 +124,7 @@ describe('round trips from the window', () => {
     expect(rowOf(useHistory.getState().groups[matter.id], 0)).toMatchObject({ status: 'done', question: QUESTION });
     expect(useHistory.getState().groups[matter.id]?.total).toBe(1);
     expect(useHistory.getState().matters).toEqual([
-      expect.objectContaining({ id: matter.id, analyses: 1, documents: 1 }),
+      expect.objectContaining({ id: matter.id, answers: 1, documents: 1 }),
     ]);
     expect(useDocuments.getState().documents).toEqual([
       expect.objectContaining({ sha256: documentId, matterId: matter.id }),

@@ -69,7 +69,7 @@ export function HistorySidebar() {
       ) : empty ? (
         <EmptyHistory />
       ) : (
-        <AnalysisList onManage={(matter) => setDialog({ kind: 'manage', matterId: matter.id })} />
+        <AnswerList onManage={(matter) => setDialog({ kind: 'manage', matterId: matter.id })} />
       )}
       <MatterDialog mode={dialog} onClose={() => setDialog(null)} />
     </nav>
@@ -119,7 +119,7 @@ function layoutGroups(
   return { layout, height: y, headers };
 }
 
-function AnalysisList({ onManage }: { onManage(matter: Matter): void }) {
+function AnswerList({ onManage }: { onManage(matter: Matter): void }) {
   const { t } = useTranslation();
   const matters = useHistory((state) => state.matters);
   const groups = useHistory((state) => state.groups);

@@ -55,7 +55,7 @@ export function MatterDialog({ mode, onClose }: { mode: MatterDialogMode | null;
       {confirming && matter ? (
         <div className="dialog__form">
           <h2 id="matter-title">{t('matters.confirmTitle', { name: matter.name })}</h2>
-          <p>{t('matters.confirmBody', { analyses: matter.analyses })}</p>
+          <p>{t('matters.confirmBody', { analyses: matter.answers })}</p>
           {error && <ErrorNotice error={error} />}
           <div className="dialog__actions">
             <button type="button" className="button" onClick={() => setConfirming(false)}>
@@ -80,8 +80,7 @@ export function MatterDialog({ mode, onClose }: { mode: MatterDialogMode | null;
           </header>
           {matter && (
             <p className="field__text">
-              {t('matters.analyses', { count: matter.analyses })} ·{' '}
-              {t('matters.documents', { count: matter.documents })}
+              {t('matters.analyses', { count: matter.answers })} · {t('matters.documents', { count: matter.documents })}
             </p>
           )}
           <form className="matter-name" onSubmit={submitName}>

@@ -14,7 +14,7 @@ import { UNFILED, useHistory } from '../stores/history-store';
 import { useSettings } from '../stores/settings-store';
 
 /** A past analysis, read from the database with no network; its documents open from LexDesk's own copies. */
-export function AnalysisView({ answerId }: { answerId: string }) {
+export function PastAnswerView({ answerId }: { answerId: string }) {
   const { t } = useTranslation();
   const language = useSettings((state) => state.settings.language);
   const documents = useDocuments((state) => state.documents);
@@ -58,7 +58,7 @@ export function AnalysisView({ answerId }: { answerId: string }) {
         >
           {t('ask.again')}
         </button>
-        <ExportButtons save={(format) => api.exports.analysis({ answerId, format })} />
+        <ExportButtons save={(format) => api.exports.answer({ answerId, format })} />
         <MatterSelect
           label={t('matters.moveTo')}
           value={answer.matterId ?? UNFILED}

@@ -7,8 +7,8 @@ import type { AnswersService } from '../answers/answers-service';
 import type { DocumentsService } from '../documents/documents-service';
 import type { HistoryService } from '../history/history-service';
 import type { MattersService } from '../matters/matters-service';
-import type { MatterReport } from './analysis-facts';
-import { analysisToMarkdown, matterToMarkdown } from './markdown';
+import type { MatterReport } from './answer-facts';
+import { answerToMarkdown, matterToMarkdown } from './markdown';
 
 /** Writes the bytes all at once: a failure leaves no partial file, and an existing file is replaced whole. */
 function writeWhole(file: string, content: Uint8Array): void {
@@ -23,7 +23,7 @@ function writeWhole(file: string, content: Uint8Array): void {
 }
 
 /** Writes one analysis to `file` as Word or Markdown. */
-export async function exportAnalysis(
+export async function exportAnswer(
   services: { answers: Pick<AnswersService, 'get'>; documents: DocumentsService },
   answerId: string,
   format: ExportFormat,
@@ -35,8 +35,8 @@ export async function exportAnalysis(
   writeWhole(
     file,
     format === 'docx'
-      ? await (await loadDocx()).analysisToDocx(answer, documents, language)
-      : new TextEncoder().encode(analysisToMarkdown(answer, documents, language)),
+      ? await (await loadDocx()).answerToDocx(answer, documents, language)
+      : new TextEncoder().encode(answerToMarkdown(answer, documents, language)),
   );
 }
 
@@ -52,15 +52,15 @@ export function matterReport(
   exportedAt: number,
 ): MatterReport {
   const matter = services.matters.get(matterId);
-  const analyses: Answer[] = [];
-  for (let offset = 0; offset < matter.analyses; offset += 500) {
+  const answers: Answer[] = [];
+  for (let offset = 0; offset < matter.answers; offset += 500) {
     for (const item of services.history.page(500, offset, matterId).items)
-      analyses.push(services.answers.get(item.answerId));
+      answers.push(services.answers.get(item.answerId));
   }
-  analyses.reverse();
-  const used = new Set(analyses.flatMap((answer) => answer.documentIds));
+  answers.reverse();
+  const used = new Set(answers.flatMap((answer) => answer.documentIds));
   const documents = services.documents.list().filter((doc) => doc.matterId === matterId || used.has(doc.sha256));
-  return { name: matter.name, analyses, documents, exportedAt };
+  return { name: matter.name, answers, documents, exportedAt };
 }
 
 /** Writes a whole matter to `file` as one Word or Markdown document. */

@@ -86,7 +86,7 @@ export function documentLabel(document: DocumentSummary, language: Language): st
 }
 
 /** The facts an exported analysis states, as label–value rows, the same in Markdown and Word. */
-export function analysisFacts(
+export function answerFacts(
   answer: Answer,
   documents: readonly DocumentSummary[],
   language: Language,
@@ -111,7 +111,7 @@ export function analysisFacts(
 /** A whole matter, as exported: its analyses oldest first, and every document they or the matter hold. */
 export interface MatterReport {
   name: string;
-  analyses: readonly Answer[];
+  answers: readonly Answer[];
   documents: readonly DocumentSummary[];
   exportedAt: number;
 }
@@ -121,19 +121,19 @@ export function matterFacts(report: MatterReport, language: Language): [string, 
   const l = labels[language];
   const { locale, number, money } = formats(language);
   const totals = new Map<string, number>();
-  for (const answer of report.analyses)
+  for (const answer of report.answers)
     totals.set(answer.currency, (totals.get(answer.currency) ?? 0) + (answer.cost ?? 0));
   return [
     [l.matter, report.name],
     [l.exportedAt, new Date(report.exportedAt).toLocaleString(locale)],
-    [l.analyses, number(report.analyses.length)],
+    [l.analyses, number(report.answers.length)],
     [l.documents, number(report.documents.length)],
     [l.totalCost, totals.size === 0 ? '—' : [...totals].map(([currency, sum]) => money(sum, currency)).join(' + ')],
   ];
 }
 
 /** A heading for the n-th analysis of a matter: its number and the start of its question. */
-export function analysisHeading(index: number, answer: Answer, language: Language): string {
+export function answerHeading(index: number, answer: Answer, language: Language): string {
   const question = answer.question.replace(/\s+/g, ' ').trim();
   const short = question.length > 100 ? `${question.slice(0, 99)}…` : question;
   return `${labels[language].analysis} ${index + 1}: ${short}`;

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertAnalysis } from '../testing/seed';
+import { insertAnswer } from '../testing/seed';
 import { createTempServices } from '../testing/temp-services';
-import { exportAnalysis, exportMatter } from './export-analysis';
+import { exportAnswer, exportMatter } from './export-answer';
 
 const ANSWER = [
   '## Phạt vi phạm',
@@ -21,8 +21,8 @@ let services: ReturnType<typeof createTempServices>;
 const answerId = 'a-export';
 let documentSha256: string;
 
-function insertAnswer(id: string, question: string, cost: number, createdAt: number, matterId: string | null) {
-  insertAnalysis(services.db, { id, question, text: ANSWER, documentIds: [documentSha256], cost, createdAt, matterId });
+function storeAnswer(id: string, question: string, cost: number, createdAt: number, matterId: string | null) {
+  insertAnswer(services.db, { id, question, text: ANSWER, documentIds: [documentSha256], cost, createdAt, matterId });
 }
 
 beforeEach(async () => {
@@ -33,14 +33,14 @@ beforeEach(async () => {
     bytes: new TextEncoder().encode('Điều 301. Mức phạt vi phạm.'),
   });
   documentSha256 = doc.sha256;
-  insertAnswer(answerId, 'Mức phạt vi phạm hợp đồng là bao nhiêu?', 0.0183, 1764300000000, null);
+  storeAnswer(answerId, 'Mức phạt vi phạm hợp đồng là bao nhiêu?', 0.0183, 1764300000000, null);
 });
 afterEach(() => services.dispose());
 
 describe('export', () => {
   it('writes a Word file that reads back with the question, the formatted answer and the cost', async () => {
     const file = join(services.dataDir, 'phan-tich.docx');
-    await exportAnalysis(services, answerId, 'docx', file, 'vi');
+    await exportAnswer(services, answerId, 'docx', file, 'vi');
     const { value: html } = await mammoth.convertToHtml({ buffer: readFileSync(file) });
     expect(html).toContain('Mức phạt vi phạm hợp đồng là bao nhiêu?');
     expect(html).toContain('<strong>8%</strong>');
@@ -62,7 +62,7 @@ describe('export', () => {
       '*a'.repeat(4_000),
       'Mức phạt **8%**.',
     ].join('\n\n');
-    insertAnalysis(services.db, {
+    insertAnswer(services.db, {
       id: 'a-hostile',
       question: 'Phạt?',
       text: hostile,
@@ -72,7 +72,7 @@ describe('export', () => {
       matterId: null,
     });
     const file = join(services.dataDir, 'hostile.docx');
-    await exportAnalysis(services, 'a-hostile', 'docx', file, 'vi');
+    await exportAnswer(services, 'a-hostile', 'docx', file, 'vi');
     const { value: html } = await mammoth.convertToHtml({ buffer: readFileSync(file) });
     expect(html).toContain('Phạt vi phạm</h');
     expect(html).toContain('<strong>8%</strong>');
@@ -83,7 +83,7 @@ describe('export', () => {
 
   it('writes Markdown with the facts table and the answer as written', async () => {
     const file = join(services.dataDir, 'phan-tich.md');
-    await exportAnalysis(services, answerId, 'md', file, 'en');
+    await exportAnswer(services, answerId, 'md', file, 'en');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('## Question\n\nMức phạt vi phạm hợp đồng là bao nhiêu?');
     expect(text).toContain('| Cost | $0.0183 |');
@@ -92,7 +92,7 @@ describe('export', () => {
 
   it('refuses an unknown analysis and writes nothing', async () => {
     const file = join(services.dataDir, 'none.docx');
-    await expect(exportAnalysis(services, 'nope', 'docx', file, 'vi')).rejects.toMatchObject({
+    await expect(exportAnswer(services, 'nope', 'docx', file, 'vi')).rejects.toMatchObject({
       code: 'ANSWER_NOT_FOUND',
     });
     expect(() => readFileSync(file)).toThrow();
@@ -104,8 +104,8 @@ describe('export of a matter', () => {
 
   it('writes every analysis of the matter to one Word file, oldest first, with the total cost', async () => {
     const matter = services.matters.create('Hợp đồng thuê kho – Công ty An Phát');
-    insertAnswer('a-later', 'Điều khoản chấm dứt hợp đồng trước hạn?', 0.02, 1764400000000, matter.id);
-    insertAnswer('a-earlier', 'Bên A phải thanh toán khi nào?', 0.0117, 1764350000000, matter.id);
+    storeAnswer('a-later', 'Điều khoản chấm dứt hợp đồng trước hạn?', 0.02, 1764400000000, matter.id);
+    storeAnswer('a-earlier', 'Bên A phải thanh toán khi nào?', 0.0117, 1764350000000, matter.id);
     const file = join(services.dataDir, 'ho-so.docx');
     await exportMatter(services, matter.id, 'docx', file, 'vi', exportedAt);
     const { value: html } = await mammoth.convertToHtml({ buffer: readFileSync(file) });
@@ -123,7 +123,7 @@ describe('export of a matter', () => {
 
   it('writes Markdown with the matter, its documents and numbered analyses', async () => {
     const matter = services.matters.create('Thuê kho An Phát');
-    insertAnswer('a-1', 'Bên A phải thanh toán khi nào?', 0.01, 1764350000000, matter.id);
+    storeAnswer('a-1', 'Bên A phải thanh toán khi nào?', 0.01, 1764350000000, matter.id);
     const file = join(services.dataDir, 'ho-so.md');
     await exportMatter(services, matter.id, 'md', file, 'en', exportedAt);
     const text = readFileSync(file, 'utf8');
