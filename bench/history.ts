@@ -6,6 +6,7 @@ import { createApp } from '../src/main/app';
 import { headlessDesktop } from '../src/main/desktop/desktop';
 import { fileHalfIntoMatters } from '../src/main/testing/seed';
 import { createTempServices } from '../src/main/testing/temp-services';
+import { typedInvoke } from '../src/shared/api';
 import { providerPresets } from '../src/shared/provider-presets';
 import { measure, report } from './harness';
 
@@ -84,6 +85,7 @@ export async function historyBench(): Promise<void> {
 
     // A question asked once for real-shaped caching: the cache answers it through the full IPC dispatcher.
     const dispatch = createApp({ services, desktop: headlessDesktop }).dispatch;
+    const invoke = typedInvoke({ invoke: dispatch });
     const doc = await services.documents.ingest({
       ingestId: 'b',
       name: 'a.txt',
@@ -119,11 +121,10 @@ export async function historyBench(): Promise<void> {
       ),
       await measure("full-text search 'dieu 12'", () => services.history.search('dieu 12', 50), { runs: 9 }),
       await measure(
-        'a cached answer end to end through the dispatcher (ask:start, then answers:get)',
+        "a cached answer end to end through the dispatcher (ask:start's reply holds it)",
         async () => {
-          const started = await dispatch('ask:start', input);
-          if (!started.ok || !(started.value as { cached: boolean }).cached) throw new Error('not cached');
-          await dispatch('answers:get', { answerId: (started.value as { answerId: string }).answerId });
+          const started = await invoke('ask:start', input);
+          if (!started.ok || started.value.answer === null) throw new Error('not cached');
         },
         { runs: 9 },
       ),

@@ -1,4 +1,5 @@
 // `npm run bench`: each section prints ratios against a baseline measured in the same run.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { ingestBench, tokenizerBench } from './documents';
 import { measure, report } from './harness';
 import { historyBench } from './history';
 import { startBench } from './start';
-import { streamingBench, unbrokenRunBench } from './streaming';
+import { streamingBench } from './streaming';
 import { windowBench } from './window';
 
 async function ipcOverhead(): Promise<void> {
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   await startUp();
   await tokenizerBench();
   await streamingBench();
-  await unbrokenRunBench();
+  execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'unbroken-run.ts')], { stdio: 'inherit' });
   await historyBench();
   await windowBench();
   await ingestBench();

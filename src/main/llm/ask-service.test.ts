@@ -10,7 +10,7 @@ import { type AskServiceDependencies, createAskService } from './ask-service';
 import { createChatClient } from './chat-client';
 import { DEFAULT_RETRY, requestAnswer } from './model-request';
 import { planAsk } from './preflight';
-import { type ProviderTestServer, startProviderTestServer } from './testing/provider-test-server';
+import { type ProviderTestServer, startProviderTestServer, testProvider } from './testing/provider-test-server';
 
 const ANSWER =
   'Theo Điều 8 hợp đồng, bên vi phạm phải chịu phạt 8% giá trị phần nghĩa vụ bị vi phạm [p. 1, Điều 8]. ' +
@@ -44,27 +44,10 @@ beforeEach(async () => {
 afterEach(() => services.dispose());
 
 function providers(): ProviderConfig[] {
-  const model = {
-    model: 'test-model',
-    contextWindow: 128_000,
-    currency: 'USD' as const,
-    input: 0.6,
-    cachedInput: 0.15,
-    output: 2.5,
-    encoding: 'o200k_base' as const,
-    exactTokenizer: false,
-    checkedOn: '2026-11-28',
-  };
   return [
-    { id: 'kimi', kind: 'openai', name: 'Kimi (test)', baseUrl: server.openaiBaseUrl, models: [model] },
-    { id: 'claude', kind: 'anthropic', name: 'Claude (test)', baseUrl: server.anthropicBaseUrl, models: [model] },
-    {
-      id: 'tiny',
-      kind: 'openai',
-      name: 'Tiny',
-      baseUrl: server.openaiBaseUrl,
-      models: [{ ...model, contextWindow: 8_100 }],
-    },
+    testProvider({ id: 'kimi', name: 'Kimi (test)', baseUrl: server.openaiBaseUrl }),
+    testProvider({ id: 'claude', kind: 'anthropic', name: 'Claude (test)', baseUrl: server.anthropicBaseUrl }),
+    testProvider({ id: 'tiny', name: 'Tiny', baseUrl: server.openaiBaseUrl }, { contextWindow: 8_100 }),
   ];
 }
 

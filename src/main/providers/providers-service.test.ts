@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ProviderConfig } from '../../shared/providers';
-import { type ProviderTestServer, startProviderTestServer } from '../llm/testing/provider-test-server';
+import { type ProviderTestServer, startProviderTestServer, testProvider } from '../llm/testing/provider-test-server';
 import { createTempServices } from '../testing/temp-services';
 
 const KEY = 'sk-kimi-0123456789';
@@ -24,25 +24,7 @@ beforeEach(() => {
 afterEach(() => services.dispose());
 
 function kimi(baseUrl: string): ProviderConfig {
-  return {
-    id: 'kimi',
-    kind: 'openai',
-    name: 'Kimi',
-    baseUrl,
-    models: [
-      {
-        model: 'moonshot-v1-128k',
-        contextWindow: 128_000,
-        currency: 'USD',
-        input: 0.6,
-        cachedInput: 0.15,
-        output: 2.5,
-        encoding: 'o200k_base',
-        exactTokenizer: false,
-        checkedOn: '2026-11-28',
-      },
-    ],
-  };
+  return testProvider({ id: 'kimi', name: 'Kimi', baseUrl }, { model: 'moonshot-v1-128k' });
 }
 
 // Finding 5 of the nothing-lost issue: the key followed the provider id, so the window could save the provider

@@ -1,7 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../main/app';
 import { headlessDesktop } from '../../main/desktop/desktop';
-import { type ProviderTestServer, startProviderTestServer } from '../../main/llm/testing/provider-test-server';
+import {
+  type ProviderTestServer,
+  startProviderTestServer,
+  testProvider,
+} from '../../main/llm/testing/provider-test-server';
 import { createTempServices } from '../../main/testing/temp-services';
 import type { EventName } from '../../shared/events';
 
@@ -33,25 +37,7 @@ beforeEach(async () => {
         if (wanted === name) listener(structuredClone(payload) as never);
     },
   });
-  services.providers.save({
-    id: 'kimi',
-    kind: 'openai',
-    name: 'Kimi (test)',
-    baseUrl: server.openaiBaseUrl,
-    models: [
-      {
-        model: 'test-model',
-        contextWindow: 128_000,
-        currency: 'USD',
-        input: 0.6,
-        cachedInput: 0.15,
-        output: 2.5,
-        encoding: 'o200k_base',
-        exactTokenizer: false,
-        checkedOn: '2026-11-28',
-      },
-    ],
-  });
+  services.providers.save(testProvider({ id: 'kimi', name: 'Kimi (test)', baseUrl: server.openaiBaseUrl }));
   services.providers.setKey('kimi', KEY);
   const doc = await services.documents.ingest({
     ingestId: 'seed',

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ProviderConfig, ProviderModel } from '../../../shared/providers';
 
 /**
  * A real HTTP server on 127.0.0.1 that speaks OpenAI chat-completions streaming
@@ -231,4 +232,28 @@ function sendError(response: ServerResponse, status: number, message: string, he
 
 function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+/** A model with today's Kimi prices, as the tests configure it; `overrides` for the field a test is about. */
+export function testModel(overrides: Partial<ProviderModel> = {}): ProviderModel {
+  return {
+    model: 'test-model',
+    contextWindow: 128_000,
+    currency: 'USD',
+    input: 0.6,
+    cachedInput: 0.15,
+    output: 2.5,
+    encoding: 'o200k_base',
+    exactTokenizer: false,
+    checkedOn: '2026-11-28',
+    ...overrides,
+  };
+}
+
+/** A provider at a test server's address with one test model. */
+export function testProvider(
+  config: Pick<ProviderConfig, 'id' | 'baseUrl'> & Partial<Omit<ProviderConfig, 'models'>>,
+  model: Partial<ProviderModel> = {},
+): ProviderConfig {
+  return { kind: 'openai', name: config.id, ...config, models: [testModel(model)] };
 }
