@@ -1,10 +1,11 @@
 // Ingest-and-count against poppler's pdftotext, cold (a fresh CLI process) and
 // warm (the app's long-lived extraction worker, pdf.js already loaded); and the
 // two tokenizers on the same Vietnamese text.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { countTokens as gptCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
 import { countTokens as gptO200k } from 'gpt-tokenizer/encoding/o200k_base';
 import { Tiktoken } from 'js-tiktoken/lite';
@@ -14,6 +15,7 @@ import { extractDocument } from '../src/main/documents/extract';
 import { createExtractionPool } from '../src/main/documents/extraction-pool';
 import { measure, measureInRounds, report } from './harness';
 
+const run = promisify(execFile);
 const data = resolve(__dirname, '../../shared/data');
 const root = resolve(__dirname, '..');
 const FILES = [
@@ -34,8 +36,21 @@ export async function ingestBench(): Promise<void> {
   try {
     for (const [label, file] of FILES) {
       const bytes = new Uint8Array(readFileSync(file));
-      const [baseline, cold, warm] = await measureInRounds([
+      const [baseline, floor, cold, warm] = await measureInRounds([
         { name: 'pdftotext (poppler), fresh process', fn: () => execFileSync('pdftotext', [file, '-']) },
+        {
+          // What any pdf.js ingest costs on this machine before LexDesk does anything: pdf.js alone, two fresh
+          // processes (one a core) each reading half the pages' text content (bench/pdfjs-floor.mjs).
+          name: 'the floor: pdf.js alone, two fresh processes, each half the pages (no counting, no storing)',
+          fn: () =>
+            Promise.all(
+              [0, 1].map((shard) =>
+                run(process.execPath, [join(__dirname, 'pdfjs-floor.mjs'), file, String(shard), '2'], {
+                  maxBuffer: 1024,
+                }),
+              ),
+            ),
+        },
         {
           name: 'lexdesk ingest --json, fresh CLI process (workers start, pdf.js load, extract, count, store)',
           fn: () => {
@@ -59,10 +74,10 @@ export async function ingestBench(): Promise<void> {
           fn: () => pool.extract(bytes, file, undefined, () => {}),
         },
       ]);
-      if (!baseline || !cold || !warm) throw new Error('missing measurement');
+      if (!baseline || !floor || !cold || !warm) throw new Error('missing measurement');
       // The documents issue's targets, for the 404-page file: a fresh CLI ≤ 4x pdftotext, the warm workers ≤ 3x.
       const targets = label.startsWith('404') ? ' (targets: cold ≤ 4x, warm ≤ 3x)' : '';
-      report(`Ingest and count: ${label}${targets}, in rounds`, baseline, [cold, warm]);
+      report(`Ingest and count: ${label}${targets}, in rounds`, baseline, [floor, cold, warm]);
     }
   } finally {
     await pool.close();
