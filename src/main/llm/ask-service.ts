@@ -172,6 +172,7 @@ function runAsk(state: AskState, answerId: string, streamId: string, plan: AskPl
     target: plan,
     client: state.clientFor({ kind: provider.kind, baseUrl: provider.baseUrl, apiKey }),
     prompt: plan.prompt,
+    estimatedInput: plan.estimatedInput,
     signal,
     retry: state.retry,
     timeoutMs: state.timeoutFor(plan.estimatedInput),

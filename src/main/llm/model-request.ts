@@ -54,6 +54,8 @@ export interface ModelRequest {
   target: ModelTarget;
   client: ChatClient;
   prompt: { system: string; user: string };
+  /** LexDesk's count of the input, said in a context refusal that gives no numbers of its own. */
+  estimatedInput?: number;
   /** Aborting it stops the request; what arrived is kept, and the outcome is `stopped`. */
   signal: AbortSignal;
   retry: RetryPolicy;
@@ -105,6 +107,8 @@ export async function requestAnswer(request: ModelRequest): Promise<RequestOutco
         host: request.target.host,
         receivedText: heard.text !== '',
         attempts: attempt,
+        contextWindow: request.target.model.contextWindow,
+        ...(request.estimatedInput !== undefined ? { estimatedInput: request.estimatedInput } : {}),
       });
       const wait = retryWait(request.retry, error, attempt, heard.text !== '');
       if (wait === null) return end('failed', error);

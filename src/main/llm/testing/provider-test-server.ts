@@ -9,7 +9,8 @@ import type { ProviderConfig, ProviderModel } from '../../../shared/providers';
  */
 
 export type Fault =
-  | { kind: 'status'; status: number; retryAfterSeconds?: number; message?: string }
+  /** An HTTP error: `body` as a provider sends it (their shapes are in provider-refusals.test.ts), or a plain one. */
+  | { kind: 'status'; status: number; retryAfterSeconds?: number; message?: string; body?: unknown }
   /** Sends this many answer tokens, then destroys the socket. */
   | { kind: 'drop-after'; tokens: number }
   /** Sends this many answer tokens, then goes silent with the connection open. */
@@ -81,6 +82,7 @@ export async function startProviderTestServer(initial: Script = DEFAULT_SCRIPT):
     if (fault?.kind === 'status') {
       const headers: Record<string, string> = {};
       if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+      if (fault.body !== undefined) return sendJson(response, fault.status, fault.body, headers);
       return sendError(response, fault.status, fault.message ?? `scripted ${fault.status}`, headers);
     }
     if (path.endsWith('/models') && request.method === 'GET') {
