@@ -72,10 +72,11 @@ function ProviderEditor({ provider }: { provider: Provider }) {
   const changed = baseUrl !== provider.baseUrl || JSON.stringify(models) !== JSON.stringify(provider.models);
   const firstModel = provider.models[0]?.model ?? '';
 
+  // A price typed in is a price the lawyer has just checked, so it is dated today; a context window is not a price.
   function editModel(index: number, patch: Partial<ProviderModel>) {
-    setModels(
-      models.map((m, i) => (i === index ? { ...m, ...patch, checkedOn: new Date().toISOString().slice(0, 10) } : m)),
-    );
+    const priced = 'input' in patch || 'cachedInput' in patch || 'output' in patch;
+    const checkedOn = new Date().toISOString().slice(0, 10);
+    setModels(models.map((m, i) => (i === index ? { ...m, ...patch, ...(priced ? { checkedOn } : {}) } : m)));
   }
 
   return (

@@ -1,0 +1,42 @@
+import { type ProviderTestServer, startProviderTestServer } from '../src/main/llm/testing/provider-test-server';
+import { expect, test } from './fixtures';
+import { openWithTestProvider } from './pages/test-provider';
+
+// From the workbench issue: what a lawyer saw that the first wave got wrong, one finding a test.
+
+let server: ProviderTestServer;
+test.beforeAll(async () => {
+  server = await startProviderTestServer();
+});
+test.afterAll(() => server.close());
+
+test('a price is dated by the lawyer typing it, not by an edit of the context window', async ({ app }) => {
+  const { page } = app;
+  await app.settingsButton().click();
+  const dialog = app.settingsDialog();
+  await dialog.getByLabel('Thêm nhà cung cấp').selectOption({ label: 'OpenAI-compatible (custom)' });
+  await dialog.getByRole('button', { name: 'Thêm', exact: true }).click();
+  const checked = dialog.getByText(/^Giá kiểm tra ngày/);
+  await expect(checked).toHaveText('Giá kiểm tra ngày 2025-10-01');
+  await dialog.getByLabel('local-model: Ngữ cảnh (token)').fill('65536');
+  await expect(checked).toHaveText('Giá kiểm tra ngày 2025-10-01');
+  await dialog.getByLabel('local-model: Đầu vào', { exact: true }).fill('0.5');
+  const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+  await expect(checked).toHaveText(`Giá kiểm tra ngày ${today}`);
+});
+
+test('"Hỏi" looks disabled until there is a question to ask', async ({ page }, testInfo) => {
+  const { host, app } = await openWithTestProvider(page, server, 'sk-test-0123456789abcd');
+  try {
+    const ask = page.getByRole('button', { name: 'Hỏi', exact: true });
+    await expect(ask).toBeDisabled();
+    await expect(ask).toHaveCSS('opacity', '0.5');
+    await expect(ask).toHaveCSS('cursor', 'not-allowed');
+    await app.screenshot(testInfo, '60-ask-disabled-vi');
+    await page.getByLabel('Câu hỏi', { exact: true }).fill('Điều khoản phạt vi phạm là gì?');
+    await expect(ask).toBeEnabled();
+    await expect(ask).toHaveCSS('opacity', '1');
+  } finally {
+    await host.close();
+  }
+});
