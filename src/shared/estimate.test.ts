@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_RESERVE_TOKENS, costOf, estimateInput, QUESTION_OVERHEAD_TOKENS } from './estimate';
+import { answerReserve, costOf, estimateInput, QUESTION_OVERHEAD_TOKENS } from './estimate';
 import { providerPresets } from './provider-presets';
 import { providerConfigSchema } from './providers';
 
@@ -20,7 +20,7 @@ describe('estimateInput', () => {
 
   it('says a request does not fit when the answer reserve would overflow the context window', () => {
     const kimi = model('moonshot');
-    const justOver = kimi.contextWindow - ANSWER_RESERVE_TOKENS - QUESTION_OVERHEAD_TOKENS + 1;
+    const justOver = kimi.contextWindow - answerReserve(kimi) - QUESTION_OVERHEAD_TOKENS + 1;
     const estimate = estimateInput([{ tokens: { o200k_base: justOver, cl100k_base: 0 } }], kimi);
     expect(estimate.fits).toBe(false);
     expect(estimate.fill).toBeLessThan(1);
@@ -33,6 +33,15 @@ describe('estimateInput', () => {
       { tokens: { o200k_base: 2000, cl100k_base: 3000 } },
     ];
     expect(estimateInput(docs, model('ollama'))).toMatchObject({ tokens: 3000 + QUESTION_OVERHEAD_TOKENS, cost: 0 });
+  });
+});
+
+describe('answerReserve', () => {
+  it('keeps 8,000 tokens of a large window for the answer and a quarter of a small one', () => {
+    expect(answerReserve({ contextWindow: 128_000 })).toBe(8_000);
+    expect(answerReserve({ contextWindow: 32_000 })).toBe(8_000);
+    expect(answerReserve({ contextWindow: 8_192 })).toBe(2_048);
+    expect(answerReserve({ contextWindow: 2_048 })).toBe(512);
   });
 });
 

@@ -3,8 +3,17 @@ import type { ProviderModel } from './providers';
 
 /** Tokens a question adds to its documents: the instructions, the question and the page markers' framing. */
 export const QUESTION_OVERHEAD_TOKENS = 800;
-/** Room kept for the answer when judging whether a request fits the context window. */
-export const ANSWER_RESERVE_TOKENS = 8_000;
+/** The most room kept for an answer: enough for a long extraction of clauses. */
+export const MAX_ANSWER_TOKENS = 8_000;
+
+/**
+ * Room kept for the answer, asked of the provider as `max_tokens`: 8,000
+ * tokens of a large window, a quarter of a small one (an 8,192-token local
+ * model keeps 2,048, and the rest is for the contract and the question).
+ */
+export function answerReserve(model: Pick<ProviderModel, 'contextWindow'>): number {
+  return Math.min(MAX_ANSWER_TOKENS, Math.floor(model.contextWindow / 4));
+}
 
 export interface InputEstimate {
   tokens: number;
@@ -21,7 +30,7 @@ export function estimateInput(documents: readonly { tokens: TokenCounts }[], mod
   return {
     tokens,
     fill: tokens / model.contextWindow,
-    fits: tokens + ANSWER_RESERVE_TOKENS <= model.contextWindow,
+    fits: tokens + answerReserve(model) <= model.contextWindow,
     cost: (tokens / 1_000_000) * model.input,
     estimated: !model.exactTokenizer,
   };

@@ -47,7 +47,8 @@ function providers(): ProviderConfig[] {
   return [
     testProvider({ id: 'kimi', name: 'Kimi (test)', baseUrl: server.openaiBaseUrl }),
     testProvider({ id: 'claude', kind: 'anthropic', name: 'Claude (test)', baseUrl: server.anthropicBaseUrl }),
-    testProvider({ id: 'tiny', name: 'Tiny', baseUrl: server.openaiBaseUrl }, { contextWindow: 8_100 }),
+    testProvider({ id: 'tiny', name: 'Tiny', baseUrl: server.openaiBaseUrl }, { contextWindow: 300 }),
+    testProvider({ id: 'local8k', name: 'llama.cpp 8K', baseUrl: server.openaiBaseUrl }, { contextWindow: 8_192 }),
   ];
 }
 
@@ -241,11 +242,33 @@ describe('before sending', () => {
       ask({}, 'tiny');
     } catch (error) {
       const details = (error as { details: { over: number; contextWindow: number } }).details;
-      expect(details.contextWindow).toBe(8_100);
+      expect(details.contextWindow).toBe(300);
       expect(details.over).toBeGreaterThan(0);
     }
     expect(server.requests).toHaveLength(0);
     expect(services.db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps a quarter of a small window for the answer: an 8,192-token model answers a 3,000-token question', async () => {
+    const contract = await services.documents.ingest({
+      ingestId: 'long',
+      name: 'hop-dong-dai.txt',
+      bytes: new TextEncoder().encode(
+        Array.from({ length: 180 }, (_, i) => `Điều ${i + 1}. Bên A thanh toán cho Bên B đúng hạn.`).join('\n'),
+      ),
+    });
+    expect(contract.tokens.o200k_base).toBeGreaterThan(2_500);
+    server.script({ answer: ANSWER, apiKey: KEY });
+    const started = askService().start({
+      documentIds: [contract.sha256],
+      providerId: 'local8k',
+      model: 'test-model',
+      question: 'Bên A thanh toán khi nào?',
+    });
+    expect(started.estimatedInput).toBeGreaterThan(3_000);
+    expect((await started.finished).status).toBe('done');
+    // What is left for the answer once the contract and the question are in: the model's own reserve.
+    expect(server.requests.at(-1)?.body.max_tokens).toBe(2_048);
   });
 
   it('refuses a cloud provider without a key, before any request', () => {

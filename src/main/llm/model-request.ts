@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../shared/errors';
-import { ANSWER_RESERVE_TOKENS, type Usage } from '../../shared/estimate';
+import { answerReserve, type Usage } from '../../shared/estimate';
 import type { ModelTarget } from '../providers/providers-service';
 import { countTokensWith } from '../tokens/token-count';
 import type { ChatClient } from './chat-client';
@@ -123,7 +123,7 @@ async function streamOnce(request: ModelRequest, signal: AbortSignal, heard: Hea
     model: model.model,
     system: request.prompt.system,
     user: request.prompt.user,
-    maxOutputTokens: ANSWER_RESERVE_TOKENS,
+    maxOutputTokens: answerReserve(model),
     signal,
   });
   for await (const piece of pieces) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AskInput } from '../../shared/answers';
 import type { DocumentDetail } from '../../shared/documents';
 import { AppError } from '../../shared/errors';
-import { ANSWER_RESERVE_TOKENS, costOf } from '../../shared/estimate';
+import { answerReserve, costOf } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
 import type { ProviderModel } from '../../shared/providers';
 import type { DocumentsService } from '../documents/documents-service';
@@ -42,7 +42,7 @@ export function planAsk(
   const documents = input.documentIds.map((sha256) => deps.documents.get(sha256));
   const prompt = buildPrompt(documents, input.question, language);
   const estimatedInput = estimateInput(documents, `${prompt.system}\n${input.question}`, model);
-  const over = estimatedInput + ANSWER_RESERVE_TOKENS - model.contextWindow;
+  const over = estimatedInput + answerReserve(model) - model.contextWindow;
   if (over > 0) {
     throw new AppError('CONTEXT_TOO_LONG', {
       model: model.model,
@@ -56,7 +56,7 @@ export function planAsk(
     prompt,
     estimatedInput,
     estimatedCost: costOf({ input: estimatedInput, cachedInput: 0, output: 0 }, model),
-    cacheKey: cacheKeyOf(input, language),
+    cacheKey: cacheKeyOf(input, language, answerReserve(model)),
   };
 }
 
@@ -72,10 +72,11 @@ function estimateInput(documents: DocumentDetail[], instructions: string, model:
  * documents (by SHA-256, in any order), the same model and the same
  * instructions has the same key.
  */
-export function cacheKeyOf(input: AskInput, language: Language): string {
+export function cacheKeyOf(input: AskInput, language: Language, maxOutputTokens: number): string {
   const question = input.question.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('vi');
   const documents = [...input.documentIds].sort();
-  const parameters = { maxOutputTokens: ANSWER_RESERVE_TOKENS, prompt: PROMPT_VERSION, language };
+  // An answer given room for 2,048 tokens is not the one given 8,000.
+  const parameters = { maxOutputTokens, prompt: PROMPT_VERSION, language };
   const key = JSON.stringify({ question, documents, provider: input.providerId, model: input.model, parameters });
   return createHash('sha256').update(key).digest('hex');
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ANSWER_RESERVE_TOKENS, estimateInput } from '../../shared/estimate';
+import { answerReserve, estimateInput } from '../../shared/estimate';
 import { questionPresets } from '../../shared/question-presets';
 import { formatCost, formatNumber, formatPercent } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
@@ -126,7 +126,10 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
                 })
               : t('ask.tooLong', {
                   tokens: formatNumber(estimate.tokens, language),
-                  over: formatNumber(estimate.tokens + ANSWER_RESERVE_TOKENS - chosen.model.contextWindow, language),
+                  over: formatNumber(
+                    estimate.tokens + answerReserve(chosen.model) - chosen.model.contextWindow,
+                    language,
+                  ),
                 })}
         </p>
         <button type="submit" className="button button--primary" disabled={!canAsk}>

@@ -38,7 +38,13 @@ export interface Script {
 export interface RecordedRequest {
   path: string;
   authorization: string | undefined;
-  body: { model?: string; messages?: { role: string; content: unknown }[]; system?: unknown; stream?: boolean };
+  body: {
+    model?: string;
+    messages?: { role: string; content: unknown }[];
+    system?: unknown;
+    stream?: boolean;
+    max_tokens?: number;
+  };
 }
 
 export interface ProviderTestServer {
