@@ -1,6 +1,6 @@
 import { type ProviderTestServer, startProviderTestServer } from '../src/main/llm/testing/provider-test-server';
 import { expect, test } from './fixtures';
-import { openWithTestProvider } from './pages/test-provider';
+import { askPreset, openWithTestProvider } from './pages/test-provider';
 
 // From the workbench issue: what a lawyer saw that the first wave got wrong, one finding a test.
 
@@ -36,6 +36,31 @@ test('"Hỏi" looks disabled until there is a question to ask', async ({ page },
     await page.getByLabel('Câu hỏi', { exact: true }).fill('Điều khoản phạt vi phạm là gì?');
     await expect(ask).toBeEnabled();
     await expect(ask).toHaveCSS('opacity', '1');
+  } finally {
+    await host.close();
+  }
+});
+
+test('an answer the model cut off at its output limit says so, live, in the history and in the saved view', async ({
+  page,
+}, testInfo) => {
+  const key = 'sk-test-0123456789abcd';
+  server.script({
+    answer: 'Điều 3. Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3]. Điều 7. Mỗi bên',
+    apiKey: key,
+    finishReason: 'length',
+  });
+  const { host, app } = await openWithTestProvider(page, server, key);
+  try {
+    await askPreset(page, 'Điều khoản thanh toán');
+    const answer = page.locator('.answer');
+    await expect(answer.getByTestId('cut-off')).toContainText('giới hạn độ dài trả lời');
+    await expect(answer.getByRole('status').first()).toHaveText('Bị cắt ngang ở giới hạn độ dài trả lời của mô hình');
+    const row = page.locator('.history-row__button').first();
+    await expect(row).toContainText('bị cắt ngang');
+    await app.screenshot(testInfo, '61-answer-cut-off-vi');
+    await row.click();
+    await expect(page.getByText('Câu trả lời dừng ở giới hạn độ dài trả lời của mô hình')).toBeVisible();
   } finally {
     await host.close();
   }

@@ -32,6 +32,12 @@ export const answerSchema = z.object({
   ttftMs: z.number().int().nullable(),
   latencyMs: z.number().int().nullable(),
   error: appErrorDataSchema.pick({ code: true, message: true }).nullable(),
+  /**
+   * Why the model stopped, as the provider said: `stop`, `length` (it reached
+   * its output limit: the answer is cut off), `filtered`, or the provider's own
+   * word; null when it never said (a failed or stopped answer, or an older one).
+   */
+  finishReason: z.string().nullable(),
   /** The matter (hồ sơ vụ việc) it is filed under, if any. */
   matterId: z.string().nullable(),
   createdAt: z.number().int(),
@@ -94,3 +100,7 @@ export const askStreamEventSchema = z.discriminatedUnion('kind', [
   z.object({ ...stream, kind: z.literal('error'), error: appErrorDataSchema, answer: answerSchema }),
 ]);
 export type AskStreamEvent = z.infer<typeof askStreamEventSchema>;
+
+/** The model stopped at its output limit: what is there is only the start of the answer. */
+export const isCutOff = (answer: { status: string; finishReason: string | null }): boolean =>
+  answer.status === 'done' && answer.finishReason === 'length';

@@ -6,6 +6,8 @@ export const historyItemSchema = z.object({
   answerId: z.string(),
   question: z.string(),
   status: answerStatusSchema,
+  /** As the answer's: `length` is an answer cut off at the model's output limit. */
+  finishReason: z.string().nullable(),
   providerName: z.string(),
   model: z.string(),
   cost: z.number().nullable(),

@@ -21,6 +21,7 @@ interface AnswerRow {
   latency_ms: number | null;
   error_code: AppErrorData['code'] | null;
   error_message: string | null;
+  finish_reason: string | null;
   matter_id: string | null;
   created_at: number;
   updated_at: number;
@@ -48,6 +49,7 @@ export interface AnswerProgress {
 export interface AnswerOutcome {
   status: Exclude<AnswerStatus, 'streaming'>;
   text: string;
+  finishReason: string | null;
   usage: Usage | null;
   cost: number | null;
   ttftMs: number | null;
@@ -73,7 +75,7 @@ function answerStatements(db: Db) {
     updateOutcome: db.prepare(
       `UPDATE answers SET status = @status, text = @text, input_tokens = @input, cached_input_tokens = @cachedInput,
          output_tokens = @output, cost = @cost, ttft_ms = @ttftMs, latency_ms = @latencyMs, error_code = @errorCode,
-         error_message = @errorMessage, updated_at = @updatedAt
+         error_message = @errorMessage, finish_reason = @finishReason, updated_at = @updatedAt
        WHERE id = @id`,
     ),
     selectOne: db.prepare<[string], AnswerRow>('SELECT * FROM answers WHERE id = ?'),
@@ -83,8 +85,10 @@ function answerStatements(db: Db) {
     interruptStreaming: db.prepare<[number]>(
       "UPDATE answers SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'",
     ),
+    // A cut-off answer is only the start of one: it is not served again.
     selectCached: db.prepare<[string], { id: string }>(
-      "SELECT id FROM answers WHERE cache_key = ? AND status = 'done' ORDER BY created_at DESC LIMIT 1",
+      `SELECT id FROM answers WHERE cache_key = ? AND status = 'done' AND finish_reason IS NOT 'length'
+        ORDER BY created_at DESC LIMIT 1`,
     ),
     insertHit: db.prepare<[string, number, number]>(
       'INSERT INTO cache_hits (answer_id, hit_at, saved_cost) VALUES (?, ?, ?)',
@@ -141,6 +145,7 @@ export function createAnswerRows(db: Db) {
         latencyMs: outcome.latencyMs,
         errorCode: outcome.error?.code ?? null,
         errorMessage: outcome.error?.message ?? null,
+        finishReason: outcome.finishReason,
         updatedAt: outcome.updatedAt,
       });
     },
@@ -170,6 +175,7 @@ function toAnswer(row: AnswerRow, documentIds: string[]): Answer {
     ttftMs: row.ttft_ms,
     latencyMs: row.latency_ms,
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+    finishReason: row.finish_reason,
     matterId: row.matter_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

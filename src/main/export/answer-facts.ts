@@ -1,4 +1,4 @@
-import type { Answer } from '../../shared/answers';
+import { type Answer, isCutOff } from '../../shared/answers';
 import type { DocumentSummary } from '../../shared/documents';
 import type { Language } from '../../shared/language';
 
@@ -24,6 +24,7 @@ const labels = {
       stopped: 'đã dừng, giữ phần đã nhận',
       failed: 'không thành công',
       interrupted: 'bị gián đoạn',
+      cutOff: 'bị cắt ngang ở giới hạn độ dài trả lời của mô hình, phần còn lại bị thiếu',
     },
     matter: 'Vụ việc',
     exportedAt: 'Thời điểm xuất',
@@ -53,6 +54,7 @@ const labels = {
       stopped: 'stopped, partial answer kept',
       failed: 'failed',
       interrupted: 'interrupted',
+      cutOff: 'cut off at the model’s output limit, the rest is missing',
     },
     matter: 'Matter',
     exportedAt: 'Exported',
@@ -100,7 +102,7 @@ export function answerFacts(
     [l.provider, answer.providerName],
     [l.model, answer.model],
     [l.date, new Date(answer.createdAt).toLocaleString(locale)],
-    [l.status, l.statuses[answer.status]],
+    [l.status, l.statuses[isCutOff(answer) ? 'cutOff' : answer.status]],
     [l.input, answer.usage ? number(answer.usage.input) : `≈ ${number(answer.estimatedInput)} (${l.estimated})`],
     [l.output, answer.usage ? number(answer.usage.output) : '—'],
     [l.cost, `${answer.usage ? '' : '≈ '}${money(answer.cost ?? 0, answer.currency)}`],

@@ -90,6 +90,15 @@ describe('export', () => {
     expect(text).toContain(ANSWER);
   });
 
+  it('says in its status that an answer was cut off at the model’s output limit', async () => {
+    services.db.prepare("UPDATE answers SET finish_reason = 'length' WHERE id = ?").run(answerId);
+    const file = join(services.dataDir, 'bi-cat.md');
+    await exportAnswer(services, answerId, 'md', file, 'vi');
+    expect(readFileSync(file, 'utf8')).toContain(
+      '| Trạng thái | bị cắt ngang ở giới hạn độ dài trả lời của mô hình, phần còn lại bị thiếu |',
+    );
+  });
+
   it('refuses an unknown analysis and writes nothing', async () => {
     const file = join(services.dataDir, 'none.docx');
     await expect(exportAnswer(services, 'nope', 'docx', file, 'vi')).rejects.toMatchObject({

@@ -17,7 +17,7 @@ export interface HistoryService {
 // 21 ms on 10,000 answers that all matched, newest-first with snippets 5 ms (bench/history.ts).
 const SNIPPET_TOKENS = 24;
 
-const columns = `a.id AS answerId, a.question, a.status, a.provider_name AS providerName, a.model, a.cost,
+const columns = `a.id AS answerId, a.question, a.status, a.finish_reason AS finishReason, a.provider_name AS providerName, a.model, a.cost,
             a.currency, a.created_at AS createdAt, a.matter_id AS matterId,
             COALESCE((SELECT d.name FROM answer_documents ad JOIN documents d ON d.sha256 = ad.document_sha256
                       WHERE ad.answer_id = a.id ORDER BY ad.position LIMIT 1), '') AS documentName,

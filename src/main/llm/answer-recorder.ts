@@ -142,6 +142,7 @@ function store(context: RecorderContext, recorded: RecordedAnswer, outcome: Requ
   context.rows.finish(recorded.answerId, {
     status: outcome.status,
     text: outcome.text,
+    finishReason: outcome.finishReason,
     usage: outcome.usage,
     cost: billed ? costOf(billed, recorded.model) : 0,
     ttftMs: outcome.ttftMs,

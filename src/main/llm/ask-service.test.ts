@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AskStreamEvent } from '../../shared/answers';
+import { type AskStreamEvent, isCutOff } from '../../shared/answers';
 import { costOf } from '../../shared/estimate';
 import type { ProviderConfig } from '../../shared/providers';
 import { createAnswerRows } from '../answers/answer-rows';
@@ -97,6 +97,28 @@ function firstDelta(events: AskStreamEvent[]): Promise<void> {
 }
 
 describe('asking an OpenAI-compatible provider', () => {
+  it.each([
+    ['kimi', 'finish_reason "length"'],
+    ['claude', 'stop_reason "max_tokens"'],
+  ])(
+    'marks an answer cut off when the model stopped at its output limit (%s: %s), and a whole one as whole',
+    async (providerId) => {
+      server.script({ answer: ANSWER, apiKey: KEY, finishReason: 'length' });
+      const cut = await ask({}, providerId).started.finished;
+      expect(cut).toMatchObject({ status: 'done', finishReason: 'length', text: ANSWER });
+      expect(isCutOff(cut)).toBe(true);
+      expect(services.history.item(cut.id)).toMatchObject({ finishReason: 'length' });
+      // Asked again, a cut-off answer is not served from the cache: the provider is asked, and answers whole.
+      server.script({ answer: ANSWER, apiKey: KEY });
+      const again = ask({}, providerId).started;
+      expect(again.cached).toBe(false);
+      const whole = await again.finished;
+      expect(whole).toMatchObject({ status: 'done', finishReason: 'stop' });
+      expect(isCutOff(whole)).toBe(false);
+      expect(server.requests).toHaveLength(2);
+    },
+  );
+
   it('streams the answer in coalesced deltas, then stores it with the exact usage and its cost', async () => {
     server.script({
       answer: ANSWER,

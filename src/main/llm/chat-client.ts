@@ -11,7 +11,23 @@ export interface ChatRequest {
   signal: AbortSignal;
 }
 
-export type ChatPiece = { type: 'text'; text: string } | { type: 'usage'; usage: Usage };
+export type ChatPiece =
+  | { type: 'text'; text: string }
+  | { type: 'usage'; usage: Usage }
+  /** Why the model stopped, normalised (finishReasonOf). */
+  | { type: 'finish'; reason: string };
+
+/**
+ * OpenAI's `finish_reason` and Anthropic's `stop_reason` in one vocabulary:
+ * `stop`, `length` (the output limit: the answer is cut off), `filtered`, or
+ * the provider's own word for anything else.
+ */
+export function finishReasonOf(reason: string): string {
+  if (reason === 'length' || reason === 'max_tokens' || reason === 'model_context_window_exceeded') return 'length';
+  if (reason === 'stop' || reason === 'end_turn' || reason === 'stop_sequence' || reason === 'eos') return 'stop';
+  if (reason === 'content_filter' || reason === 'refusal') return 'filtered';
+  return reason;
+}
 
 /** One streamed chat request to a provider, through its official SDK. */
 export interface ChatClient {
@@ -55,6 +71,7 @@ function openAiClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
         const choice = chunk.choices[0];
         const text = choice?.delta?.content;
         if (text) yield { type: 'text', text };
+        if (choice?.finish_reason) yield { type: 'finish', reason: finishReasonOf(choice.finish_reason) };
         // OpenAI and DeepSeek send usage in a final chunk with no choices; Moonshot puts it inside the last choice.
         const usage = chunk.usage ?? (choice as { usage?: OpenAI.CompletionUsage } | undefined)?.usage;
         if (usage) yield { type: 'usage', usage: openAiUsage(usage) };
@@ -101,6 +118,7 @@ function anthropicClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
         } else if (event.type === 'message_delta') {
           // Anthropic's output count here is cumulative, the final one exact.
           usage.output = event.usage.output_tokens;
+          if (event.delta.stop_reason) yield { type: 'finish', reason: finishReasonOf(event.delta.stop_reason) };
         }
       }
       yield { type: 'usage', usage };

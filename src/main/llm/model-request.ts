@@ -66,6 +66,8 @@ export interface ModelRequest {
 export interface RequestOutcome {
   status: 'done' | 'stopped' | 'failed';
   text: string;
+  /** Why the model stopped, when the provider said (chat-client.ts's vocabulary); `length` is an answer cut off. */
+  finishReason: string | null;
   outputTokens: number;
   usage: Usage | null;
   ttftMs: number | null;
@@ -78,6 +80,7 @@ interface Heard {
   outputTokens: number;
   usage: Usage | null;
   ttftMs: number | null;
+  finishReason: string | null;
 }
 
 export async function requestAnswer(request: ModelRequest): Promise<RequestOutcome> {
@@ -85,7 +88,7 @@ export async function requestAnswer(request: ModelRequest): Promise<RequestOutco
   const elapsed = () => Math.round(performance.now() - startedAt);
   const deadline = AbortSignal.timeout(request.timeoutMs);
   const signal = AbortSignal.any([request.signal, deadline]);
-  const heard: Heard = { text: '', outputTokens: 0, usage: null, ttftMs: null };
+  const heard: Heard = { text: '', outputTokens: 0, usage: null, ttftMs: null, finishReason: null };
   const end = (status: RequestOutcome['status'], error: AppError | null = null): RequestOutcome => ({
     ...heard,
     status,
@@ -129,6 +132,10 @@ async function streamOnce(request: ModelRequest, signal: AbortSignal, heard: Hea
   for await (const piece of pieces) {
     if (piece.type === 'usage') {
       heard.usage = piece.usage;
+      continue;
+    }
+    if (piece.type === 'finish') {
+      heard.finishReason = piece.reason;
       continue;
     }
     heard.ttftMs ??= elapsed();

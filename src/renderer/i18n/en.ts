@@ -38,6 +38,7 @@ export const en = {
       stopped: 'stopped',
       failed: 'failed',
       interrupted: 'interrupted',
+      cutOff: 'cut off',
     },
     fromCache: 'From history: the same question on the same documents and model was answered before, at no cost now.',
   },
@@ -186,7 +187,10 @@ export const en = {
       stopped: 'Stopped: the partial answer is kept',
       failed: 'Failed',
       interrupted: 'Interrupted',
+      cutOff: 'Cut off at the model’s output limit',
     },
+    cutOff:
+      'The answer stopped at the model’s output limit ({{tokens}} tokens) and the rest is missing. Ask a narrower question (one clause, or one group of clauses), or choose a model that can answer at greater length.',
     counters: {
       input: 'Input tokens',
       output: 'Output tokens',

@@ -39,6 +39,7 @@ export const vi: Translation = {
       stopped: 'đã dừng',
       failed: 'không thành công',
       interrupted: 'bị gián đoạn',
+      cutOff: 'bị cắt ngang',
     },
     fromCache:
       'Từ lịch sử: câu hỏi này đã được trả lời trước đây trên cùng tài liệu và mô hình, lần này không mất phí.',
@@ -190,7 +191,10 @@ export const vi: Translation = {
       stopped: 'Đã dừng: phần câu trả lời đã nhận được giữ lại',
       failed: 'Không thành công',
       interrupted: 'Bị gián đoạn',
+      cutOff: 'Bị cắt ngang ở giới hạn độ dài trả lời của mô hình',
     },
+    cutOff:
+      'Câu trả lời dừng ở giới hạn độ dài trả lời của mô hình ({{tokens}} token), phần còn lại bị thiếu. Hãy hỏi hẹp hơn (một điều khoản hoặc một nhóm điều khoản), hoặc chọn mô hình trả lời được dài hơn.',
     counters: {
       input: 'Token đầu vào',
       output: 'Token đầu ra',

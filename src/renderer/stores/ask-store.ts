@@ -12,6 +12,8 @@ export interface LiveAnswer {
   started: AskStarted | null;
   text: string;
   status: Answer['status'] | 'starting';
+  /** Why the model stopped, once it has (`length`: cut off at its output limit). */
+  finishReason: string | null;
   /** Estimated before sending, then what the provider reported. */
   inputTokens: number;
   inputExact: boolean;
@@ -123,6 +125,7 @@ export const useAsk = create<AskState>()((set, get) => {
         // The lists learn of it from main's history:changed event.
         patch(id, {
           status: event.answer.status,
+          finishReason: event.answer.finishReason,
           text: event.answer.text,
           cost: event.answer.cost ?? live.cost,
           costExact: event.answer.usage !== null,
@@ -142,6 +145,7 @@ export const useAsk = create<AskState>()((set, get) => {
       patch(id, {
         started: reply,
         status: answer.status,
+        finishReason: answer.finishReason,
         text: answer.text,
         inputTokens: answer.usage?.input ?? answer.estimatedInput,
         inputExact: answer.usage !== null,
@@ -185,6 +189,7 @@ export const useAsk = create<AskState>()((set, get) => {
         started: null,
         text: '',
         status: 'starting',
+        finishReason: null,
         inputTokens: 0,
         inputExact: false,
         outputTokens: 0,

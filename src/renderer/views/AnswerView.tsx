@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { isCutOff } from '../../shared/answers';
 import { AnswerCounters } from '../components/AnswerCounters';
 import { AnswerText } from '../components/AnswerText';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { formatNumber } from '../components/format';
 import { inBackground } from '../failures';
 import { isRunning, shownAnswer, useAsk } from '../stores/ask-store';
 import { useSettings } from '../stores/settings-store';
@@ -24,7 +26,7 @@ export function AnswerView() {
             {live.input.question}
           </h2>
           <p className="answer__status" role="status">
-            {t(`ask.status.${live.status}`)}
+            {t(`ask.status.${isCutOff(live) ? 'cutOff' : live.status}`)}
           </p>
         </div>
         {running ? (
@@ -54,6 +56,11 @@ export function AnswerView() {
       )}
       {live.error && <ErrorNotice error={live.error} />}
       {live.text !== '' && <AnswerText text={live.text} />}
+      {isCutOff(live) && (
+        <p className="notice notice--warning" role="status" data-testid="cut-off">
+          {t('ask.cutOff', { tokens: formatNumber(live.outputTokens, language) })}
+        </p>
+      )}
     </section>
   );
 }

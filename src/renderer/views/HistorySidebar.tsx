@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCutOff } from '../../shared/answers';
 import { HIT_END, HIT_START, type SearchHit } from '../../shared/history';
 import type { Matter } from '../../shared/matters';
 import { formatCost } from '../components/format';
@@ -222,7 +223,11 @@ function AnswerList({ onManage }: { onManage(matter: Matter): void }) {
               {/* Date and cost first: a long document name is what the ellipsis cuts. */}
               {date.format(item.createdAt)}
               {item.cost !== null ? ` · ${formatCost(item.cost, item.currency, language)}` : ''}
-              {item.status !== 'done' ? ` · ${t(`history.statusShort.${item.status}`)}` : ''}
+              {isCutOff(item)
+                ? ` · ${t('history.statusShort.cutOff')}`
+                : item.status !== 'done'
+                  ? ` · ${t(`history.statusShort.${item.status}`)}`
+                  : ''}
               {item.documentName
                 ? ` · ${item.documentName}${item.documentCount > 1 ? ` ${t('history.andMore', { count: item.documentCount - 1 })}` : ''}`
                 : ''}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Answer } from '../../shared/answers';
+import { type Answer, isCutOff } from '../../shared/answers';
+import type { AppErrorData } from '../../shared/errors';
 import { api } from '../api';
 import { AnswerText } from '../components/AnswerText';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -10,6 +11,7 @@ import { MatterSelect } from '../components/MatterSelect';
 import { inBackground } from '../failures';
 import { useAsk } from '../stores/ask-store';
 import { useDocuments } from '../stores/documents-store';
+import { toErrorData } from '../stores/errors';
 import { UNFILED, useHistory } from '../stores/history-store';
 import { useSettings } from '../stores/settings-store';
 
@@ -23,13 +25,13 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
   const ask = useAsk((state) => state.ask);
   const move = useHistory((state) => state.move);
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
 
   useEffect(() => {
-    api.answers.get({ answerId }).then(setAnswer, (caught: unknown) => setError(String((caught as Error).message)));
+    inBackground(api.answers.get({ answerId }).then(setAnswer, (caught: unknown) => setError(toErrorData(caught))));
   }, [answerId]);
 
-  if (error) return <p className="notice notice--error">{error}</p>;
+  if (error) return <ErrorNotice error={error} />;
   if (!answer) return <p className="viewer__loading">{t('viewer.loading')}</p>;
   const n = (value: number) => formatNumber(value, language);
 
@@ -82,7 +84,7 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
         <dt>{t('history.date')}</dt>
         <dd>{formatDateTime(answer.createdAt, language)}</dd>
         <dt>{t('history.status')}</dt>
-        <dd>{t(`ask.status.${answer.status}`)}</dd>
+        <dd>{t(`ask.status.${isCutOff(answer) ? 'cutOff' : answer.status}`)}</dd>
         <dt>{t('ask.counters.input')}</dt>
         <dd>
           {answer.usage ? n(answer.usage.input) : `≈ ${n(answer.estimatedInput)}`}
@@ -118,6 +120,11 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
       </dl>
       {answer.error && <ErrorNotice error={answer.error} />}
       <AnswerText text={answer.text} />
+      {isCutOff(answer) && (
+        <p className="notice notice--warning" role="status">
+          {t('ask.cutOff', { tokens: n(answer.usage?.output ?? 0) })}
+        </p>
+      )}
     </article>
   );
 }

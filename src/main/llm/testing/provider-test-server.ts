@@ -23,6 +23,8 @@ export interface Script {
   /** A word longer than this goes out in pieces of this many characters, as a model's tokens would. */
   pieceChars?: number;
   firstByteDelayMs?: number;
+  /** How the model says it stopped: `length` as OpenAI words it, sent as `max_tokens` to an Anthropic client. */
+  finishReason?: 'stop' | 'length';
   /** Consumed one per request, in order; a request with none left is answered normally. */
   faults?: Fault[];
   /** Reported usage; by default input is a quarter of the prompt's characters. */
@@ -150,6 +152,7 @@ export async function startProviderTestServer(initial: Script = DEFAULT_SCRIPT):
     const finished = await pace(response, fault, (word) => chunk([{ index: 0, delta: { content: word } }]));
     if (!finished) return;
     const usage = usageFor(body);
+    const finish = script.finishReason ?? 'stop';
     const reported = {
       prompt_tokens: usage.input,
       completion_tokens: usage.output,
@@ -157,9 +160,9 @@ export async function startProviderTestServer(initial: Script = DEFAULT_SCRIPT):
       prompt_tokens_details: { cached_tokens: usage.cachedInput },
     };
     if (script.usagePlacement === 'in-choice') {
-      chunk([{ index: 0, delta: {}, finish_reason: 'stop', usage: { ...reported, cached_tokens: usage.cachedInput } }]);
+      chunk([{ index: 0, delta: {}, finish_reason: finish, usage: { ...reported, cached_tokens: usage.cachedInput } }]);
     } else {
-      chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]);
+      chunk([{ index: 0, delta: {}, finish_reason: finish }]);
       chunk([], { usage: reported });
     }
     response.end('data: [DONE]\n\n');
@@ -192,7 +195,8 @@ export async function startProviderTestServer(initial: Script = DEFAULT_SCRIPT):
     );
     if (!finished) return;
     event('content_block_stop', { index: 0 });
-    event('message_delta', { delta: { stop_reason: 'end_turn' }, usage: { output_tokens: usage.output } });
+    const stopReason = script.finishReason === 'length' ? 'max_tokens' : 'end_turn';
+    event('message_delta', { delta: { stop_reason: stopReason }, usage: { output_tokens: usage.output } });
     event('message_stop', {});
     response.end();
   }

@@ -7,6 +7,7 @@ import { m005Answers } from './005-answers';
 import { m006SearchAndCache } from './006-search-and-cache';
 import { m007Matters } from './007-matters';
 import { m008SecureDeleteSearch } from './008-secure-delete-search';
+import { m009AnswerFinish } from './009-answer-finish';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   m006SearchAndCache,
   m007Matters,
   m008SecureDeleteSearch,
+  m009AnswerFinish,
 ];
