@@ -122,6 +122,7 @@ export function createServices(options: ServicesOptions): Services {
   // An answer still marked streaming was cut off when the app last stopped.
   answers.recoverInterrupted();
   const history = createHistoryService(db);
+  const log = (area: string, error: unknown) => console.error(`[${area}]`, error);
   const ask = createAskService({
     rows,
     answers,
@@ -132,8 +133,15 @@ export function createServices(options: ServicesOptions): Services {
     language: () => settings.language(),
     ...(options.emit ? { emit: options.emit } : {}),
     onHistoryChanged(answerId) {
-      const change = historyChange({ history, answers, matters, documents }, answerId);
-      if (change) options.emit?.('history:changed', change);
+      const { emit } = options;
+      if (!emit) return;
+      // The answer is stored whatever happens here: a list not patched is one fetched again at the next start.
+      try {
+        const change = historyChange({ history, answers, matters, documents }, answerId);
+        if (change) emit('history:changed', change);
+      } catch (error) {
+        log('history', error);
+      }
     },
   });
 
@@ -152,7 +160,7 @@ export function createServices(options: ServicesOptions): Services {
       create: (parent, now) => createBackup(db, options.dataDir, parent, now),
       scheduleRestore: (backupDir) => scheduleRestore(backupDir, options.dataDir),
     },
-    log: (area, error) => console.error(`[${area}]`, error),
+    log,
     appInfo: () => ({
       version: options.appVersion,
       dataDir: options.dataDir,
