@@ -31,7 +31,7 @@ export interface AskServiceDependencies {
   clock: Clock;
   language: () => Language;
   emit?: Emit;
-  /** Told when an answer is stored finished, or a cached one filed under a matter: the history has changed. */
+  /** Told when an answer's row is made, when it is stored finished, and when a cached one is filed under a matter. */
   onHistoryChanged?: (answerId: string) => void;
   chatClient?: (options: ChatClientOptions) => ChatClient;
   retry?: RetryPolicy;
@@ -150,6 +150,8 @@ function startAsk(state: AskState, input: AskInput, options: AskOptions) {
     },
     fileUnderMatter(answerId),
   );
+  // In the history from its first byte, streaming; again when it ends.
+  deps.onHistoryChanged?.(answerId);
   const finished = runAsk(state, answerId, streamId, plan, options);
   return { streamId, answerId, ...estimates(plan, false), answer: null, finished };
 }

@@ -93,6 +93,11 @@ describe('round trips from the window', () => {
   it('a finished answer reaches the history, the matter and the documents with no call after ask:start', async () => {
     const matter = services.matters.create('Vụ An Phát');
     const { useAsk, useHistory, useDocuments, rowOf, shown } = await windowStores();
+    const announced: string[] = [];
+    listeners.push({
+      name: 'history:changed',
+      listener: ((change: { item: { status: string } }) => announced.push(change.item.status)) as never,
+    });
 
     await useAsk.getState().ask({
       documentIds: [documentId],
@@ -106,6 +111,8 @@ describe('round trips from the window', () => {
     await vi.waitFor(() => expect(rowOf(useHistory.getState().groups[matter.id], 0)?.answerId).toBe(answerId));
 
     expect(calls).toEqual(['ask:start']);
+    // In the sidebar from its first byte, then the same row finished: one row, not two.
+    expect(announced).toEqual(['streaming', 'done']);
     expect(shown()?.text).toBe(ANSWER);
     expect(rowOf(useHistory.getState().groups[matter.id], 0)).toMatchObject({ status: 'done', question: QUESTION });
     expect(useHistory.getState().groups[matter.id]?.total).toBe(1);
