@@ -65,3 +65,24 @@ test('an answer the model cut off at its output limit says so, live, in the hist
     await host.close();
   }
 });
+
+test('Esc goes back from a document to the list, and the new-matter dialog opens on its name field', async ({
+  page,
+}) => {
+  const { host } = await openWithTestProvider(page, server, 'sk-test-0123456789abcd');
+  try {
+    await page.getByRole('article').getByRole('button', { name: 'Mở', exact: true }).click();
+    await expect(page.getByText('Thả hợp đồng vào đây')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(page.getByText('Thả hợp đồng vào đây')).toBeVisible();
+
+    await page.getByRole('button', { name: '+ Vụ việc mới' }).click();
+    await expect(page.getByLabel('Tên vụ việc')).toBeFocused();
+    // Esc inside the dialog closes the dialog only.
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByText('Thả hợp đồng vào đây')).toBeVisible();
+  } finally {
+    await host.close();
+  }
+});

@@ -44,6 +44,17 @@ export function App() {
     inBackground(api.app.info().then(setAppInfo));
   }, []);
 
+  // Esc goes back from a document or a saved analysis to the list; an open dialog takes Esc for itself.
+  useEffect(() => {
+    const back = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      if (useHistory.getState().openAnswerId) useHistory.getState().openAnswer(null);
+      else if (useDocuments.getState().openSha256) useDocuments.getState().open(null);
+    };
+    window.addEventListener('keydown', back);
+    return () => window.removeEventListener('keydown', back);
+  }, []);
+
   return (
     <div className="app">
       <header className="topbar">

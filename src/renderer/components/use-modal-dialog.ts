@@ -13,6 +13,8 @@ export function useModalDialog(open: boolean, onShow?: () => void): RefObject<HT
     if (!element) return;
     if (open && !element.open) {
       element.showModal();
+      // The field the dialog is for, rather than its first button (showModal's choice): a name, a password.
+      element.querySelector<HTMLElement>('[data-autofocus]')?.focus();
       shown.current?.();
     }
     if (!open && element.open) element.close();

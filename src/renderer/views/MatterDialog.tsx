@@ -87,6 +87,7 @@ export function MatterDialog({ mode, onClose }: { mode: MatterDialogMode | null;
             <label htmlFor={nameId}>{t('matters.name')}</label>
             <input
               id={nameId}
+              data-autofocus
               className="text-field"
               maxLength={200}
               placeholder={t('matters.namePlaceholder')}

@@ -31,6 +31,7 @@ export function PasswordDialog() {
         <label htmlFor={fieldId}>{t('password.label')}</label>
         <input
           id={fieldId}
+          data-autofocus
           type="password"
           className="text-field"
           autoComplete="off"
