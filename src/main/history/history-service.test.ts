@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HIT_END, HIT_START } from '../../shared/history';
+import { insertAnswer } from '../testing/seed';
 import { createTempServices } from '../testing/temp-services';
 
 let services: ReturnType<typeof createTempServices>;
@@ -74,5 +75,21 @@ describe('history', () => {
         .sort(),
     ).toEqual(['answer', 'page']);
     expect(services.history.search('bồi thường', 10)).toEqual([]);
+  });
+
+  it("shows an answer's snippet as text, not as the Markdown it is written in", () => {
+    insertAnswer(services.db, {
+      id: 'table',
+      question: 'Bảng mức phạt?',
+      text: '## Mức phạt\n\n| Điều | Mức |\n| --- | --- |\n| Điều 9 | **tiền ký quỹ** 5% |',
+      documentIds: [],
+      createdAt: 3,
+    });
+    // The search index takes an answer when it is finished, as the ask path finishes it.
+    services.db.prepare("UPDATE answers SET status = 'streaming' WHERE id = 'table'").run();
+    services.db.prepare("UPDATE answers SET status = 'done' WHERE id = 'table'").run();
+    const hit = services.history.search('ky quy', 10).find((found) => found.kind === 'answer');
+    expect(hit?.snippet).toContain(`${HIT_START}ký${HIT_END}`);
+    expect(hit?.snippet).not.toMatch(/\||---|\*\*|##/);
   });
 });

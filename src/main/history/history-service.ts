@@ -2,6 +2,7 @@ import type { HistoryItem, HistoryPage, SearchHit } from '../../shared/history';
 import { HIT_END, HIT_START } from '../../shared/history';
 import type { Db } from '../store/database';
 import { toFtsQuery } from './fts-query';
+import { plainSnippet } from './plain-snippet';
 
 export interface HistoryService {
   /** Past analyses, newest first: all of them, a matter's (its id) or those in no matter (null). */
@@ -71,7 +72,10 @@ export function createHistoryService(db: Db): HistoryService {
       const fts = toFtsQuery(query);
       if (!fts) return [];
       return [
-        ...searchAnswers.all(fts, limit).map((hit) => ({ kind: 'answer' as const, ...hit })),
+        // An answer is Markdown; its snippet is shown as text.
+        ...searchAnswers
+          .all(fts, limit)
+          .map((hit) => ({ kind: 'answer' as const, ...hit, snippet: plainSnippet(hit.snippet) })),
         ...searchDocuments.all(fts, limit).map((hit) => ({ kind: 'document' as const, ...hit })),
         ...searchPages.all(fts, limit).map((hit) => ({ kind: 'page' as const, ...hit })),
       ].slice(0, limit);
