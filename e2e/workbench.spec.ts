@@ -1,5 +1,7 @@
 import { type ProviderTestServer, startProviderTestServer } from '../src/main/llm/testing/provider-test-server';
 import { expect, test } from './fixtures';
+import { startHost } from './host/app-host';
+import { AppPage } from './pages/app-page';
 import { askPreset, openWithTestProvider } from './pages/test-provider';
 
 // From the workbench issue: what a lawyer saw that the first wave got wrong, one finding a test.
@@ -82,6 +84,37 @@ test('Esc goes back from a document to the list, and the new-matter dialog opens
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(page.getByText('Thả hợp đồng vào đây')).toBeVisible();
+  } finally {
+    await host.close();
+  }
+});
+
+test('a search narrows to a kind of hit and to one document', async ({ page }, testInfo) => {
+  const host = startHost({ locale: 'vi-VN' });
+  try {
+    for (const [name, text] of [
+      ['Hợp đồng mua bán.txt', 'Điều 301. Mức phạt vi phạm không quá 8% giá trị phần nghĩa vụ bị vi phạm.'],
+      ['Hợp đồng dịch vụ.txt', 'Điều 9. Phạt vi phạm nghĩa vụ bảo mật: 5% giá trị hợp đồng.'],
+      ['Phạt chậm thanh toán.txt', 'Điều 2. Lãi chậm trả theo lãi suất nợ quá hạn.'],
+    ] as const) {
+      await host.services.documents.ingest({ ingestId: name, name, bytes: new TextEncoder().encode(text) });
+    }
+    await host.open(page);
+    const app = await new AppPage(page).ready();
+    const sidebar = page.getByRole('navigation');
+    await sidebar.getByRole('searchbox', { name: 'Tìm trong lịch sử' }).fill('phat');
+    const hits = sidebar.locator('.search-hit');
+    await expect(hits).toHaveCount(3);
+    await sidebar.getByLabel('Tìm trong', { exact: true }).selectOption({ label: 'Nội dung các trang' });
+    await expect(hits).toHaveCount(2);
+    await expect(hits.locator('.search-hit__kind')).toHaveText(['Trang 1', 'Trang 1']);
+    await sidebar.getByLabel('Tài liệu', { exact: true }).selectOption({ label: 'Hợp đồng dịch vụ.txt' });
+    await expect(hits).toHaveCount(1);
+    await expect(hits).toContainText('Hợp đồng dịch vụ.txt');
+    await app.screenshot(testInfo, '62-search-filtered-vi');
+    await sidebar.getByLabel('Tìm trong', { exact: true }).selectOption({ label: 'Tất cả' });
+    await sidebar.getByLabel('Tài liệu', { exact: true }).selectOption({ label: 'Mọi tài liệu' });
+    await expect(hits).toHaveCount(3);
   } finally {
     await host.close();
   }

@@ -46,7 +46,7 @@ export function createHandlers(services: Services, desktop: Desktop, clock: Cloc
       });
       return null;
     },
-    'history:search': ({ query, limit }) => services.history.search(query, limit),
+    'history:search': ({ query, limit, ...filter }) => services.history.search(query, limit, filter),
     'history:cacheStats': () => services.answers.cacheStats(),
     'export:answer': ({ answerId, format }) => files.exportAnswer(answerId, format),
     'export:matter': ({ matterId, format }) => files.exportMatter(matterId, format),

@@ -46,4 +46,21 @@ export const searchHitSchema = z.discriminatedUnion('kind', [
 ]);
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
-export const searchInputSchema = z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200) });
+export const searchKindSchema = z.enum(['answer', 'document', 'page']);
+export type SearchKind = z.infer<typeof searchKindSchema>;
+
+/** What a search looks in: one kind of hit, one document's, one matter's (null: those in none); all when absent. */
+export const searchFilterSchema = z.object({
+  kind: searchKindSchema.optional(),
+  documentId: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  matterId: z.string().min(1).max(100).nullable().optional(),
+});
+export type SearchFilter = z.infer<typeof searchFilterSchema>;
+
+export const searchInputSchema = searchFilterSchema.extend({
+  query: z.string().max(500),
+  limit: z.number().int().min(1).max(200),
+});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HIT_END, HIT_START } from '../../shared/history';
+import { HIT_END, HIT_START, type SearchHit } from '../../shared/history';
 import { insertAnswer } from '../testing/seed';
 import { createTempServices } from '../testing/temp-services';
 
@@ -75,6 +75,31 @@ describe('history', () => {
         .sort(),
     ).toEqual(['answer', 'page']);
     expect(services.history.search('bồi thường', 10)).toEqual([]);
+  });
+
+  it('narrows to one kind of hit, one document, or one matter', async () => {
+    const other = await services.documents.ingest({
+      ingestId: 'y',
+      name: 'Hợp đồng dịch vụ.txt',
+      bytes: new TextEncoder().encode('Điều 9. Phạt vi phạm nghĩa vụ bảo mật: 5% giá trị hợp đồng.'),
+    });
+    const matter = services.matters.create('Vụ An Phát');
+    services.matters.assign(matter.id, { answerIds: ['new'] });
+    const kinds = (hits: { kind: string }[]) => [...new Set(hits.map((hit) => hit.kind))].sort();
+    const where = (hits: SearchHit[]) =>
+      hits.map((hit) =>
+        hit.kind === 'answer' ? hit.answerId : `${hit.kind}:${hit.sha256 === sha256 ? 'mua-ban' : 'dich-vu'}`,
+      );
+
+    expect(kinds(services.history.search('phat', 50))).toEqual(['answer', 'page']);
+    expect(kinds(services.history.search('phat', 50, { kind: 'page' }))).toEqual(['page']);
+    expect(where(services.history.search('phat', 50, { documentId: other.sha256 }))).toEqual(['page:dich-vu']);
+    expect(where(services.history.search('phat', 50, { matterId: matter.id }))).toEqual(['new']);
+    // In no matter: the answer left unfiled, and both documents' pages (neither is filed).
+    expect(where(services.history.search('phat', 50, { matterId: null })).sort()).toEqual(
+      ['page:dich-vu', 'page:mua-ban'].sort(),
+    );
+    expect(where(services.history.search('thanh toan', 50, { matterId: null, kind: 'answer' }))).toEqual(['old']);
   });
 
   it("shows an answer's snippet as text, not as the Markdown it is written in", () => {

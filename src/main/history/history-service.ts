@@ -1,4 +1,4 @@
-import type { HistoryItem, HistoryPage, SearchHit } from '../../shared/history';
+import type { HistoryItem, HistoryPage, SearchFilter, SearchHit } from '../../shared/history';
 import { HIT_END, HIT_START } from '../../shared/history';
 import type { Db } from '../store/database';
 import { toFtsQuery } from './fts-query';
@@ -9,14 +9,26 @@ export interface HistoryService {
   page(limit: number, offset: number, matterId?: string | null): HistoryPage;
   /** One analysis's row, as a page lists it. */
   item(answerId: string): HistoryItem | undefined;
-  /** Questions, answers, document names and page text matching a query typed with or without diacritics. */
-  search(query: string, limit: number): SearchHit[];
+  /**
+   * Questions, answers, document names and page text matching a query typed
+   * with or without diacritics, newest first; `filter` narrows it to a kind,
+   * a document or a matter.
+   */
+  search(query: string, limit: number, filter?: SearchFilter): SearchHit[];
 }
 
 // A dozen words either side of a hit: enough to judge it without opening it.
 // Hits come newest first, as the history list does, rather than by bm25 relevance: ranking every match cost
 // 21 ms on 10,000 answers that all matched, newest-first with snippets 5 ms (bench/history.ts).
 const SNIPPET_TOKENS = 24;
+
+interface SearchParameters {
+  fts: string;
+  limit: number;
+  doc: string | null;
+  anyMatter: 0 | 1;
+  matter: string | null;
+}
 
 const columns = `a.id AS answerId, a.question, a.status, a.finish_reason AS finishReason, a.provider_name AS providerName, a.model, a.cost,
             a.currency, a.created_at AS createdAt, a.matter_id AS matterId,
@@ -47,18 +59,28 @@ export function createHistoryService(db: Db): HistoryService {
   const countMatter = db.prepare<[{ matter: string | null }], { n: number }>(historyQueries.matterCount);
   const snippet = (table: string, column: number) =>
     `snippet(${table}, ${column}, '${HIT_START}', '${HIT_END}', '…', ${SNIPPET_TOKENS})`;
-  const searchAnswers = db.prepare<[string, number], { answerId: string; title: string; snippet: string }>(
-    `SELECT answer_id AS answerId, question AS title, ${snippet('answers_fts', -1)} AS snippet
-       FROM answers_fts WHERE answers_fts MATCH ? ORDER BY rowid DESC LIMIT ?`,
+  // Each narrowed by a document (@doc) and a matter (@anyMatter = 1 for all, else `IS @matter`, NULL for none).
+  const searchAnswers = db.prepare<[SearchParameters], { answerId: string; title: string; snippet: string }>(
+    `SELECT answers_fts.answer_id AS answerId, answers_fts.question AS title, ${snippet('answers_fts', -1)} AS snippet
+       FROM answers_fts JOIN answers a ON a.id = answers_fts.answer_id
+      WHERE answers_fts MATCH @fts AND (@anyMatter = 1 OR a.matter_id IS @matter)
+        AND (@doc IS NULL OR EXISTS (SELECT 1 FROM answer_documents ad
+                                      WHERE ad.answer_id = a.id AND ad.document_sha256 = @doc))
+      ORDER BY answers_fts.rowid DESC LIMIT @limit`,
   );
-  const searchDocuments = db.prepare<[string, number], { sha256: string; title: string; snippet: string }>(
-    `SELECT document_sha256 AS sha256, name AS title, ${snippet('documents_fts', 1)} AS snippet
-       FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?`,
+  const searchDocuments = db.prepare<[SearchParameters], { sha256: string; title: string; snippet: string }>(
+    `SELECT documents_fts.document_sha256 AS sha256, documents_fts.name AS title, ${snippet('documents_fts', 1)} AS snippet
+       FROM documents_fts JOIN documents d ON d.sha256 = documents_fts.document_sha256
+      WHERE documents_fts MATCH @fts AND (@anyMatter = 1 OR d.matter_id IS @matter)
+        AND (@doc IS NULL OR d.sha256 = @doc)
+      ORDER BY documents_fts.rowid DESC LIMIT @limit`,
   );
-  const searchPages = db.prepare<[string, number], { sha256: string; page: number; title: string; snippet: string }>(
+  const searchPages = db.prepare<[SearchParameters], { sha256: string; page: number; title: string; snippet: string }>(
     `SELECT p.document_sha256 AS sha256, p.page, d.name AS title, ${snippet('pages_fts', 2)} AS snippet
        FROM pages_fts p JOIN documents d ON d.sha256 = p.document_sha256
-      WHERE pages_fts MATCH ? ORDER BY p.rowid DESC LIMIT ?`,
+      WHERE pages_fts MATCH @fts AND (@anyMatter = 1 OR d.matter_id IS @matter)
+        AND (@doc IS NULL OR p.document_sha256 = @doc)
+      ORDER BY p.rowid DESC LIMIT @limit`,
   );
 
   return {
@@ -68,16 +90,29 @@ export function createHistoryService(db: Db): HistoryService {
       return { items: selectMatter.all({ ...matter, limit, offset }), total: countMatter.get(matter)?.n ?? 0 };
     },
     item: (answerId) => selectOne.get(answerId),
-    search(query, limit) {
+    search(query, limit, filter = {}) {
       const fts = toFtsQuery(query);
       if (!fts) return [];
+      const parameters: SearchParameters = {
+        fts,
+        limit,
+        doc: filter.documentId ?? null,
+        anyMatter: filter.matterId === undefined ? 1 : 0,
+        matter: filter.matterId ?? null,
+      };
+      const wanted = (kind: SearchHit['kind']) => filter.kind === undefined || filter.kind === kind;
       return [
         // An answer is Markdown; its snippet is shown as text.
-        ...searchAnswers
-          .all(fts, limit)
-          .map((hit) => ({ kind: 'answer' as const, ...hit, snippet: plainSnippet(hit.snippet) })),
-        ...searchDocuments.all(fts, limit).map((hit) => ({ kind: 'document' as const, ...hit })),
-        ...searchPages.all(fts, limit).map((hit) => ({ kind: 'page' as const, ...hit })),
+        ...(wanted('answer') ? searchAnswers.all(parameters) : []).map((hit) => ({
+          kind: 'answer' as const,
+          ...hit,
+          snippet: plainSnippet(hit.snippet),
+        })),
+        ...(wanted('document') ? searchDocuments.all(parameters) : []).map((hit) => ({
+          kind: 'document' as const,
+          ...hit,
+        })),
+        ...(wanted('page') ? searchPages.all(parameters) : []).map((hit) => ({ kind: 'page' as const, ...hit })),
       ].slice(0, limit);
     },
   };

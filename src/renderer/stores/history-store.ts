@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppEvents } from '../../shared/events';
-import type { HistoryItem, SearchHit } from '../../shared/history';
+import type { HistoryItem, SearchHit, SearchKind } from '../../shared/history';
 import type { Matter } from '../../shared/matters';
 import { api } from '../api';
 import { inBackground } from '../failures';
@@ -35,6 +35,9 @@ interface HistoryState {
   collapsed: Record<string, boolean>;
   query: string;
   hits: SearchHit[];
+  /** What the search looks in: one kind of hit, one document's; null for all. */
+  searchFilter: { kind: SearchKind | null; documentId: string | null };
+  setSearchFilter(change: Partial<HistoryState['searchFilter']>): Promise<void>;
   /** The past analysis shown in the main area. */
   openAnswerId: string | null;
   /** The matter new questions are filed under; UNFILED for none. */
@@ -85,6 +88,7 @@ export const useHistory = create<HistoryState>()((set, get) => {
     collapsed: {},
     query: '',
     hits: [],
+    searchFilter: { kind: null, documentId: null },
     openAnswerId: null,
     currentMatterId: UNFILED,
 
@@ -124,9 +128,20 @@ export const useHistory = create<HistoryState>()((set, get) => {
         set({ hits: [] });
         return;
       }
-      const hits = await api.history.search({ query, limit: 50 });
-      // A slower, older search must not overwrite a newer one.
-      if (get().query === query) set({ hits });
+      const filter = get().searchFilter;
+      const hits = await api.history.search({
+        query,
+        limit: 50,
+        ...(filter.kind ? { kind: filter.kind } : {}),
+        ...(filter.documentId ? { documentId: filter.documentId } : {}),
+      });
+      // A slower, older search (or one with another filter) must not overwrite a newer one.
+      if (get().query === query && get().searchFilter === filter) set({ hits });
+    },
+
+    async setSearchFilter(change) {
+      set({ searchFilter: { ...get().searchFilter, ...change } });
+      await get().search(get().query);
     },
 
     openAnswer(answerId) {

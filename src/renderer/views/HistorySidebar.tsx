@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCutOff } from '../../shared/answers';
 import { HIT_END, HIT_START, type SearchHit } from '../../shared/history';
@@ -66,7 +66,10 @@ export function HistorySidebar() {
         onChange={(value) => inBackground(search(value))}
       />
       {query.trim() !== '' ? (
-        <SearchResults />
+        <>
+          <SearchFilters />
+          <SearchResults />
+        </>
       ) : empty ? (
         <EmptyHistory />
       ) : (
@@ -259,6 +262,52 @@ function AnswerList({ onManage }: { onManage(matter: Matter): void }) {
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+const SEARCH_KINDS = ['all', 'answer', 'document', 'page'] as const;
+
+/** What the search looks in: a kind of hit, and one document or all. */
+function SearchFilters() {
+  const { t } = useTranslation();
+  const filter = useHistory((state) => state.searchFilter);
+  const setFilter = useHistory((state) => state.setSearchFilter);
+  const documents = useDocuments((state) => state.documents);
+  const kindId = useId();
+  const documentId = useId();
+  return (
+    <div className="search-filters">
+      <label htmlFor={kindId}>{t('history.filterKind')}</label>
+      <select
+        id={kindId}
+        className="text-field"
+        value={filter.kind ?? 'all'}
+        onChange={(event) => {
+          const kind = SEARCH_KINDS.find((option) => option === event.currentTarget.value) ?? 'all';
+          inBackground(setFilter({ kind: kind === 'all' ? null : kind }));
+        }}
+      >
+        {SEARCH_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`history.filterKinds.${kind}`)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={documentId}>{t('history.filterDocument')}</label>
+      <select
+        id={documentId}
+        className="text-field"
+        value={filter.documentId ?? ''}
+        onChange={(event) => inBackground(setFilter({ documentId: event.currentTarget.value || null }))}
+      >
+        <option value="">{t('history.filterAllDocuments')}</option>
+        {documents.map((doc) => (
+          <option key={doc.sha256} value={doc.sha256}>
+            {doc.name}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
