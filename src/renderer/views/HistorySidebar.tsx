@@ -281,7 +281,7 @@ function SearchFilters() {
       <label htmlFor={kindId}>{t('history.filterKind')}</label>
       <select
         id={kindId}
-        className="text-field"
+        className="text-field search-filters__select"
         value={filter.kind ?? 'all'}
         onChange={(event) => {
           const kind = SEARCH_KINDS.find((option) => option === event.currentTarget.value) ?? 'all';
@@ -297,7 +297,7 @@ function SearchFilters() {
       <label htmlFor={documentId}>{t('history.filterDocument')}</label>
       <select
         id={documentId}
-        className="text-field"
+        className="text-field search-filters__select"
         value={filter.documentId ?? ''}
         onChange={(event) => inBackground(setFilter({ documentId: event.currentTarget.value || null }))}
       >
