@@ -24,7 +24,7 @@ test('a real 115-page CUAD PDF is dropped, counted, opened, and read at page 50'
   await expect(page.locator('[data-page="1"][data-rendered="true"]')).toBeVisible({ timeout: 20_000 });
 
   await page.getByLabel('Trang', { exact: true }).fill('50');
-  await page.getByRole('button', { name: 'Đến' }).click();
+  await page.getByRole('button', { name: 'Đến', exact: true }).click();
   const page50 = page.locator('[data-page="50"]');
   await expect(page50).toHaveAttribute('data-rendered', 'true', { timeout: 20_000 });
   await expect(page50).toBeInViewport();

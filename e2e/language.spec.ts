@@ -61,6 +61,8 @@ test('the dark theme chosen in Settings applies at once and survives a reload', 
 });
 
 test('the settings dialog is reachable and closable from the keyboard', async ({ app }) => {
+  // The skip link comes first, then the top bar.
+  await app.page.keyboard.press('Tab');
   await app.page.keyboard.press('Tab');
   await expect(app.settingsButton()).toBeFocused();
   await app.page.keyboard.press('Enter');

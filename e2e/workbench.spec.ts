@@ -119,3 +119,24 @@ test('a search narrows to a kind of hit and to one document', async ({ page }, t
     await host.close();
   }
 });
+
+test('the first Tab reaches a skip link to the main area, and Ctrl+F finds in the open document', async ({
+  page,
+}, testInfo) => {
+  const { host, app } = await openWithTestProvider(page, server, 'sk-test-0123456789abcd');
+  try {
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('button', { name: 'Bỏ qua danh sách, đến nội dung chính' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await app.screenshot(testInfo, '63-skip-link-vi');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+
+    await page.getByRole('article').getByRole('button', { name: 'Mở', exact: true }).click();
+    await page.keyboard.press('Control+f');
+    await expect(page.getByRole('searchbox', { name: 'Tìm trong tài liệu' })).toBeFocused();
+  } finally {
+    await host.close();
+  }
+});

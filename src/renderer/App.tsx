@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import iconUrl from '../../resources/icon.svg';
 import type { AppInfo } from '../shared/contract';
@@ -25,6 +25,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
   const [restoreSeen, setRestoreSeen] = useState(false);
+  const main = useRef<HTMLElement>(null);
   const openSha256 = useDocuments((state) => state.openSha256);
   const openAnswerId = useHistory((state) => state.openAnswerId);
   const addFiles = useDocuments((state) => state.addFiles);
@@ -57,6 +58,10 @@ export function App() {
 
   return (
     <div className="app">
+      {/* The first stop of the keyboard: past the top bar and the history list, to what is open. */}
+      <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
+        {t('nav.skipToMain')}
+      </button>
       <header className="topbar">
         <div className="topbar__brand">
           <img src={iconUrl} alt="" width={28} height={28} />
@@ -81,7 +86,7 @@ export function App() {
       <FailureNotices />
       <div className="workspace">
         <HistorySidebar />
-        <main className="main">
+        <main className="main" ref={main} tabIndex={-1}>
           {openAnswerId ? (
             <PastAnswerView key={openAnswerId} answerId={openAnswerId} />
           ) : openSha256 ? (

@@ -14,7 +14,7 @@ export const en = {
     tagline: 'Contract review with long-context language models',
     loadFailed: 'LexDesk could not start: {{message}}',
   },
-  nav: { settings: 'Settings', history: 'Analyses' },
+  nav: { settings: 'Settings', history: 'Analyses', skipToMain: 'Skip to the main area' },
   history: {
     emptyTitle: 'No analyses yet',
     emptyBody:

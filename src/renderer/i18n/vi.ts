@@ -15,7 +15,7 @@ export const vi: Translation = {
     tagline: 'Rà soát hợp đồng bằng mô hình ngôn ngữ lớn, đọc được văn bản dài',
     loadFailed: 'Không khởi động được LexDesk: {{message}}',
   },
-  nav: { settings: 'Cài đặt', history: 'Các phân tích' },
+  nav: { settings: 'Cài đặt', history: 'Các phân tích', skipToMain: 'Bỏ qua danh sách, đến nội dung chính' },
   history: {
     emptyTitle: 'Chưa có phân tích nào',
     emptyBody:

@@ -27,6 +27,21 @@ export function DocumentViewer({ sha256 }: { sha256: string }) {
   const [pageField, setPageField] = useState(String(initialPage ?? 1));
   const [query, setQuery] = useState('');
   const [hitIndex, setHitIndex] = useState(-1);
+  const findForm = useRef<HTMLFormElement>(null);
+
+  // Ctrl+F (⌘F) finds in this document, not in the window around it.
+  useEffect(() => {
+    const focusFind = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'f') return;
+      const field = findForm.current?.querySelector('input');
+      if (!field) return;
+      event.preventDefault();
+      field.focus();
+      field.select();
+    };
+    window.addEventListener('keydown', focusFind);
+    return () => window.removeEventListener('keydown', focusFind);
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -106,7 +121,7 @@ export function DocumentViewer({ sha256 }: { sha256: string }) {
           </form>
         )}
         <search>
-          <form className="viewer__find" onSubmit={find}>
+          <form className="viewer__find" onSubmit={find} ref={findForm}>
             <SearchField
               label={t('viewer.find')}
               placeholder={t('viewer.find')}
