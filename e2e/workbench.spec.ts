@@ -140,3 +140,20 @@ test('the first Tab reaches a skip link to the main area, and Ctrl+F finds in th
     await host.close();
   }
 });
+
+test('the question being written survives a look at the document, and "Hỏi lại" names its model', async ({ page }) => {
+  const key = 'sk-test-0123456789abcd';
+  server.script({ answer: 'Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].', apiKey: key });
+  const { host } = await openWithTestProvider(page, server, key);
+  try {
+    const question = page.getByLabel('Câu hỏi', { exact: true });
+    await question.fill('Phí tư vấn là bao nhiêu?');
+    await page.getByRole('article').getByRole('button', { name: 'Mở', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await expect(question).toHaveValue('Phí tư vấn là bao nhiêu?');
+    await page.getByRole('button', { name: 'Hỏi', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Hỏi lại với local-model' })).toBeVisible();
+  } finally {
+    await host.close();
+  }
+});

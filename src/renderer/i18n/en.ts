@@ -183,7 +183,7 @@ export const en = {
     tooLong: 'Too long for this model: about {{tokens}} tokens, {{over}} over its context window.',
     submit: 'Ask',
     stop: 'Stop',
-    again: 'Ask again',
+    againWith: 'Ask again with {{model}}',
     status: {
       starting: 'Sending…',
       streaming: 'Answering…',

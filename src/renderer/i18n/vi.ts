@@ -187,7 +187,7 @@ export const vi: Translation = {
     tooLong: 'Quá dài cho mô hình này: khoảng {{tokens}} token, vượt {{over}} token so với cửa sổ ngữ cảnh.',
     submit: 'Hỏi',
     stop: 'Dừng',
-    again: 'Hỏi lại',
+    againWith: 'Hỏi lại với {{model}}',
     status: {
       starting: 'Đang gửi…',
       streaming: 'Đang trả lời…',

@@ -29,7 +29,16 @@ export interface LiveAnswer {
   error: AppErrorData | null;
 }
 
+/** The question being written and the model chosen, kept while the lawyer opens a document and comes back. */
+export interface AskDraft {
+  question: string;
+  /** `providerId/model` as the picker lists it; empty for the first one. */
+  choice: string;
+}
+
 interface AskState {
+  draft: AskDraft;
+  setDraft(change: Partial<AskDraft>): void;
   /** The answers asked in this window that are running or on screen, by their `id`. */
   answers: Record<string, LiveAnswer>;
   /** The one the answer panel shows. */
@@ -178,6 +187,10 @@ export const useAsk = create<AskState>()((set, get) => {
   }
 
   return {
+    draft: { question: '', choice: '' },
+    setDraft(change) {
+      set({ draft: { ...get().draft, ...change } });
+    },
     answers: {},
     shownId: null,
     async ask(input) {

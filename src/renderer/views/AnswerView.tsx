@@ -5,7 +5,9 @@ import { AnswerText } from '../components/AnswerText';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatNumber } from '../components/format';
 import { inBackground } from '../failures';
+import { chosenModel, modelChoices } from '../model-choices';
 import { isRunning, shownAnswer, useAsk } from '../stores/ask-store';
+import { useProviders } from '../stores/providers-store';
 import { useSettings } from '../stores/settings-store';
 
 /** The answer as it streams: Markdown (raw HTML is never rendered), live counters, Stop, and what went wrong. */
@@ -15,7 +17,14 @@ export function AnswerView() {
   const stop = useAsk((state) => state.stop);
   const ask = useAsk((state) => state.ask);
   const language = useSettings((state) => state.settings.language);
+  const providers = useProviders((state) => state.providers);
+  const draftChoice = useAsk((state) => state.draft.choice);
   if (!live) return null;
+  // Asked again with the model the picker shows now, which the button names.
+  const picked = chosenModel(modelChoices(providers), draftChoice);
+  const again = picked
+    ? { ...live.input, providerId: picked.provider.id, model: picked.model.model, fresh: true }
+    : { ...live.input, fresh: true };
   const running = isRunning(live);
 
   return (
@@ -34,8 +43,8 @@ export function AnswerView() {
             {t('ask.stop')}
           </button>
         ) : (
-          <button type="button" className="button" onClick={() => inBackground(ask({ ...live.input, fresh: true }))}>
-            {t('ask.again')}
+          <button type="button" className="button" onClick={() => inBackground(ask(again))}>
+            {t('ask.againWith', { model: again.model })}
           </button>
         )}
       </header>

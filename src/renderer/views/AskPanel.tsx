@@ -1,10 +1,11 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerReserve, estimateInput } from '../../shared/estimate';
 import { questionPresets } from '../../shared/question-presets';
 import { formatCost, formatNumber, formatPercent } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
 import { inBackground } from '../failures';
+import { chosenModel, modelChoices } from '../model-choices';
 import { isRunning, shownAnswer, useAsk } from '../stores/ask-store';
 import { useDocuments } from '../stores/documents-store';
 import { UNFILED, useHistory } from '../stores/history-store';
@@ -23,12 +24,12 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
   const ask = useAsk((state) => state.ask);
   const currentMatterId = useHistory((state) => state.currentMatterId);
   const setCurrentMatter = useHistory((state) => state.setCurrentMatter);
-  const choices = providers.flatMap((provider) =>
-    provider.models.map((model) => ({ value: `${provider.id}/${model.model}`, provider, model })),
-  );
-  const [choice, setChoice] = useState('');
-  const [question, setQuestion] = useState('');
-  const chosen = choices.find((c) => c.value === choice) ?? choices[0];
+  const choices = modelChoices(providers);
+  const { question, choice } = useAsk((state) => state.draft);
+  const setDraft = useAsk((state) => state.setDraft);
+  const setChoice = (value: string) => setDraft({ choice: value });
+  const setQuestion = (value: string) => setDraft({ question: value });
+  const chosen = chosenModel(choices, choice);
   const selectedDocuments = documents.filter((doc) => selected.includes(doc.sha256));
 
   if (choices.length === 0 || !chosen) {

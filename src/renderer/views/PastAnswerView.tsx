@@ -58,7 +58,7 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
             );
           }}
         >
-          {t('ask.again')}
+          {t('ask.againWith', { model: answer.model })}
         </button>
         <ExportButtons save={(format) => api.exports.answer({ answerId, format })} />
         <MatterSelect
