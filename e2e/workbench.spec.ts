@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type ProviderTestServer, startProviderTestServer } from '../src/main/llm/testing/provider-test-server';
 import { expect, test } from './fixtures';
 import { startHost } from './host/app-host';
@@ -141,10 +144,12 @@ test('the first Tab reaches a skip link to the main area, and Ctrl+F finds in th
   }
 });
 
-test('the question being written survives a look at the document, and "Hỏi lại" names its model', async ({ page }) => {
+test('the question being written survives a look at the document, "Hỏi lại" names its model, and the answer exports', async ({
+  page,
+}, testInfo) => {
   const key = 'sk-test-0123456789abcd';
   server.script({ answer: 'Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].', apiKey: key });
-  const { host } = await openWithTestProvider(page, server, key);
+  const { host, app } = await openWithTestProvider(page, server, key);
   try {
     const question = page.getByLabel('Câu hỏi', { exact: true });
     await question.fill('Phí tư vấn là bao nhiêu?');
@@ -153,6 +158,14 @@ test('the question being written survives a look at the document, and "Hỏi l�
     await expect(question).toHaveValue('Phí tư vấn là bao nhiêu?');
     await page.getByRole('button', { name: 'Hỏi', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Hỏi lại với local-model' })).toBeVisible();
+    // The answer just given exports as a saved one does.
+    const out = mkdtempSync(join(tmpdir(), 'lexdesk-e2e-live-export-'));
+    host.dialogs.nextSaveFile = join(out, 'phi-tu-van');
+    await page.locator('.answer').getByRole('button', { name: 'Xuất ra Markdown' }).click();
+    await expect(page.getByText(`Đã lưu tại ${join(out, 'phi-tu-van.md')}`)).toBeVisible();
+    expect(readFileSync(join(out, 'phi-tu-van.md'), 'utf8')).toContain('Phí tư vấn €20,000 mỗi tháng');
+    await page.locator('.answer').scrollIntoViewIfNeeded();
+    await app.screenshot(testInfo, '64-live-answer-exported-vi');
   } finally {
     await host.close();
   }

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { isCutOff } from '../../shared/answers';
+import { api } from '../api';
 import { AnswerCounters } from '../components/AnswerCounters';
 import { AnswerText } from '../components/AnswerText';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ExportButtons } from '../components/ExportButtons';
 import { formatNumber } from '../components/format';
 import { inBackground } from '../failures';
 import { chosenModel, modelChoices } from '../model-choices';
@@ -65,6 +67,12 @@ export function AnswerView() {
       )}
       {live.error && <ErrorNotice error={live.error} />}
       {live.text !== '' && <AnswerText text={live.text} />}
+      {!running && live.started && (
+        // Exported as a saved analysis is: the answer's row is stored, whole, once it has ended.
+        <div className="answer__export">
+          <ExportButtons save={(format) => api.exports.answer({ answerId: live.started?.answerId ?? '', format })} />
+        </div>
+      )}
       {isCutOff(live) && (
         <p className="notice notice--warning" role="status" data-testid="cut-off">
           {t('ask.cutOff', { tokens: formatNumber(live.outputTokens, language) })}
