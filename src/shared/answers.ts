@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sha256Schema } from './documents';
 import { appErrorDataSchema } from './error-schemas';
 import { providerIdSchema } from './providers';
 
@@ -11,13 +12,11 @@ export const usageSchema = z.object({
   output: z.number().int(),
 });
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-
 /** A question and its answer as stored: written when the request starts, flushed while it streams. */
 export const answerSchema = z.object({
   id: z.string(),
   question: z.string(),
-  documentIds: z.array(sha256),
+  documentIds: z.array(sha256Schema),
   providerId: z.string(),
   providerName: z.string(),
   model: z.string(),
@@ -46,7 +45,7 @@ export const answerSchema = z.object({
 export type Answer = z.infer<typeof answerSchema>;
 
 export const askInputSchema = z.object({
-  documentIds: z.array(sha256).min(1).max(50),
+  documentIds: z.array(sha256Schema).min(1).max(50),
   providerId: providerIdSchema,
   model: z.string().min(1).max(200),
   question: z.string().trim().min(1).max(20_000),

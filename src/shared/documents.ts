@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { languageSchema } from './language';
 
+/** A document's id: the SHA-256 of its bytes, in lowercase hex. */
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
 export const documentKindSchema = z.enum(['pdf', 'docx', 'text']);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 
@@ -21,7 +24,7 @@ export type IngestWarning = z.infer<typeof ingestWarningSchema>;
 
 export const documentSummarySchema = z.object({
   /** SHA-256 of the original bytes, hex: the same bytes are the same document. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: sha256Schema,
   name: z.string(),
   kind: documentKindSchema,
   sizeBytes: z.number().int(),
@@ -81,4 +84,4 @@ export type IngestInput = z.infer<typeof ingestInputSchema>;
 export const ingestStageSchema = z.enum(['reading', 'extracting', 'counting', 'storing']);
 export type IngestStage = z.infer<typeof ingestStageSchema>;
 
-export const documentIdSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+export const documentIdSchema = z.object({ sha256: sha256Schema });

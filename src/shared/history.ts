@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerStatusSchema } from './answers';
+import { sha256Schema } from './documents';
 
 /** One past analysis in the history list. */
 export const historyItemSchema = z.object({
@@ -52,10 +53,7 @@ export type SearchKind = z.infer<typeof searchKindSchema>;
 /** What a search looks in: one kind of hit, one document's, one matter's (null: those in none); all when absent. */
 export const searchFilterSchema = z.object({
   kind: searchKindSchema.optional(),
-  documentId: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
+  documentId: sha256Schema.optional(),
   matterId: z.string().min(1).max(100).nullable().optional(),
 });
 export type SearchFilter = z.infer<typeof searchFilterSchema>;

@@ -125,6 +125,8 @@ export function createAnswerRows(db: Db) {
   return {
     create,
     get,
+    /** An answer's documents, in the order asked, without reading its text. */
+    documentIds: (id: string): string[] => sql.selectDocuments.all(id).map((d) => d.document_sha256),
     /** The latest complete answer with this cache key. */
     cached: (cacheKey: string) => sql.selectCached.get(cacheKey)?.id,
     recordHit: (answerId: string, at: number, savedCost: number) => sql.insertHit.run(answerId, at, savedCost),

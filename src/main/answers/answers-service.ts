@@ -7,6 +7,8 @@ import type { AnswerRows } from './answer-rows';
 export interface AnswersService {
   /** Throws ANSWER_NOT_FOUND for an id it does not know. */
   get(answerId: string): Answer;
+  /** Its documents, in the order asked, without reading the answer's text. */
+  documentIds(answerId: string): string[];
   /** Cache hits so far and the money they saved (in each answer's currency, USD today). */
   cacheStats(): { hits: number; saved: number };
   /** At start-up: marks answers left streaming by a crash as interrupted; returns how many. */
@@ -20,6 +22,7 @@ export function createAnswersService({ rows, clock }: { rows: AnswerRows; clock:
       if (!answer) throw new AppError('ANSWER_NOT_FOUND', { answerId });
       return answer;
     },
+    documentIds: (answerId) => rows.documentIds(answerId),
     cacheStats: () => rows.cacheStats(),
     recoverInterrupted: () => rows.markInterrupted(clock.now()),
   };

@@ -6,7 +6,7 @@ import type { HistoryService } from './history-service';
 
 export interface HistoryChangeSources {
   history: Pick<HistoryService, 'item'>;
-  answers: Pick<AnswersService, 'get'>;
+  answers: Pick<AnswersService, 'documentIds'>;
   matters: Pick<MattersService, 'get'>;
   documents: Pick<DocumentsService, 'summary'>;
 }
@@ -19,7 +19,8 @@ export interface HistoryChangeSources {
 export function historyChange(sources: HistoryChangeSources, answerId: string): AppEvents['history:changed'] | null {
   const item = sources.history.item(answerId);
   if (!item) return null;
-  const { documentIds } = sources.answers.get(answerId);
+  // Sent as an answer starts and as it ends: its row, not its text, which may be megabytes by then.
+  const documentIds = sources.answers.documentIds(answerId);
   return {
     item,
     matter: item.matterId === null ? null : sources.matters.get(item.matterId),

@@ -27,7 +27,7 @@ export interface AskServiceDependencies {
   documents: Pick<DocumentsService, 'get'>;
   providers: Pick<ProvidersService, 'target' | 'list'>;
   /** Filing under a matter is the matters module's; asking within one calls it. */
-  matters: Pick<MattersService, 'get' | 'file'>;
+  matters: Pick<MattersService, 'mustExist' | 'file'>;
   clock: Clock;
   language: () => Language;
   emit?: Emit;
@@ -123,14 +123,14 @@ function startAsk(state: AskState, input: AskInput, options: AskOptions) {
   const { deps, rows } = state;
   const plan = planAsk(deps, input, deps.language(), options.apiKey);
   const matterId = input.matterId ?? null;
-  if (matterId !== null) deps.matters.get(matterId);
-  const fileUnderMatter = (answerId: string) => () => {
+  if (matterId !== null) deps.matters.mustExist(matterId);
+  const fileUnderMatter = (answerId: string) => {
     if (matterId !== null) deps.matters.file(matterId, { answerIds: [answerId], documentIds: input.documentIds });
   };
   const streamId = randomUUID();
   const cachedId = input.fresh ? undefined : rows.cached(plan.cacheKey);
   if (cachedId) {
-    fileUnderMatter(cachedId)();
+    fileUnderMatter(cachedId);
     if (matterId !== null) deps.onHistoryChanged?.(cachedId);
     return fromCache(state, cachedId, streamId, plan);
   }
@@ -148,7 +148,7 @@ function startAsk(state: AskState, input: AskInput, options: AskOptions) {
       currency: plan.model.currency,
       createdAt: deps.clock.now(),
     },
-    fileUnderMatter(answerId),
+    () => fileUnderMatter(answerId),
   );
   // In the history from its first byte, streaming; again when it ends.
   deps.onHistoryChanged?.(answerId);

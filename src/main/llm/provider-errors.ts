@@ -55,13 +55,13 @@ const CONTEXT_NUMBERS: { pattern: RegExp; tokens?: number; window?: number }[] =
   },
 ];
 
-export interface ContextRefusal {
+interface ContextRefusal {
   tokens: number | undefined;
   contextWindow: number | undefined;
 }
 
 /** The tokens and window a refusal names, read from its fields first, then from its words. */
-export function contextNumbers(message: string, body: Record<string, unknown> | undefined): ContextRefusal {
+function contextNumbers(message: string, body: Record<string, unknown> | undefined): ContextRefusal {
   const field = (name: string) => (typeof body?.[name] === 'number' ? (body[name] as number) : undefined);
   let tokens = field('n_prompt_tokens');
   let contextWindow = field('n_ctx');

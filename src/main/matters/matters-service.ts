@@ -9,6 +9,8 @@ export interface MattersService {
   list(): Matter[];
   /** Throws MATTER_NOT_FOUND for an id it does not know. */
   get(id: string): Matter;
+  /** The same refusal, without counting the matter's documents and analyses. */
+  mustExist(id: string): void;
   create(name: string): Matter;
   rename(id: string, name: string): Matter;
   /**
@@ -68,6 +70,11 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
     'UPDATE answers SET matter_id = ? WHERE id = ? AND matter_id IS NULL',
   );
 
+  const selectExists = db.prepare<[string], { found: 1 }>('SELECT 1 AS found FROM matters WHERE id = ?');
+  const mustExist = (matterId: string) => {
+    if (!selectExists.get(matterId)) throw new AppError('MATTER_NOT_FOUND', { matterId });
+  };
+
   const find = (id: string): Matter => {
     const matter = selectOne.get(id);
     if (!matter) throw new AppError('MATTER_NOT_FOUND', { matterId: id });
@@ -77,6 +84,7 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
   return {
     list: () => selectAll.all(),
     get: find,
+    mustExist,
     create(name) {
       const id = randomUUID();
       insert.run(id, name.trim(), clock.now(), clock.now());
@@ -110,14 +118,14 @@ export function createMattersService({ db, files, clock }: { db: Db; files: File
       };
     },
     assign(matterId, items) {
-      if (matterId !== null && !selectOne.get(matterId)) throw new AppError('MATTER_NOT_FOUND', { matterId });
+      if (matterId !== null) mustExist(matterId);
       db.transaction(() => {
         for (const sha256 of items.documentIds ?? []) assignDocument.run(matterId, sha256);
         for (const answerId of items.answerIds ?? []) assignAnswer.run(matterId, answerId);
       })();
     },
     file(matterId, items) {
-      find(matterId);
+      mustExist(matterId);
       db.transaction(() => {
         for (const sha256 of items.documentIds ?? []) fileDocument.run(matterId, sha256);
         for (const answerId of items.answerIds ?? []) fileAnswer.run(matterId, answerId);

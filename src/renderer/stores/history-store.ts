@@ -204,8 +204,9 @@ export const useHistory = create<HistoryState>()((set, get) => {
         matters: matter ? withMatter(get().matters, matter) : get().matters,
         unfiledActivity: key === UNFILED ? Math.max(get().unfiledActivity, item.createdAt) : get().unfiledActivity,
       });
-      // While the lawyer searches, the hits may now include it: the one call made, and only then.
-      if (get().query.trim() !== '') inBackground(get().search(get().query));
+      // While the lawyer searches, a finished answer may be a new hit (the index takes answers as they end): the one
+      // call made, and only then.
+      if (get().query.trim() !== '' && item.status !== 'streaming') inBackground(get().search(get().query));
     },
 
     async move(key, items) {
