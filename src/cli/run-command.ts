@@ -1,6 +1,7 @@
 import { checksOutputs, createApp } from '../main/app';
 import { defaultDataDir } from '../main/data-dir';
 import { headlessDesktop } from '../main/desktop/desktop';
+import type { Extractor } from '../main/documents/extraction-pool';
 import { createServices, type Services } from '../main/services';
 import { askCommand } from './commands/ask';
 import { backupCommand, restoreCommand } from './commands/backup';
@@ -28,7 +29,13 @@ const commands: Record<string, (args: string[], context: CommandContext) => Prom
 };
 
 /** A command with its services: loaded only once the arguments ask for one (see run.ts). */
-export async function runCommand({ values, positionals }: ParsedArgs, io: CliIo, output: Output): Promise<ExitCode> {
+export async function runCommand(
+  { values, positionals }: ParsedArgs,
+  io: CliIo,
+  output: Output,
+  /** Extraction workers already started (for `ingest`); the services own them from here. */
+  extractor?: Extractor,
+): Promise<ExitCode> {
   const [name, ...args] = positionals;
   const dataDir = values['data-dir'] ?? defaultDataDir(io.env);
   // Restoring replaces the database, so it runs before any service opens it.
@@ -52,8 +59,10 @@ export async function runCommand({ values, positionals }: ParsedArgs, io: CliIo,
       dataDir,
       locale: io.env.LC_ALL || io.env.LANG || 'en',
       appVersion: io.version,
+      ...(extractor ? { extractor } : {}),
     });
   } catch (error) {
+    await extractor?.close();
     return fail(error, io, output);
   }
   try {

@@ -11,7 +11,7 @@ import { createBackup, type PendingRestoreResult, scheduleRestore } from './back
 import { recoverRestore } from './backup/restore-journal';
 import { type Clock, systemClock } from './clock';
 import { createDocumentsService, type DocumentsService } from './documents/documents-service';
-import { createExtractionPool } from './documents/extraction-pool';
+import { createExtractionPool, type Extractor } from './documents/extraction-pool';
 import { createFileStore } from './documents/file-store';
 import { historyChange } from './history/history-change';
 import { createHistoryService, type HistoryService } from './history/history-service';
@@ -42,6 +42,8 @@ export interface ServicesOptions {
   emit?: Emit;
   /** What `applyPendingRestore` did just before, for the window to say once. */
   restore?: PendingRestoreResult | null;
+  /** Extraction workers started before the services (the CLI's ingest does); otherwise the services start their own. */
+  extractor?: Extractor;
 }
 
 /** Backups of this data dir: made into a folder the user chose, or a checked one left to replace it at the next start. */
@@ -105,7 +107,7 @@ export function createServices(options: ServicesOptions): Services {
       })
     : createMemorySecretStore();
 
-  const extractor = createExtractionPool();
+  const extractor = options.extractor ?? createExtractionPool();
   const files = createFileStore(join(options.dataDir, FILES_DIR));
   const documents = createDocumentsService({
     db,

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './run';
+
+const STATUTE = resolve(
+  __dirname,
+  '../../../shared/data/contracts-vi/luat-thuong-mai-2005_chuong-II-mua-ban-hang-hoa_excerpt.pdf',
+);
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lexdesk-cli-ingest-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env: { LANG: 'vi_VN.UTF-8', LEXDESK_CHECK_OUTPUTS: '1' },
+    version: '1.2.3',
+  });
+  return { code, stdout, stderr };
+}
+
+describe('lexdesk ingest', () => {
+  it('reads a real PDF with the workers it starts before the services, and finds it again by its bytes', async () => {
+    const first = await cli('--data-dir', join(dir, 'data'), '--json', 'ingest', STATUTE);
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    const stored = JSON.parse(first.stdout);
+    expect(stored).toMatchObject({ pages: 48, language: 'vi', pagesWithoutText: [], warnings: [] });
+    expect(stored.tokens.o200k_base).toBeGreaterThan(10_000);
+    expect(stored.tokens.cl100k_base).toBeGreaterThan(stored.tokens.o200k_base);
+
+    const again = JSON.parse((await cli('--data-dir', join(dir, 'data'), '--json', 'ingest', STATUTE)).stdout);
+    expect(again).toMatchObject({ sha256: stored.sha256, tokens: stored.tokens });
+  });
+});
