@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,5 +42,19 @@ describe('lexdesk ingest', () => {
 
     const again = JSON.parse((await cli('--data-dir', join(dir, 'data'), '--json', 'ingest', STATUTE)).stdout);
     expect(again).toMatchObject({ sha256: stored.sha256, tokens: stored.tokens });
+  });
+});
+
+describe('a data dir that cannot be used', () => {
+  it('is a coded error in the user language, not an internal one with a stack trace', async () => {
+    const notAFolder = join(dir, 'file');
+    writeFileSync(notAFolder, 'x');
+    const { code, stdout, stderr } = await cli('--data-dir', notAFolder, '--json', 'ingest', STATUTE);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).error).toEqual({
+      code: 'DATA_DIR_UNUSABLE',
+      message: expect.stringContaining(`Không dùng được thư mục dữ liệu ${notAFolder}`),
+    });
+    expect(stderr).not.toMatch(/at createServices/);
   });
 });

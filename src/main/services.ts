@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupManifest } from '../shared/backup';
 import type { AppInfo } from '../shared/contract';
+import { AppError } from '../shared/errors';
 import type { Emit } from '../shared/events';
 import { languageFromLocale } from '../shared/locale';
 import type { Settings } from '../shared/settings';
@@ -71,14 +72,28 @@ export interface Services {
   close(): void;
 }
 
+/**
+ * Makes the data dir ready and marks it open by this process; a path that is
+ * a file, or a folder this user cannot write, is DATA_DIR_UNUSABLE.
+ */
+function openDataDir(dataDir: string): () => void {
+  try {
+    // Owner-only: the folder will hold privileged documents and the firm's analyses.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // A restore the app died in the middle of is undone before the database opens (backup/restore-journal.ts).
+    recoverRestore(dataDir);
+    return holdDataDir(dataDir);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new AppError('DATA_DIR_UNUSABLE', { path: dataDir, reason });
+  }
+}
+
 /** Builds every service from a data dir and what the platform provides. No `electron` import here. */
 export function createServices(options: ServicesOptions): Services {
   const clock = options.clock ?? systemClock;
-  // Owner-only: the folder will hold privileged documents and the firm's analyses.
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  // A restore the app died in the middle of is undone before the database opens (backup/restore-journal.ts).
-  recoverRestore(options.dataDir);
-  const letGo = holdDataDir(options.dataDir);
+  const letGo = openDataDir(options.dataDir);
   let db: Db;
   try {
     db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });

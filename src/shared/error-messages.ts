@@ -25,6 +25,10 @@ const messages: Messages = {
     vi: 'Không mở được cơ sở dữ liệu tại {{path}}: {{reason}}',
     en: 'The database at {{path}} could not be opened: {{reason}}',
   },
+  DATA_DIR_UNUSABLE: {
+    vi: 'Không dùng được thư mục dữ liệu {{path}} ({{reason}}): đó không phải là thư mục, hoặc máy không cho ghi vào đó. Hãy chọn một thư mục bạn có quyền ghi (tùy chọn --data-dir hoặc biến LEXDESK_DATA_DIR).',
+    en: 'The data folder {{path}} cannot be used ({{reason}}): it is not a folder, or this machine does not allow writing there. Please choose a folder you can write to (the --data-dir option or LEXDESK_DATA_DIR).',
+  },
   MIGRATION_FAILED: {
     vi: 'Không nâng cấp được cơ sở dữ liệu (bước {{version}}). Dữ liệu được giữ nguyên như trước khi nâng cấp.',
     en: 'The database could not be upgraded (step {{version}}). It was left exactly as it was before the upgrade.',
