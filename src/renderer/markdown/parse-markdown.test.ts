@@ -75,3 +75,27 @@ describe('safeHref', () => {
     }
   });
 });
+
+describe('citations in an answer', () => {
+  it('become buttons carrying the page, the clause and the document, outside code and links', () => {
+    const tree = markdownToTree(
+      'Phạt **8%** [tr. 12, Điều 8] và [Hợp đồng A, p. 3, Điều 5, khoản 2]. `[tr. 1, Điều 1]` [xem [tr. 2]](https://example.com)',
+    );
+    const buttons = elements(tree).filter((e) => e.tagName === 'button');
+    expect(buttons.map((b) => b.properties)).toEqual([
+      { type: 'button', className: ['citation'], dataPage: '12', dataClause: 'Điều 8', dataDocument: undefined },
+      {
+        type: 'button',
+        className: ['citation'],
+        dataPage: '3',
+        dataClause: 'Điều 5, khoản 2',
+        dataDocument: 'Hợp đồng A',
+      },
+    ]);
+    expect(buttons.map((b) => (b.children[0] as { value: string }).value)).toEqual([
+      '[tr. 12, Điều 8]',
+      '[Hợp đồng A, p. 3, Điều 5, khoản 2]',
+    ]);
+    expect(JSON.stringify(tree)).toContain('Phạt ');
+  });
+});

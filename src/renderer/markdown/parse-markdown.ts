@@ -3,6 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toHast } from 'mdast-util-to-hast';
 import { gfm } from 'micromark-extension-gfm';
+import { findCitations } from '../../shared/citations';
 import { MAX_NESTING, textOf } from '../../shared/markdown/nesting';
 
 /**
@@ -32,33 +33,66 @@ export function markdownToTree(text: string): Root | null {
   const mdast = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const tree = toHast(mdast) as Root;
   const count = { elements: 0 };
-  const children = tree.children.map((child) => clean(child, 0, count)).filter(isKept);
+  const children = tree.children.flatMap((child) => clean(child, 0, count, true));
   return count.elements > MAX_ELEMENTS ? null : { type: 'root', children };
 }
 
-function clean(node: RootContent, depth: number, count: { elements: number }): RootContent | null {
-  if (node.type === 'text') return { type: 'text', value: node.value };
-  if (node.type !== 'element') return null;
+// Text inside these is the model's code or a link's label: a citation there stays text.
+const NO_CITATIONS = new Set(['a', 'code', 'pre']);
+
+function clean(node: RootContent, depth: number, count: { elements: number }, cites: boolean): RootContent[] {
+  if (node.type === 'text') return cites ? withCitations(node.value, count) : [{ type: 'text', value: node.value }];
+  if (node.type !== 'element') return [];
   count.elements++;
-  if (node.tagName === 'img') return { type: 'text', value: String(node.properties.alt ?? '') };
-  if (depth >= MAX_NESTING) return { type: 'text', value: textOf(node) };
+  if (node.tagName === 'img') return [{ type: 'text', value: String(node.properties.alt ?? '') }];
+  if (depth >= MAX_NESTING) return [{ type: 'text', value: textOf(node) }];
   const properties = { ...node.properties };
   if (node.tagName === 'a') properties.href = safeHref(properties.href);
   const element: Element = {
     type: 'element',
     tagName: node.tagName,
     properties,
-    children: node.children.map((child) => clean(child, depth + 1, count)).filter(isKept) as ElementContent[],
+    children: node.children.flatMap((child) =>
+      clean(child, depth + 1, count, cites && !NO_CITATIONS.has(node.tagName)),
+    ) as ElementContent[],
   };
   // A wide table scrolls in its own box instead of widening the answer.
   if (node.tagName === 'table') {
-    return { type: 'element', tagName: 'div', properties: { className: ['answer__table'] }, children: [element] };
+    return [{ type: 'element', tagName: 'div', properties: { className: ['answer__table'] }, children: [element] }];
   }
-  return element;
+  return [element];
 }
 
-function isKept(node: RootContent | null): node is RootContent {
-  return node !== null;
+/**
+ * A text with each citation (`[tr. 12, Điều 8]`) made a button that carries
+ * what it cites; the window opens the page beside the answer when it is
+ * clicked (AnswerText). Only data goes in: the page, the clause and the
+ * document's name as the model wrote them, read back as text.
+ */
+function withCitations(value: string, count: { elements: number }): RootContent[] {
+  const citations = findCitations(value);
+  if (citations.length === 0) return [{ type: 'text', value }];
+  const out: RootContent[] = [];
+  let from = 0;
+  for (const citation of citations) {
+    if (citation.start > from) out.push({ type: 'text', value: value.slice(from, citation.start) });
+    count.elements++;
+    out.push({
+      type: 'element',
+      tagName: 'button',
+      properties: {
+        type: 'button',
+        className: ['citation'],
+        dataPage: citation.page === null ? undefined : String(citation.page),
+        dataClause: citation.clause ?? undefined,
+        dataDocument: citation.document ?? undefined,
+      },
+      children: [{ type: 'text', value: value.slice(citation.start, citation.end) }],
+    });
+    from = citation.end;
+  }
+  if (from < value.length) out.push({ type: 'text', value: value.slice(from) });
+  return out;
 }
 
 /** A link's address if it is one LexDesk may offer to open, or nothing (the link stays as text). */
