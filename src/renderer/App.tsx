@@ -4,11 +4,14 @@ import iconUrl from '../../resources/icon.svg';
 import type { AppInfo } from '../shared/contract';
 import { api } from './api';
 import { FailureNotices } from './components/FailureNotices';
+import { SplitView } from './components/SplitView';
 import { inBackground } from './failures';
 import { changeLanguage } from './i18n';
+import { shownAnswer, useAsk } from './stores/ask-store';
 import { useDocuments } from './stores/documents-store';
 import { useHistory } from './stores/history-store';
 import { useSettings } from './stores/settings-store';
+import { AnswerView } from './views/AnswerView';
 import { DocumentsView } from './views/DocumentsView';
 import { DocumentViewer } from './views/DocumentViewer';
 import { HistorySidebar } from './views/HistorySidebar';
@@ -28,6 +31,10 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const openSha256 = useDocuments((state) => state.openSha256);
   const openAnswerId = useHistory((state) => state.openAnswerId);
+  const openAt = useDocuments((state) => state.openAt);
+  const answerShown = useAsk((state) => shownAnswer(state) !== null);
+  // A document opened while an answer is on screen opens beside it.
+  const beside = openSha256 !== null && (openAnswerId !== null || answerShown);
   const addFiles = useDocuments((state) => state.addFiles);
   const dragging = useWindowDrop((files) => inBackground(addFiles(files)));
 
@@ -45,12 +52,12 @@ export function App() {
     inBackground(api.app.info().then(setAppInfo));
   }, []);
 
-  // Esc goes back from a document or a saved analysis to the list; an open dialog takes Esc for itself.
+  // Esc closes the document, then the saved analysis, back to the list; an open dialog takes Esc for itself.
   useEffect(() => {
     const back = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return;
-      if (useHistory.getState().openAnswerId) useHistory.getState().openAnswer(null);
-      else if (useDocuments.getState().openSha256) useDocuments.getState().open(null);
+      if (useDocuments.getState().openSha256) useDocuments.getState().open(null);
+      else if (useHistory.getState().openAnswerId) useHistory.getState().openAnswer(null);
     };
     window.addEventListener('keydown', back);
     return () => window.removeEventListener('keydown', back);
@@ -84,10 +91,16 @@ export function App() {
         <RestoreNotice outcome={appInfo.lastRestore} onDismiss={() => setRestoreSeen(true)} />
       )}
       <FailureNotices />
-      <div className="workspace">
+      <div className={beside ? 'workspace workspace--split' : 'workspace'}>
         <HistorySidebar />
         <main className="main" ref={main} tabIndex={-1}>
-          {openAnswerId ? (
+          {beside && openSha256 ? (
+            <SplitView
+              showDocument={openAt?.seq ?? 0}
+              answer={openAnswerId ? <PastAnswerView key={openAnswerId} answerId={openAnswerId} /> : <AnswerView />}
+              document={<DocumentViewer key={openSha256} sha256={openSha256} beside />}
+            />
+          ) : openAnswerId ? (
             <PastAnswerView key={openAnswerId} answerId={openAnswerId} />
           ) : openSha256 ? (
             <DocumentViewer key={openSha256} sha256={openSha256} />

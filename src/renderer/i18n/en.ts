@@ -217,8 +217,15 @@ export const en = {
     submit: 'Open',
     cancel: 'Skip this file',
   },
+  split: {
+    label: 'Answer and document',
+    answer: 'Answer',
+    document: 'Document',
+    resize: 'Width of the answer',
+  },
   viewer: {
     back: '← Documents',
+    close: 'Close document',
     page: 'Page',
     pageOf: 'of {{pages}}',
     go: 'Go',

@@ -221,8 +221,15 @@ export const vi: Translation = {
     submit: 'Mở tệp',
     cancel: 'Bỏ qua tệp này',
   },
+  split: {
+    label: 'Phần trả lời và tài liệu',
+    answer: 'Trả lời',
+    document: 'Tài liệu',
+    resize: 'Độ rộng phần trả lời',
+  },
   viewer: {
     back: '← Tài liệu',
+    close: 'Đóng tài liệu',
     page: 'Trang',
     pageOf: '/ {{pages}}',
     go: 'Đến',

@@ -26,8 +26,8 @@ interface DocumentsState {
   /** The ingest waiting for the user to type a PDF password. */
   passwordFor: string | null;
   openSha256: string | null;
-  /** The page the viewer opens at (a search hit's), or null for the first. */
-  openPage: number | null;
+  /** Where the viewer goes in the open document (a search hit's page, a citation's clause), or null for the start. */
+  openAt: DocumentTarget | null;
   /** The documents the next question is about. */
   selected: string[];
   toggleSelected(sha256: string): void;
@@ -41,8 +41,21 @@ interface DocumentsState {
   applyChanged(documents: readonly DocumentSummary[]): void;
   /** A matter was removed: its documents that went with it leave the lists, the others are in no matter now. */
   matterRemoved(matterId: string, removedIds: readonly string[]): void;
-  open(sha256: string | null, page?: number): void;
+  /** Opens a document (beside the answer shown, if there is one), at a place in it; null closes it. */
+  open(sha256: string | null, at?: Omit<DocumentTarget, 'seq'>): void;
 }
+
+/** A place to show in a document: a page, a clause on it, words to find there. */
+export interface DocumentTarget {
+  page: number | null;
+  clause?: string | null;
+  /** Words to find and mark, as a search hit's. */
+  find?: string;
+  /** Counts every opening, so the same citation clicked twice goes back to its place. */
+  seq: number;
+}
+
+let openings = 0;
 
 const PASSWORD_CODES = new Set(['PDF_PASSWORD_REQUIRED', 'PDF_PASSWORD_WRONG']);
 
@@ -77,7 +90,7 @@ export const useDocuments = create<DocumentsState>()((set, get) => {
     ingests: [],
     passwordFor: null,
     openSha256: null,
-    openPage: null,
+    openAt: null,
     selected: [],
     toggleSelected(sha256) {
       const selected = get().selected;
@@ -141,11 +154,11 @@ export const useDocuments = create<DocumentsState>()((set, get) => {
           .map((doc) => (doc.matterId === matterId ? { ...doc, matterId: null } : doc)),
         // A document deleted with its matter cannot stay chosen for the next question, nor open.
         selected: state.selected.filter((sha256) => !removed.has(sha256)),
-        ...(state.openSha256 && removed.has(state.openSha256) ? { openSha256: null, openPage: null } : {}),
+        ...(state.openSha256 && removed.has(state.openSha256) ? { openSha256: null, openAt: null } : {}),
       }));
     },
-    open(sha256, page) {
-      set({ openSha256: sha256, openPage: page ?? null });
+    open(sha256, at) {
+      set({ openSha256: sha256, openAt: sha256 && at ? { ...at, seq: ++openings } : null });
     },
   };
 });

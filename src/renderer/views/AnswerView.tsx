@@ -6,6 +6,7 @@ import { AnswerText } from '../components/AnswerText';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ExportButtons } from '../components/ExportButtons';
 import { formatNumber } from '../components/format';
+import { useOpenCitation } from '../components/use-open-citation';
 import { inBackground } from '../failures';
 import { chosenModel, modelChoices } from '../model-choices';
 import { isRunning, shownAnswer, useAsk } from '../stores/ask-store';
@@ -21,6 +22,7 @@ export function AnswerView() {
   const language = useSettings((state) => state.settings.language);
   const providers = useProviders((state) => state.providers);
   const draftChoice = useAsk((state) => state.draft.choice);
+  const openCitation = useOpenCitation(live?.input.documentIds ?? []);
   if (!live) return null;
   // Asked again with the model the picker shows now, which the button names.
   const picked = chosenModel(modelChoices(providers), draftChoice);
@@ -66,7 +68,7 @@ export function AnswerView() {
         </p>
       )}
       {live.error && <ErrorNotice error={live.error} />}
-      {live.text !== '' && <AnswerText text={live.text} />}
+      {live.text !== '' && <AnswerText text={live.text} onCite={openCitation} />}
       {!running && live.started && (
         // Exported as a saved analysis is: the answer's row is stored, whole, once it has ended.
         <div className="answer__export">

@@ -1,23 +1,29 @@
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { citedPlace } from '../../shared/citations';
 import type { DocumentDetail } from '../../shared/documents';
 import type { AppErrorData } from '../../shared/errors';
+import { pageOfOffset } from '../../shared/page-map';
 import { api } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SearchField } from '../components/SearchField';
 import { findInPages } from '../components/viewer/find-in-text';
 import { PdfView } from '../components/viewer/PdfView';
 import { TextView } from '../components/viewer/TextView';
-import type { ViewerHandle } from '../components/viewer/viewer-handle';
+import type { ViewerHandle, ViewerTarget } from '../components/viewer/viewer-handle';
 import { inBackground } from '../failures';
 import { useDocuments } from '../stores/documents-store';
 import { toErrorData } from '../stores/errors';
 
-/** A stored document, opened from LexDesk's own copy: go to a page, find text, highlight a range. */
-export function DocumentViewer({ sha256 }: { sha256: string }) {
+/**
+ * A stored document, opened from LexDesk's own copy: go to a page, find text,
+ * highlight a range; beside an answer, the place a citation points to.
+ */
+export function DocumentViewer({ sha256, beside = false }: { sha256: string; beside?: boolean }) {
   const { t } = useTranslation();
   const open = useDocuments((state) => state.open);
-  const initialPage = useDocuments((state) => state.openPage);
+  const openAt = useDocuments((state) => state.openAt);
+  const initialPage = openAt?.page ?? null;
   const viewer = useRef<ViewerHandle>(null);
   const pageFieldId = useId();
   const [detail, setDetail] = useState<DocumentDetail | null>(null);
@@ -65,6 +71,30 @@ export function DocumentViewer({ sha256 }: { sha256: string }) {
 
   const hits = useMemo(() => (detail ? findInPages(detail.pageTexts, query) : []), [detail, query]);
 
+  // A search hit's words go in the find box; its page, or a citation's clause, is where the view goes.
+  useEffect(() => {
+    if (openAt?.find) {
+      setQuery(openAt.find);
+      setHitIndex(-1);
+    }
+  }, [openAt]);
+  const target = useMemo((): ViewerTarget | null => {
+    if (!detail || !openAt) return null;
+    if (openAt.find) {
+      const onPage = findInPages(detail.pageTexts, openAt.find).find(
+        (hit) => pageOfOffset(detail.pageTexts, hit.start) === openAt.page,
+      );
+      return openAt.page === null ? null : { page: openAt.page, range: onPage ?? null, seq: openAt.seq };
+    }
+    const place = citedPlace(detail.pageTexts, { page: openAt.page, clause: openAt.clause ?? null });
+    return place && { ...place, seq: openAt.seq };
+  }, [detail, openAt]);
+  useEffect(() => {
+    if (!target) return;
+    setCurrentPage(target.page);
+    setPageField(String(target.page));
+  }, [target]);
+
   const onPageChange = useCallback((page: number) => {
     setCurrentPage(page);
     setPageField(String(page));
@@ -99,7 +129,7 @@ export function DocumentViewer({ sha256 }: { sha256: string }) {
     <section className="viewer" aria-labelledby="viewer-title">
       <header className="viewer__toolbar">
         <button type="button" className="button" onClick={() => open(null)}>
-          {t('viewer.back')}
+          {beside ? t('viewer.close') : t('viewer.back')}
         </button>
         <h2 id="viewer-title" className="viewer__title">
           {detail.name}
@@ -153,13 +183,13 @@ export function DocumentViewer({ sha256 }: { sha256: string }) {
             ref={viewer}
             bytes={bytes}
             pageTexts={detail.pageTexts}
-            initialPage={initialPage}
+            target={target}
             onPageChange={onPageChange}
           />
         ) : (
           <>
             <p className="field__text">{t('viewer.textOnly')}</p>
-            <TextView ref={viewer} pageTexts={detail.pageTexts} />
+            <TextView ref={viewer} pageTexts={detail.pageTexts} target={target} />
           </>
         )}
       </div>

@@ -323,7 +323,7 @@ function SearchResults() {
     if (hit.kind === 'answer') openAnswer(hit.answerId);
     else {
       openAnswer(null);
-      openDocument(hit.sha256, hit.kind === 'page' ? hit.page : undefined);
+      openDocument(hit.sha256, hit.kind === 'page' ? { page: hit.page, find: markedWords(hit.snippet) } : undefined);
     }
   };
   return (
@@ -343,6 +343,11 @@ function SearchResults() {
       ))}
     </ul>
   );
+}
+
+/** The first words the search marked in a snippet, as the document writes them (with its accents). */
+function markedWords(snippet: string): string {
+  return snippet.split(HIT_START)[1]?.split(HIT_END)[0]?.trim() ?? '';
 }
 
 /** A snippet with the matched words marked; the text is never parsed as HTML. */

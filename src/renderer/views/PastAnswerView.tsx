@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ExportButtons } from '../components/ExportButtons';
 import { formatCost, formatDateTime, formatNumber, formatSeconds } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
+import { useOpenCitation } from '../components/use-open-citation';
 import { inBackground } from '../failures';
 import { useAsk } from '../stores/ask-store';
 import { useDocuments } from '../stores/documents-store';
@@ -26,6 +27,7 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
   const move = useHistory((state) => state.move);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
+  const openCitation = useOpenCitation(answer?.documentIds ?? []);
 
   useEffect(() => {
     inBackground(api.answers.get({ answerId }).then(setAnswer, (caught: unknown) => setError(toErrorData(caught))));
@@ -108,10 +110,8 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
               key={sha256}
               type="button"
               className="button button--quiet"
-              onClick={() => {
-                openAnswer(null);
-                openDocument(sha256);
-              }}
+              // Beside the analysis, not in its place.
+              onClick={() => openDocument(sha256)}
             >
               {documents.find((doc) => doc.sha256 === sha256)?.name ?? sha256.slice(0, 12)}
             </button>
@@ -119,7 +119,7 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
         </dd>
       </dl>
       {answer.error && <ErrorNotice error={answer.error} />}
-      <AnswerText text={answer.text} />
+      <AnswerText text={answer.text} onCite={openCitation} />
       {isCutOff(answer) && (
         <p className="notice notice--warning" role="status">
           {t('ask.cutOff', { tokens: n(answer.usage?.output ?? 0) })}

@@ -22,7 +22,13 @@ export function PdfPage({ pdf, page, scale, placeholder, root, highlight }: PdfP
   const textLayer = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
   const [size, setSize] = useState(placeholder);
-  const [rendered, setRendered] = useState(false);
+  // Counts the drawings: a page drawn again at a new scale has a new text layer to mark.
+  const [drawings, setDrawings] = useState(0);
+
+  // A page not drawn yet holds the size of the scale the view has now.
+  useEffect(() => {
+    if (!near) setSize({ width: placeholder.width, height: placeholder.height });
+  }, [near, placeholder.width, placeholder.height]);
 
   useEffect(() => {
     const target = element.current;
@@ -65,7 +71,7 @@ export function PdfPage({ pdf, page, scale, placeholder, root, highlight }: PdfP
           container: layer,
           viewport,
         }).render();
-        if (!cancelled) setRendered(true);
+        if (!cancelled) setDrawings((n) => n + 1);
       })(),
       // A page scrolled away (or closed) while it drew: pdf.js rejects the render it was told to cancel.
       () => cancelled,
@@ -78,16 +84,16 @@ export function PdfPage({ pdf, page, scale, placeholder, root, highlight }: PdfP
 
   useEffect(() => {
     const layer = textLayer.current;
-    if (!rendered || !layer) return;
+    if (drawings === 0 || !layer) return;
     if (highlight === null) {
       highlightInTextLayer(layer, '');
       return;
     }
     highlightInTextLayer(layer, highlight)?.scrollIntoView({ block: 'center' });
-  }, [rendered, highlight]);
+  }, [drawings, highlight]);
 
   return (
-    <div ref={element} className="pdf-page" data-page={page} data-rendered={rendered ? 'true' : 'false'}>
+    <div ref={element} className="pdf-page" data-page={page} data-rendered={drawings > 0 ? 'true' : 'false'}>
       <svg className="pdf-page__box" width={size.width} height={size.height} aria-hidden="true" />
       <canvas ref={canvas} className="pdf-page__canvas" />
       <div ref={textLayer} className="textLayer" />

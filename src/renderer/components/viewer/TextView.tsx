@@ -1,13 +1,15 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { TextRange } from './find-in-text';
-import { type PageText, scrollToPage, type ViewerHandle } from './viewer-handle';
+import { type PageText, scrollToPage, type ViewerHandle, type ViewerTarget } from './viewer-handle';
 
 interface TextViewProps {
   pageTexts: readonly PageText[];
+  /** Where to go: a page, or a range on it to mark. */
+  target?: ViewerTarget | null;
 }
 
 /** DOCX and text documents, shown as the text LexDesk keeps, with the same range API as the PDF view. */
-export const TextView = forwardRef<ViewerHandle, TextViewProps>(function TextView({ pageTexts }, ref) {
+export const TextView = forwardRef<ViewerHandle, TextViewProps>(function TextView({ pageTexts, target }, ref) {
   const container = useRef<HTMLDivElement>(null);
   const mark = useRef<HTMLElement>(null);
   const [highlight, setHighlight] = useState<TextRange | null>(null);
@@ -22,6 +24,15 @@ export const TextView = forwardRef<ViewerHandle, TextViewProps>(function TextVie
     }),
     [],
   );
+
+  useEffect(() => {
+    if (!target) return;
+    if (target.range) setHighlight({ ...target.range });
+    else {
+      setHighlight(null);
+      scrollToPage(container.current, target.page);
+    }
+  }, [target]);
 
   useEffect(() => {
     if (highlight) mark.current?.scrollIntoView({ block: 'center' });

@@ -10,6 +10,14 @@ export function scrollToPage(container: HTMLElement | null, page: number): void 
   container?.querySelector(`[data-page="${page}"]`)?.scrollIntoView({ block: 'start' });
 }
 
+/** Where a viewer goes once its pages are in: a page, and a range of the text on it to mark. */
+export interface ViewerTarget {
+  page: number;
+  range: { start: number; end: number } | null;
+  /** A new number for every request, so the same place asked for twice is shown twice. */
+  seq: number;
+}
+
 export interface PageText {
   page: number;
   start: number;

@@ -1,0 +1,49 @@
+import type { Page } from '@playwright/test';
+
+export interface Overflow {
+  element: string;
+  container: string;
+  by: number;
+}
+
+/**
+ * Elements under `root` that stick out of the box that holds them, compared
+ * by bounding boxes: each element against its nearest ancestor that clips or
+ * scrolls (whatever scrolls inside one is the container's business), or, where
+ * none does, against the window. A pdf.js text layer (glyph boxes drawn over
+ * the canvas) and elements taken out of the flow are left out.
+ */
+export function overflowsIn(page: Page, root: string): Promise<Overflow[]> {
+  return page.evaluate((rootSelector) => {
+    const name = (element: Element) =>
+      `${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''}`;
+    const clips = (element: Element) => {
+      const style = getComputedStyle(element);
+      return style.overflowX !== 'visible' || style.overflowY !== 'visible';
+    };
+    const found: { element: string; container: string; by: number }[] = [];
+    for (const scope of document.querySelectorAll(rootSelector)) {
+      for (const element of scope.querySelectorAll('*')) {
+        if (element.closest('.textLayer, .skip-link, svg')) continue;
+        const style = getComputedStyle(element);
+        if (style.position === 'absolute' || style.position === 'fixed' || style.display === 'none') continue;
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) continue;
+        let holder = element.parentElement;
+        while (holder && !clips(holder)) holder = holder.parentElement;
+        const frame = holder
+          ? holder.getBoundingClientRect()
+          : { left: 0, right: document.documentElement.clientWidth, top: 0, bottom: Number.POSITIVE_INFINITY };
+        const by = Math.max(frame.left - box.left, box.right - frame.right);
+        if (by > 1)
+          found.push({ element: name(element), container: holder ? name(holder) : 'window', by: Math.round(by) });
+      }
+    }
+    return found;
+  }, root);
+}
+
+/** How far the page scrolls sideways: 0 when nothing is wider than the window. */
+export function horizontalScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

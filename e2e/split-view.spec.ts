@@ -1,0 +1,109 @@
+import { resolve } from 'node:path';
+import { type ProviderTestServer, startProviderTestServer } from '../src/main/llm/testing/provider-test-server';
+import { providerPresets } from '../src/shared/provider-presets';
+import { expect, test } from './fixtures';
+import { startHost } from './host/app-host';
+import { AppPage } from './pages/app-page';
+import { horizontalScroll, overflowsIn } from './pages/layout';
+
+// The workbench issue: the answer and the document side by side, and every citation a link to its page.
+
+const STATUTE = resolve(
+  __dirname,
+  '../../shared/data/contracts-vi/luat-thuong-mai-2005_chuong-II-mua-ban-hang-hoa_excerpt.pdf',
+);
+const KEY = 'sk-test-0123456789abcd';
+const CITED = 'Tạm nhập, tái xuất hàng hóa phải làm thủ tục hải quan [tr. 5, Điều 34.11.LQ.29].';
+// Enough words after the citation that the answer is still streaming when it is clicked.
+const REST = ' Thương nhân chịu trách nhiệm về hàng hóa trong thời gian tạm nhập.'.repeat(40);
+
+let server: ProviderTestServer;
+test.beforeAll(async () => {
+  server = await startProviderTestServer();
+});
+test.afterAll(() => server.close());
+
+async function openWithStatute(page: import('@playwright/test').Page, locale: 'vi-VN' | 'en-US') {
+  const host = startHost({ locale });
+  const custom = providerPresets.find((p) => p.id === 'custom');
+  if (!custom) throw new Error('no custom preset');
+  // The statute is about 35,000 tokens: a long-context model, as a reseller's moonshot-v1-200k is.
+  const models = custom.models.map((model) => ({ ...model, contextWindow: 200_000 }));
+  host.services.providers.save({ ...custom, name: 'Máy chủ thử nghiệm', baseUrl: server.openaiBaseUrl, models });
+  host.services.providers.setKey('custom', KEY);
+  await host.open(page);
+  const app = await new AppPage(page).ready();
+  await page.getByLabel(/Chọn tệp…|Choose files…/).setInputFiles(STATUTE);
+  await expect(page.getByRole('article')).toHaveCount(1, { timeout: 30_000 });
+  return { host, app };
+}
+
+for (const [locale, ask, question] of [
+  ['vi-VN', 'Hỏi', 'Câu hỏi'],
+  ['en-US', 'Ask', 'Question'],
+] as const) {
+  test(`${locale}: a citation in a streaming answer opens its page beside it, the answer still in view`, async ({
+    page,
+  }, testInfo) => {
+    server.script({ answer: CITED + REST, apiKey: KEY, tokensPerSecond: 12 });
+    const { host, app } = await openWithStatute(page, locale);
+    try {
+      await page.getByLabel(question, { exact: true }).fill('Tạm nhập, tái xuất hàng hóa được quy định thế nào?');
+      await page.getByRole('button', { name: ask, exact: true }).click();
+      const answer = page.locator('.answer');
+      const citation = answer.getByRole('button', { name: '[tr. 5, Điều 34.11.LQ.29]' });
+      await citation.click();
+
+      const viewer = page.locator('.split .viewer');
+      await expect(viewer.locator('.viewer__body')).toHaveAttribute('data-current-page', '5');
+      await expect(viewer.locator('.textLayer .text-highlight').first()).toBeVisible();
+      await expect(answer).toHaveAttribute('aria-busy', 'true');
+      await expect(answer).toBeInViewport();
+      await expect(citation).toBeInViewport();
+      await expect(viewer.getByRole('button', { name: /Đóng tài liệu|Close document/ })).toBeVisible();
+
+      for (const size of [
+        { width: 880, height: 560 },
+        { width: 1366, height: 768 },
+      ]) {
+        await page.setViewportSize(size);
+        await expect(answer).toBeInViewport();
+        // Fitted anew to the pane, the page is drawn again and the clause is marked again, still in view.
+        await expect(viewer.locator('.textLayer .text-highlight').first()).toBeInViewport();
+        expect(await horizontalScroll(page), `sideways scroll at ${size.width}`).toBe(0);
+        expect(await overflowsIn(page, '.split'), `overflow at ${size.width}×${size.height}`).toEqual([]);
+      }
+      await app.screenshot(testInfo, `70-split-streaming-${locale.slice(0, 2)}`);
+    } finally {
+      await host.close();
+    }
+  });
+}
+
+test('the separator resizes the answer from the keyboard, and the document pane closes back to the list', async ({
+  page,
+}) => {
+  server.script({ answer: CITED, apiKey: KEY });
+  const { host } = await openWithStatute(page, 'vi-VN');
+  try {
+    await page.getByLabel('Câu hỏi', { exact: true }).fill('Tạm nhập là gì?');
+    await page.getByRole('button', { name: 'Hỏi', exact: true }).click();
+    await page.locator('.answer').getByRole('button', { name: '[tr. 5, Điều 34.11.LQ.29]' }).click();
+    const separator = page.getByRole('separator', { name: 'Độ rộng phần trả lời' });
+    const before = Number(await separator.getAttribute('aria-valuenow'));
+    const width = async () => (await page.locator('.split__pane--answer').boundingBox())?.width ?? 0;
+    const wide = await width();
+    await separator.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(separator).toHaveAttribute('aria-valuenow', String(before - 5));
+    expect(await width()).toBeLessThan(wide);
+    await page.keyboard.press('Home');
+    await expect(separator).toHaveAttribute('aria-valuenow', '30');
+
+    await page.getByRole('button', { name: 'Đóng tài liệu' }).click();
+    await expect(page.locator('.split')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Tài liệu', exact: true })).toBeVisible();
+  } finally {
+    await host.close();
+  }
+});
