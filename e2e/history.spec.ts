@@ -71,6 +71,9 @@ test('an analysis is found offline by searching without diacritics, opened with 
     await pageHit.click();
     await expect(page.getByLabel('Trang', { exact: true })).toHaveValue(String(pageNumber), { timeout: 20_000 });
     await expect(page.locator(`[data-page="${pageNumber}"]`)).toBeInViewport();
+    // With the words the search matched, as the document writes them (accents and all), found and marked there.
+    await expect(page.getByRole('searchbox', { name: 'Tìm trong tài liệu' })).toHaveValue(/vi phạm/i);
+    await expect(page.locator(`[data-page="${pageNumber}"] .textLayer .text-highlight`).first()).toBeInViewport();
     await app.screenshot(testInfo, '32-history-page-hit-vi');
 
     // The same question again: answered from history at no cost, with the provider unreachable.

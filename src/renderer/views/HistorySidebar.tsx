@@ -345,9 +345,18 @@ function SearchResults() {
   );
 }
 
-/** The first words the search marked in a snippet, as the document writes them (with its accents). */
+/**
+ * The longest run of words the search marked in a snippet (each word is marked
+ * on its own), as the document writes them, accents and all.
+ */
 function markedWords(snippet: string): string {
-  return snippet.split(HIT_START)[1]?.split(HIT_END)[0]?.trim() ?? '';
+  const runs = snippet
+    .split(new RegExp(`${HIT_END}(\\s+)${HIT_START}`, 'u'))
+    .join('')
+    .split(HIT_START)
+    .slice(1)
+    .map((part) => (part.split(HIT_END)[0] ?? '').replace(/\s+/gu, ' ').trim());
+  return runs.reduce((longest, run) => (run.length > longest.length ? run : longest), '');
 }
 
 /** A snippet with the matched words marked; the text is never parsed as HTML. */
