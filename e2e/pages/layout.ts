@@ -8,9 +8,9 @@ export interface Overflow {
 
 /**
  * Elements under `root` that stick out of the box that holds them, compared
- * by bounding boxes: each element against its nearest ancestor that clips or
- * scrolls (whatever scrolls inside one is the container's business), or, where
- * none does, against the window. A pdf.js text layer (glyph boxes drawn over
+ * by bounding boxes, sideways: each element against its parent, and against
+ * its nearest ancestor that clips or scrolls (whatever scrolls inside one is
+ * the container's business), or, where none does, against the window. A pdf.js text layer (glyph boxes drawn over
  * the canvas) and elements taken out of the flow are left out.
  */
 export function overflowsIn(page: Page, root: string): Promise<Overflow[]> {
@@ -29,6 +29,16 @@ export function overflowsIn(page: Page, root: string): Promise<Overflow[]> {
         if (style.position === 'absolute' || style.position === 'fixed' || style.display === 'none') continue;
         const box = element.getBoundingClientRect();
         if (box.width === 0 && box.height === 0) continue;
+        // Inside its parent box, unless the parent is inline (a link's text wraps past it) or a table part.
+        const parent = element.parentElement;
+        if (parent && !['inline', 'contents'].includes(getComputedStyle(parent).display) && !clips(parent)) {
+          const outer = parent.getBoundingClientRect();
+          const by = Math.max(outer.left - box.left, box.right - outer.right);
+          if (by > 1) {
+            found.push({ element: name(element), container: name(parent), by: Math.round(by) });
+            continue;
+          }
+        }
         let holder = element.parentElement;
         while (holder && !clips(holder)) holder = holder.parentElement;
         const frame = holder

@@ -77,8 +77,9 @@ describe('citedPlace, on a real 48-page statute', () => {
     expect(citedPlace(pages, { page: 5, clause: 'Điều 999' })).toEqual({ page: 5, range: null });
   });
 
-  it('finds a clause cited without a page anywhere in the document, and refuses a page it does not have', () => {
+  it('finds a clause cited without a page, or with a page the document does not have, anywhere in it', () => {
     expect(citedPlace(pages, { page: null, clause: 'Điều 34.11.LQ.29' })?.page).toBe(5);
+    expect(citedPlace(pages, { page: 999, clause: 'Điều 34.11.LQ.29' })?.page).toBe(5);
     expect(citedPlace(pages, { page: 999, clause: null })).toBeNull();
   });
 });

@@ -96,8 +96,10 @@ export interface CitedPlace {
  * Where a citation lands in a document: the cited page, and on it the line
  * where the cited clause (its first part: `Điều 8` of `Điều 8, khoản 2`)
  * begins. A clause not on the cited page is looked for on the pages next to
- * it (models are often one page out), and, for a citation without a page, in
- * the whole document.
+ * it (models are often one page out), and, for a citation without a page or
+ * with one the document does not have (a text file has one "page"), in the
+ * whole document. Null when there is nothing to show: a page that is not
+ * there and no clause.
  */
 export function citedPlace(
   pages: readonly { page: number; start: number; text: string }[],
@@ -106,9 +108,8 @@ export function citedPlace(
   if (pages.length === 0) return null;
   const first = pages[0] as (typeof pages)[number];
   const cited = citation.page === null ? null : (pages.find((p) => p.page === citation.page) ?? null);
-  if (citation.page !== null && !cited) return null;
   const label = citation.clause?.split(',')[0]?.trim() ?? '';
-  if (label === '') return { page: cited?.page ?? first.page, range: null };
+  if (label === '') return cited ? { page: cited.page, range: null } : null;
   const searched = cited
     ? pages.filter((p) => Math.abs(p.page - cited.page) <= 1).sort((a, b) => distance(a, cited) - distance(b, cited))
     : pages;
