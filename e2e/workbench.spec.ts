@@ -170,3 +170,62 @@ test('the question being written survives a look at the document, "Hỏi lại" 
     await host.close();
   }
 });
+
+test('a reseller set up by hand: named "HolySheep", its model typed in, answers; a second model is in the picker', async ({
+  page,
+}, testInfo) => {
+  const key = 'sk-holysheep-0123456789';
+  server.script({
+    answer: 'Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].',
+    apiKey: key,
+    models: ['moonshot-v1-200k'],
+  });
+  const host = startHost({ locale: 'vi-VN' });
+  try {
+    await host.open(page);
+    const app = await new AppPage(page).ready();
+    await app.settingsButton().click();
+    const dialog = app.settingsDialog();
+    await dialog.getByLabel('Thêm nhà cung cấp').selectOption({ label: 'OpenAI-compatible (custom)' });
+    await dialog.getByRole('button', { name: 'Thêm', exact: true }).click();
+    const provider = dialog.locator('fieldset.provider');
+    await provider.getByLabel('Tên', { exact: true }).fill('HolySheep');
+    await provider.getByLabel('Địa chỉ API (base URL)').fill(server.openaiBaseUrl);
+    await provider.getByRole('textbox', { name: 'Mã mô hình 1' }).fill('moonshot-v1-200k');
+    await provider.getByLabel('moonshot-v1-200k: Ngữ cảnh (token)').fill('200000');
+    await provider.getByRole('button', { name: '+ Thêm mô hình' }).click();
+    await provider.getByRole('textbox', { name: 'Mã mô hình 2' }).fill('moonshot-v1-128k');
+    await provider.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect(provider.locator('legend')).toHaveText('HolySheep');
+    await provider.getByLabel('Khóa API của HolySheep').fill(key);
+    await provider.getByRole('button', { name: 'Lưu khóa' }).click();
+    await expect(provider.getByText('Đã lưu khóa: …6789').first()).toBeVisible();
+    // A second custom endpoint can be added beside it, under a name of its own.
+    await expect(
+      dialog.getByLabel('Thêm nhà cung cấp').locator('option', { hasText: 'OpenAI-compatible (custom)' }),
+    ).toHaveCount(1);
+    await provider.getByRole('button', { name: '+ Thêm mô hình' }).scrollIntoViewIfNeeded();
+    await app.screenshot(testInfo, '65-provider-holysheep-vi');
+    // The dialog scrolls: its models, as the lawyer sees them at the smallest window.
+    await page.setViewportSize({ width: 880, height: 560 });
+    await provider.screenshot({ path: 'test-results/screenshots/65-provider-models-vi-880.png' });
+    await app.closeSettings().click();
+
+    await page
+      .getByLabel('Chọn tệp…')
+      .setInputFiles(
+        join(__dirname, '../../shared/data/contracts-en/ADUROBIOTECH,INC_06_02_2020-EX-10.7-CONSULTING AGREEMENT.txt'),
+      );
+    await expect(page.getByRole('article')).toHaveCount(1, { timeout: 20_000 });
+    const picker = page.getByLabel('Mô hình', { exact: true });
+    await expect(picker.locator('option')).toHaveText(['HolySheep — moonshot-v1-200k', 'HolySheep — moonshot-v1-128k']);
+    await page.getByLabel('Câu hỏi', { exact: true }).fill('Phí tư vấn là bao nhiêu?');
+    await page.getByRole('button', { name: 'Hỏi', exact: true }).click();
+    await expect(page.locator('.answer__status')).toHaveText('Hoàn tất');
+    await expect(page.locator('.answer .answer__text')).toContainText('€20,000');
+    expect(server.requests.at(-1)?.body.model).toBe('moonshot-v1-200k');
+    expect(server.requests.at(-1)?.authorization).toBe(`Bearer ${key}`);
+  } finally {
+    await host.close();
+  }
+});

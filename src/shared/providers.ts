@@ -32,7 +32,12 @@ export const providerConfigSchema = z.object({
   kind: providerKindSchema,
   name: z.string().trim().min(1).max(100),
   baseUrl: z.url({ protocol: /^https?$/ }),
-  models: z.array(providerModelSchema).min(1).max(50),
+  models: z
+    .array(providerModelSchema)
+    .min(1)
+    .max(50)
+    // A model is picked by its ID: two rows with one ID would be one model with two prices.
+    .refine((models) => new Set(models.map((m) => m.model.trim())).size === models.length, 'model IDs must differ'),
 });
 export type ProviderConfig = z.infer<typeof providerConfigSchema>;
 

@@ -15,13 +15,16 @@ export function ProvidersSection() {
   const save = useProviders((state) => state.save);
   const adding = useAction();
   const presetId = useId();
-  const available = providerPresets.filter((preset) => !providers.some((p) => p.id === preset.id));
+  // A preset is added once; the custom endpoint as often as the lawyer has resellers and local servers.
+  const available = providerPresets.filter(
+    (preset) => preset.id === CUSTOM || !providers.some((p) => p.id === preset.id),
+  );
   const [preset, setPreset] = useState(available[0]?.id ?? '');
 
   function add(event: FormEvent) {
     event.preventDefault();
     const chosen = providerPresets.find((p) => p.id === preset);
-    if (chosen) adding.run(() => save(chosen));
+    if (chosen) adding.run(() => save({ ...chosen, id: freeId(chosen.id, providers) }));
   }
 
   return (
@@ -56,20 +59,42 @@ export function ProvidersSection() {
   );
 }
 
+const CUSTOM = 'custom';
+
+/** The preset's id, or, when a provider has it already (a second custom endpoint), the next free `id-N`. */
+function freeId(id: string, providers: readonly Provider[]): string {
+  const taken = new Set(providers.map((p) => p.id));
+  if (!taken.has(id)) return id;
+  let n = 2;
+  while (taken.has(`${id}-${n}`)) n++;
+  return `${id}-${n}`;
+}
+
+/** A model row being edited, with a key of its own: its name is what the lawyer is typing. */
+type ModelRow = ProviderModel & { row: number };
+let rows = 0;
+const toRows = (models: readonly ProviderModel[]): ModelRow[] => models.map((m) => ({ ...m, row: ++rows }));
+const fromRows = (models: readonly ModelRow[]): ProviderModel[] => models.map(({ row: _row, ...m }) => m);
+
 function ProviderEditor({ provider }: { provider: Provider }) {
   const { t } = useTranslation();
   const { save, remove, setKey, clearKey, test } = useProviders.getState();
   const testResult = useProviders((state) => state.tests[provider.id]);
   // One action at a time on this provider; its failure shows under the provider, with its code.
   const action = useAction();
+  const [name, setName] = useState(provider.name);
   const [baseUrl, setBaseUrl] = useState(provider.baseUrl);
-  const [models, setModels] = useState<ProviderModel[]>(provider.models);
+  const [models, setModels] = useState<ModelRow[]>(() => toRows(provider.models));
   const [key, setKeyField] = useState('');
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   // Main deletes a key when the address moves to another origin; the lawyer is told why it is gone.
   const [keyClearedFor, setKeyClearedFor] = useState<string | null>(null);
-  const ids = { baseUrl: useId(), key: useId() };
-  const changed = baseUrl !== provider.baseUrl || JSON.stringify(models) !== JSON.stringify(provider.models);
+  const ids = { name: useId(), baseUrl: useId(), key: useId() };
+  const edited = fromRows(models);
+  const changed =
+    name !== provider.name ||
+    baseUrl !== provider.baseUrl ||
+    JSON.stringify(edited) !== JSON.stringify(provider.models);
   const firstModel = provider.models[0]?.model ?? '';
 
   // A price typed in is a price the lawyer has just checked, so it is dated today; a context window is not a price.
@@ -79,9 +104,29 @@ function ProviderEditor({ provider }: { provider: Provider }) {
     setModels(models.map((m, i) => (i === index ? { ...m, ...patch, ...(priced ? { checkedOn } : {}) } : m)));
   }
 
+  // A new model starts as the last one is (its window and tokenizer), unnamed and unpriced until the lawyer says.
+  function addModel() {
+    const last = models.at(-1) ?? toRows(provider.models)[0];
+    if (!last) return;
+    const checkedOn = new Date().toISOString().slice(0, 10);
+    const [added] = toRows([
+      { ...fromRows([last])[0], model: '', input: 0, cachedInput: 0, output: 0, checkedOn } as ProviderModel,
+    ]);
+    if (added) setModels([...models, added]);
+  }
+
   return (
     <fieldset className="provider">
       <legend className="provider__name">{provider.name}</legend>
+      <div className="provider__row">
+        <label htmlFor={ids.name}>{t('providers.name')}</label>
+        <input
+          id={ids.name}
+          className="text-field provider__url"
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+        />
+      </div>
       <div className="provider__row">
         <label htmlFor={ids.baseUrl}>{t('providers.baseUrl')}</label>
         <input
@@ -100,19 +145,30 @@ function ProviderEditor({ provider }: { provider: Provider }) {
             <th scope="col">{t('providers.input')}</th>
             <th scope="col">{t('providers.cachedInput')}</th>
             <th scope="col">{t('providers.output')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('providers.removeModel')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {models.map((model, index) => (
-            <tr key={model.model}>
+            <tr key={model.row}>
               <th scope="row">
-                {model.model}
+                <input
+                  className="text-field provider__model"
+                  aria-label={t('providers.modelId', { n: index + 1 })}
+                  placeholder="moonshot-v1-200k"
+                  value={model.model}
+                  onChange={(event) => editModel(index, { model: event.currentTarget.value })}
+                />
                 <span className="provider__checked">{t('providers.checked', { date: model.checkedOn })}</span>
               </th>
               {(['contextWindow', 'input', 'cachedInput', 'output'] as const).map((field) => (
                 <td key={field}>
                   <input
-                    className="text-field text-field--narrow"
+                    className={
+                      field === 'contextWindow' ? 'text-field provider__context' : 'text-field text-field--narrow'
+                    }
                     inputMode="decimal"
                     aria-label={`${model.model}: ${t(field === 'contextWindow' ? 'providers.context' : `providers.${field}`)}`}
                     value={String(model[field])}
@@ -123,10 +179,26 @@ function ProviderEditor({ provider }: { provider: Provider }) {
                   />
                 </td>
               ))}
+              <td>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  disabled={models.length === 1}
+                  aria-label={t('providers.removeModelNamed', {
+                    model: model.model || t('providers.modelId', { n: index + 1 }),
+                  })}
+                  onClick={() => setModels(models.filter((_, i) => i !== index))}
+                >
+                  ×
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <button type="button" className="button button--quiet provider__add-model" onClick={addModel}>
+        {t('providers.addModel')}
+      </button>
       {changed && (
         <button
           type="button"
@@ -134,7 +206,7 @@ function ProviderEditor({ provider }: { provider: Provider }) {
           onClick={() => {
             const hadKey = provider.key.set;
             action.run(
-              () => save({ ...provider, baseUrl, models }),
+              () => save({ ...provider, name, baseUrl, models: edited }),
               (saved) => {
                 if (hadKey && !saved.key.set) setKeyClearedFor(new URL(saved.baseUrl).origin);
               },
