@@ -229,3 +229,19 @@ test('a reseller set up by hand: named "HolySheep", its model typed in, answers;
     await host.close();
   }
 });
+
+test('one question shows one input figure: the panel before asking and the live counter after', async ({ page }) => {
+  const key = 'sk-test-0123456789abcd';
+  server.script({ answer: 'Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].', apiKey: key, firstByteDelayMs: 1500 });
+  const { host } = await openWithTestProvider(page, server, key);
+  try {
+    await page.getByLabel('Câu hỏi', { exact: true }).fill('Phí tư vấn là bao nhiêu, và trả trong bao lâu?');
+    const panel = page.locator('.ask__estimate');
+    await expect(panel).toHaveText(/^≈ [\d.]+ token đầu vào/);
+    const before = (await panel.textContent())?.match(/^≈ ([\d.]+)/)?.[1];
+    await page.getByRole('button', { name: 'Hỏi', exact: true }).click();
+    await expect(page.locator('[data-counter="input"] dd')).toHaveText(`≈ ${before}`);
+  } finally {
+    await host.close();
+  }
+});

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { answerReserve, costOf, estimateInput, QUESTION_OVERHEAD_TOKENS } from './estimate';
+import { countTokensWith } from '../main/tokens/token-count';
+import { answerReserve, costOf, estimateRequest, INSTRUCTION_TOKENS, questionTokens } from './estimate';
+import { SYSTEM } from './prompt';
 import { providerPresets } from './provider-presets';
 import { providerConfigSchema } from './providers';
+import { questionPresets } from './question-presets';
 
 const model = (id: string) => {
   const found = providerPresets.find((p) => p.id === id)?.models[0];
@@ -9,30 +12,68 @@ const model = (id: string) => {
   return found;
 };
 
-describe('estimateInput', () => {
-  it('prices the document tokens of the model’s encoding plus the question overhead', () => {
-    const doc = { tokens: { o200k_base: 62_332, cl100k_base: 63_080 } };
-    const estimate = estimateInput([doc], model('openai'));
-    expect(estimate.tokens).toBe(62_332 + QUESTION_OVERHEAD_TOKENS);
-    expect(estimate.cost).toBeCloseTo(((62_332 + QUESTION_OVERHEAD_TOKENS) / 1e6) * 2, 10);
+describe('estimateRequest', () => {
+  const doc = (o200k: number, cl100k: number, pages: number | null = 10) => ({
+    tokens: { o200k_base: o200k, cl100k_base: cl100k },
+    pages,
+  });
+
+  it('adds the instructions, each document with its framing and page markers, and the question', () => {
+    const question = 'Điều khoản phạt vi phạm là gì?';
+    const estimate = estimateRequest([doc(62_332, 63_080, 40)], question, 'vi', model('openai'));
+    const tokens = INSTRUCTION_TOKENS.vi.o200k_base + 62_332 + 16 + 40 * 5 + questionTokens(question);
+    expect(estimate.tokens).toBe(tokens);
+    expect(estimate.cost).toBeCloseTo((tokens / 1e6) * 2, 10);
     expect(estimate).toMatchObject({ fits: true, estimated: false });
   });
 
   it('says a request does not fit when the answer reserve would overflow the context window', () => {
     const kimi = model('moonshot');
-    const justOver = kimi.contextWindow - answerReserve(kimi) - QUESTION_OVERHEAD_TOKENS + 1;
-    const estimate = estimateInput([{ tokens: { o200k_base: justOver, cl100k_base: 0 } }], kimi);
+    const empty = estimateRequest([doc(0, 0, null)], '', 'en', kimi).tokens;
+    const justOver = kimi.contextWindow - answerReserve(kimi) - empty + 1;
+    const estimate = estimateRequest([doc(justOver, 0, null)], '', 'en', kimi);
     expect(estimate.fits).toBe(false);
     expect(estimate.fill).toBeLessThan(1);
     expect(estimate.estimated).toBe(true);
+    expect(estimateRequest([doc(justOver - 1, 0, null)], '', 'en', kimi).fits).toBe(true);
   });
 
-  it('adds up several documents and costs nothing on a local model', () => {
-    const docs = [
-      { tokens: { o200k_base: 1000, cl100k_base: 1500 } },
-      { tokens: { o200k_base: 2000, cl100k_base: 3000 } },
+  it('counts each document in the encoding of the model, and costs nothing on a local model', () => {
+    const docs = [doc(1000, 1500, null), doc(2000, 3000, null)];
+    const local = { ...model('ollama'), encoding: 'cl100k_base' as const };
+    expect(estimateRequest(docs, '', 'en', local)).toMatchObject({
+      tokens: INSTRUCTION_TOKENS.en.cl100k_base + 4500 + 2 * 16 + questionTokens(''),
+      cost: 0,
+    });
+  });
+});
+
+describe('the counts the estimate is built from', () => {
+  it('are the tokenizer’s own for the instructions in each language and encoding', () => {
+    for (const language of ['vi', 'en'] as const) {
+      for (const encoding of ['o200k_base', 'cl100k_base'] as const) {
+        expect(INSTRUCTION_TOKENS[language][encoding], `${language} ${encoding}`).toBe(
+          countTokensWith(encoding, SYSTEM[language]),
+        );
+      }
+    }
+  });
+
+  it('never fall below a real question’s count in either encoding', () => {
+    const questions = [
+      ...questionPresets.flatMap((preset) => [preset.question.vi, preset.question.en]),
+      'ĐIỀU KHOẢN BẤT KHẢ KHÁNG VÀ PHẠT VI PHẠM',
+      'Bên A có quyền đơn phương chấm dứt hợp đồng trong trường hợp nào? Nêu rõ thời hạn báo trước.',
+      '1234567890 %%% !!! §§ 8.1–8.3',
     ];
-    expect(estimateInput(docs, model('ollama'))).toMatchObject({ tokens: 3000 + QUESTION_OVERHEAD_TOKENS, cost: 0 });
+    for (const question of questions) {
+      const label = `\n\nCâu hỏi: ${question}`;
+      for (const encoding of ['o200k_base', 'cl100k_base'] as const) {
+        expect(questionTokens(question), `${encoding}: ${question}`).toBeGreaterThanOrEqual(
+          countTokensWith(encoding, label),
+        );
+      }
+    }
   });
 });
 

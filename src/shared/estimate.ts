@@ -1,8 +1,34 @@
-import type { TokenCounts } from './documents';
+import type { Encoding, TokenCounts } from './documents';
+import type { Language } from './language';
 import type { ProviderModel } from './providers';
 
-/** Tokens a question adds to its documents: the instructions, the question and the page markers' framing. */
-export const QUESTION_OVERHEAD_TOKENS = 800;
+/**
+ * The instructions' tokens (prompt.ts, SYSTEM), in each language and
+ * encoding. Counted by the tokenizer once and written here, so that the window,
+ * which has no tokenizer, estimates as main does; estimate.test.ts counts them
+ * again and fails when the instructions change and these do not.
+ */
+export const INSTRUCTION_TOKENS: Record<Language, Record<Encoding, number>> = {
+  vi: { o200k_base: 205, cl100k_base: 346 },
+  en: { o200k_base: 161, cl100k_base: 162 },
+};
+/** A document's framing (prompt.ts): its `<document index name>` tags, about 16 tokens, and 5 a `[Page N]` marker. */
+const DOCUMENT_TOKENS = 16;
+const PAGE_MARKER_TOKENS = 5;
+/** The line that introduces the question ("Câu hỏi: ") and the blank lines before it. */
+const QUESTION_LABEL_TOKENS = 4;
+
+/**
+ * A question's tokens, taken as its length in characters: at or above what
+ * either encoding counts for Vietnamese and English (cl100k cuts Vietnamese
+ * into 1.2 to 2 characters a token, o200k into about 3), so the estimate never
+ * lets through a question the model would refuse for its length. A question is
+ * a few dozen tokens against a contract's tens of thousands.
+ */
+export function questionTokens(question: string): number {
+  return question.trim().length + QUESTION_LABEL_TOKENS;
+}
+
 /** The most room kept for an answer: enough for a long extraction of clauses. */
 export const MAX_ANSWER_TOKENS = 8_000;
 
@@ -24,9 +50,30 @@ export interface InputEstimate {
   estimated: boolean;
 }
 
-/** What one question about these documents would send to a model and cost before the answer. */
-export function estimateInput(documents: readonly { tokens: TokenCounts }[], model: ProviderModel): InputEstimate {
-  const tokens = documents.reduce((sum, doc) => sum + doc.tokens[model.encoding], 0) + QUESTION_OVERHEAD_TOKENS;
+/** What a request sends of its documents, for the estimate: their tokens and their pages. */
+export interface EstimatedDocument {
+  tokens: TokenCounts;
+  pages: number | null;
+}
+
+/**
+ * What one question about these documents sends to a model and costs before
+ * the answer: the one estimate of LexDesk. The card (with no question yet), the
+ * ask panel, the live counters and main's refusal (preflight.ts) all read it,
+ * so a question shows one figure everywhere and the panel never allows what
+ * main refuses.
+ */
+export function estimateRequest(
+  documents: readonly EstimatedDocument[],
+  question: string,
+  language: Language,
+  model: ProviderModel,
+): InputEstimate {
+  const inDocuments = documents.reduce(
+    (sum, doc) => sum + doc.tokens[model.encoding] + DOCUMENT_TOKENS + (doc.pages ?? 0) * PAGE_MARKER_TOKENS,
+    0,
+  );
+  const tokens = INSTRUCTION_TOKENS[language][model.encoding] + inDocuments + questionTokens(question);
   return {
     tokens,
     fill: tokens / model.contextWindow,

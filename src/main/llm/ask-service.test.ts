@@ -144,7 +144,7 @@ describe('asking an OpenAI-compatible provider', () => {
     expect(events.map((e) => e.seq)).toEqual(events.map((_, index) => index + 1));
     // The key went to the provider; the system prompt asks for citations in the fixed form.
     expect(server.requests[0]?.authorization).toBe(`Bearer ${KEY}`);
-    expect(JSON.stringify(server.requests[0]?.body.messages)).toContain('[p. 12, Điều 8]');
+    expect(JSON.stringify(server.requests[0]?.body.messages)).toContain('[tr. 12, Điều 8]');
   });
 
   it('reads usage where Moonshot puts it, inside the last choice', async () => {

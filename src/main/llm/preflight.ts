@@ -1,14 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { AskInput } from '../../shared/answers';
-import type { DocumentDetail } from '../../shared/documents';
 import { AppError } from '../../shared/errors';
-import { answerReserve, costOf } from '../../shared/estimate';
+import { answerReserve, costOf, estimateRequest } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
-import type { ProviderModel } from '../../shared/providers';
+import { buildPrompt, PROMPT_VERSION } from '../../shared/prompt';
 import type { DocumentsService } from '../documents/documents-service';
 import type { ModelTarget, ProvidersService } from '../providers/providers-service';
-import { countTokensWith } from '../tokens/token-count';
-import { buildPrompt, PROMPT_VERSION } from './prompt';
 
 /**
  * The first part of the ask pipeline: everything that can be known, and
@@ -41,7 +38,7 @@ export function planAsk(
   const { model } = target;
   const documents = input.documentIds.map((sha256) => deps.documents.get(sha256));
   const prompt = buildPrompt(documents, input.question, language);
-  const estimatedInput = estimateInput(documents, `${prompt.system}\n${input.question}`, model);
+  const estimatedInput = estimateRequest(documents, input.question, language, model).tokens;
   const over = estimatedInput + answerReserve(model) - model.contextWindow;
   if (over > 0) {
     throw new AppError('CONTEXT_TOO_LONG', {
@@ -58,13 +55,6 @@ export function planAsk(
     estimatedCost: costOf({ input: estimatedInput, cachedInput: 0, output: 0 }, model),
     cacheKey: cacheKeyOf(input, language, answerReserve(model)),
   };
-}
-
-function estimateInput(documents: DocumentDetail[], instructions: string, model: ProviderModel): number {
-  // Document tokens were counted in the extraction worker; only the small parts are counted here, on main.
-  const framing = documents.reduce((sum, doc) => sum + 16 + (doc.pages ?? 0) * 5, 0);
-  const inDocuments = documents.reduce((sum, doc) => sum + doc.tokens[model.encoding], 0);
-  return inDocuments + countTokensWith(model.encoding, instructions) + framing;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../shared/documents';
-import { estimateInput } from '../../shared/estimate';
+import { estimateRequest } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
 import { providerPresets } from '../../shared/provider-presets';
 import type { ProviderConfig } from '../../shared/providers';
@@ -34,7 +34,11 @@ export function DocumentCard({
   const n = (value: number) => formatNumber(value, language);
   const priced = providers.length > 0 ? providers : providerPresets.filter((provider) => provider.id !== 'custom');
   const estimates = priced.flatMap((provider) =>
-    provider.models.map((model) => ({ providerName: provider.name, model, ...estimateInput([doc], model) })),
+    provider.models.map((model) => ({
+      providerName: provider.name,
+      model,
+      ...estimateRequest([doc], '', language, model),
+    })),
   );
   const checkedOn = estimates[0]?.model.checkedOn ?? '';
 

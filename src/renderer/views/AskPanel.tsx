@@ -1,6 +1,6 @@
 import { type FormEvent, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answerReserve, estimateInput } from '../../shared/estimate';
+import { answerReserve, estimateRequest } from '../../shared/estimate';
 import { questionPresets } from '../../shared/question-presets';
 import { formatCost, formatNumber, formatPercent } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
@@ -46,7 +46,8 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
     );
   }
 
-  const estimate = selectedDocuments.length > 0 ? estimateInput(selectedDocuments, chosen.model) : null;
+  const estimate =
+    selectedDocuments.length > 0 ? estimateRequest(selectedDocuments, question, language, chosen.model) : null;
   const canAsk = !running && estimate !== null && estimate.fits && question.trim() !== '';
 
   function submit(event: FormEvent) {

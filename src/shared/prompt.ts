@@ -1,14 +1,16 @@
-import type { DocumentDetail } from '../../shared/documents';
-import type { Language } from '../../shared/language';
+import type { DocumentDetail } from './documents';
+import type { Language } from './language';
 
 /**
  * The instructions: answer from the documents only, and cite pages and clause
- * numbers in one fixed form, `[p. 12, Điều 8]`, which later checks can parse.
+ * numbers in one fixed form, `[tr. 12, Điều 8]` in Vietnamese and
+ * `[p. 12, Section 8]` in English, which citations.ts parses (both words, in
+ * either language, since models mix them).
  */
-const SYSTEM: Record<Language, string> = {
+export const SYSTEM: Record<Language, string> = {
   vi: `Bạn là trợ lý pháp lý giúp luật sư rà soát hợp đồng và văn bản pháp luật.
 - Chỉ trả lời dựa trên các tài liệu được cung cấp. Nếu tài liệu không đề cập đến vấn đề được hỏi, hãy nói rõ là không tìm thấy trong tài liệu; không suy đoán, không dùng kiến thức bên ngoài.
-- Mỗi ý phải dẫn nguồn theo đúng dạng [p. 12, Điều 8]: số trang theo dấu [Page N] trong tài liệu, kèm số điều, khoản nếu có. Với tài liệu không chia trang, chỉ ghi điều, khoản: [Điều 8, khoản 2]. Khi có nhiều tài liệu, thêm tên tài liệu: [Hợp đồng A, p. 3, Điều 5].
+- Mỗi ý phải dẫn nguồn theo đúng dạng [tr. 12, Điều 8]: số trang theo dấu [Page N] trong tài liệu, kèm số điều, khoản nếu có. Với tài liệu không chia trang, chỉ ghi điều, khoản: [Điều 8, khoản 2]. Khi có nhiều tài liệu, thêm tên tài liệu: [Hợp đồng A, tr. 3, Điều 5].
 - Trích nguyên văn những câu quan trọng trong dấu ngoặc kép.
 - Trả lời bằng tiếng Việt, trình bày bằng Markdown (tiêu đề, danh sách), ngắn gọn và chính xác.`,
   en: `You are a legal assistant helping a lawyer review contracts and statutes.
@@ -19,7 +21,7 @@ const SYSTEM: Record<Language, string> = {
 };
 
 /** Bumped whenever the instructions change, so the answer cache does not serve answers to old instructions. */
-export const PROMPT_VERSION = 1;
+export const PROMPT_VERSION = 2;
 
 export interface Prompt {
   system: string;
