@@ -1,12 +1,12 @@
 import type { Page } from '@playwright/test';
 import { type ProviderTestServer, startProviderTestServer } from '../src/main/llm/testing/provider-test-server';
 import { expect, test } from './fixtures';
-import { horizontalScroll, overflowsIn } from './pages/layout';
+import { accessibilityViolations, horizontalScroll, overflowsIn } from './pages/layout';
 import { openWithTestProvider } from './pages/test-provider';
 
 // The workbench issue's first target: at the smallest window and a common one, in both languages, nothing in
 // the card, the viewer, a saved analysis (alone and beside its document) or Settings sticks out of its box,
-// and the window never scrolls sideways.
+// and the window never scrolls sideways; and axe-core finds nothing on any of them.
 
 const SIZES = [
   { width: 880, height: 560 },
@@ -27,6 +27,7 @@ async function expectLaidOut(page: Page, view: string) {
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await horizontalScroll(page), `${view} at ${size.width}×${size.height}: sideways scroll`).toBe(0);
     expect(await overflowsIn(page, '.app'), `${view} at ${size.width}×${size.height}`).toEqual([]);
+    expect(await accessibilityViolations(page), `axe-core: ${view} at ${size.width}×${size.height}`).toEqual([]);
   }
 }
 

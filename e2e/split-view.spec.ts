@@ -4,7 +4,7 @@ import { providerPresets } from '../src/shared/provider-presets';
 import { expect, test } from './fixtures';
 import { startHost } from './host/app-host';
 import { AppPage } from './pages/app-page';
-import { horizontalScroll, overflowsIn } from './pages/layout';
+import { accessibilityViolations, horizontalScroll, overflowsIn } from './pages/layout';
 
 // The workbench issue: the answer and the document side by side, and every citation a link to its page.
 
@@ -72,6 +72,7 @@ for (const [locale, ask, question] of [
         await expect(viewer.locator('.textLayer .text-highlight').first()).toBeInViewport();
         expect(await horizontalScroll(page), `sideways scroll at ${size.width}`).toBe(0);
         expect(await overflowsIn(page, '.split'), `overflow at ${size.width}×${size.height}`).toEqual([]);
+        expect(await accessibilityViolations(page), `axe-core at ${size.width}×${size.height}`).toEqual([]);
       }
       await app.screenshot(testInfo, `70-split-streaming-${locale.slice(0, 2)}`);
     } finally {

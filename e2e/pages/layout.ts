@@ -57,3 +57,16 @@ export function overflowsIn(page: Page, root: string): Promise<Overflow[]> {
 export function horizontalScroll(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/** What axe-core finds on the page as it is now (WCAG 2.1 A and AA, and best practice), one line a node. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    // pdf.js's own empty canvas for measuring text, appended to the body: not content, never seen.
+    .exclude('.hiddenCanvasElement')
+    .analyze();
+  return violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${violation.help})`),
+  );
+}

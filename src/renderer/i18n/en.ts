@@ -66,8 +66,6 @@ export const en = {
     documents_one: '{{count}} document',
     documents_other: '{{count}} documents',
     name: 'Name',
-    collapse: 'Hide the analyses of {{name}}',
-    expand: 'Show the analyses of {{name}}',
     loadingRow: 'Loading…',
     confirmTitle: 'Delete the matter “{{name}}”?',
     confirmBody:
@@ -228,6 +226,7 @@ export const en = {
     resize: 'Width of the answer',
   },
   viewer: {
+    content: 'Document content',
     back: '← Documents',
     close: 'Close document',
     page: 'Page',

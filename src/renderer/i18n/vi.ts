@@ -69,8 +69,6 @@ export const vi: Translation = {
     documents_one: '{{count}} tài liệu',
     documents_other: '{{count}} tài liệu',
     name: 'Tên vụ việc',
-    collapse: 'Thu gọn các phân tích của {{name}}',
-    expand: 'Mở các phân tích của {{name}}',
     loadingRow: 'Đang tải…',
     confirmTitle: 'Xóa vụ việc “{{name}}”?',
     confirmBody:
@@ -232,6 +230,7 @@ export const vi: Translation = {
     resize: 'Độ rộng phần trả lời',
   },
   viewer: {
+    content: 'Nội dung tài liệu',
     back: '← Tài liệu',
     close: 'Đóng tài liệu',
     page: 'Trang',

@@ -170,8 +170,8 @@ function AnswerList({ onManage }: { onManage(matter: Matter): void }) {
             <button
               type="button"
               className="history-group__toggle"
+              // Its name is what it shows (the matter and its count); aria-expanded says whether it is open.
               aria-expanded={!collapsed[group.key]}
-              aria-label={t(collapsed[group.key] ? 'matters.expand' : 'matters.collapse', { name })}
               onClick={() => toggle(group.key)}
             >
               <span className="history-group__chevron" aria-hidden="true">

@@ -10,7 +10,7 @@ interface PdfPageProps {
   scale: number;
   /** The size to hold before the page is rendered (the first page's). */
   placeholder: { width: number; height: number };
-  root: RefObject<HTMLDivElement | null>;
+  root: RefObject<HTMLElement | null>;
   /** Text to mark on this page's text layer, or null. */
   highlight: string | null;
 }

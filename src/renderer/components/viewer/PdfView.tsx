@@ -41,7 +41,7 @@ export const PdfView = forwardRef<ViewerHandle, PdfViewProps>(function PdfView(
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const [scale, setScale] = useState(MAX_SCALE);
   const [highlight, setHighlight] = useState<{ page: number; text: string } | null>(null);
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
   const anchor = useRef(0);
 
   useEffect(() => {
@@ -125,7 +125,9 @@ export const PdfView = forwardRef<ViewerHandle, PdfViewProps>(function PdfView(
 
   if (!pdf || !size) return <p className="viewer__loading">{t('viewer.loading')}</p>;
   return (
-    <div className="pdf-view" ref={container}>
+    // Focusable, so the keyboard scrolls it (arrows, Page Down): a scrolling region must be (WCAG 2.1.1, axe-core).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: see above.
+    <section className="pdf-view" ref={container} tabIndex={0} aria-label={t('viewer.content')}>
       {Array.from({ length: pdf.numPages }, (_, index) => index + 1).map((page) => (
         <PdfPage
           key={page}
@@ -137,6 +139,6 @@ export const PdfView = forwardRef<ViewerHandle, PdfViewProps>(function PdfView(
           highlight={highlight?.page === page ? highlight.text : null}
         />
       ))}
-    </div>
+    </section>
   );
 });

@@ -1,4 +1,5 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TextRange } from './find-in-text';
 import { type PageText, scrollToPage, type ViewerHandle, type ViewerTarget } from './viewer-handle';
 
@@ -10,7 +11,8 @@ interface TextViewProps {
 
 /** DOCX and text documents, shown as the text LexDesk keeps, with the same range API as the PDF view. */
 export const TextView = forwardRef<ViewerHandle, TextViewProps>(function TextView({ pageTexts, target }, ref) {
-  const container = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation();
+  const container = useRef<HTMLElement>(null);
   const mark = useRef<HTMLElement>(null);
   const [highlight, setHighlight] = useState<TextRange | null>(null);
 
@@ -39,7 +41,9 @@ export const TextView = forwardRef<ViewerHandle, TextViewProps>(function TextVie
   }, [highlight]);
 
   return (
-    <div className="text-view" ref={container}>
+    // Focusable, so the keyboard scrolls it (arrows, Page Down): a scrolling region must be (WCAG 2.1.1, axe-core).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: see above.
+    <section className="text-view" ref={container} tabIndex={0} aria-label={t('viewer.content')}>
       {pageTexts.map((page) => {
         const end = page.start + page.text.length;
         const inPage = highlight && highlight.start < end && highlight.end > page.start;
@@ -60,6 +64,6 @@ export const TextView = forwardRef<ViewerHandle, TextViewProps>(function TextVie
           </div>
         );
       })}
-    </div>
+    </section>
   );
 });
