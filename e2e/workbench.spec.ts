@@ -245,3 +245,42 @@ test('one question shows one input figure: the panel before asking and the live 
     await host.close();
   }
 });
+
+test('a follow-up is asked in the thread: the documents go first, unchanged, and the cached input is counted', async ({
+  page,
+}, testInfo) => {
+  const key = 'sk-test-0123456789abcd';
+  server.script({ answer: 'Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].', apiKey: key });
+  const { host, app } = await openWithTestProvider(page, server, key);
+  try {
+    const before = server.requests.length;
+    await page.getByLabel('Câu hỏi', { exact: true }).fill('Phí tư vấn là bao nhiêu?');
+    await page.getByRole('button', { name: 'Hỏi', exact: true }).click();
+    await expect(page.locator('.answer__status')).toHaveText('Hoàn tất');
+
+    server.script({
+      answer: 'Mỗi bên được chấm dứt với 30 ngày báo trước [p. 4, Section 9].',
+      apiKey: key,
+      usage: { input: 3_400, cachedInput: 3_072, output: 18 },
+    });
+    await page.getByLabel(/^Hỏi tiếp về các tài liệu này/).fill('Còn thời hạn báo trước khi chấm dứt?');
+    await page.getByRole('button', { name: 'Hỏi tiếp', exact: true }).click();
+    await expect(page.locator('.answer__question')).toHaveText('Còn thời hạn báo trước khi chấm dứt?');
+    await expect(page.locator('.answer__status')).toHaveText('Hoàn tất');
+    await expect(page.locator('[data-counter="cached"] dd')).toHaveText('3.072');
+    await expect(page.locator('[data-counter="input"] dd')).toHaveText('3.400');
+
+    const [first, second] = server.requests.slice(before).map((request) => request.body.messages ?? []);
+    expect(second?.slice(0, 2)).toEqual(first?.slice(0, 2));
+    expect(second?.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    await app.screenshot(testInfo, '66-follow-up-vi');
+
+    // The saved follow-up shows the thread before it.
+    await page.locator('.history-row__button').first().click();
+    await page.getByText('Câu hỏi tiếp theo, sau 1 câu hỏi trước về cùng tài liệu').click();
+    await expect(page.locator('.thread__question')).toHaveText(['Phí tư vấn là bao nhiêu?']);
+    await app.screenshot(testInfo, '67-thread-saved-vi');
+  } finally {
+    await host.close();
+  }
+});

@@ -39,6 +39,8 @@ export const answerSchema = z.object({
   finishReason: z.string().nullable(),
   /** The matter (hồ sơ vụ việc) it is filed under, if any. */
   matterId: z.string().nullable(),
+  /** The answer this one is a follow-up question to, in a thread on the same documents; null for a first question. */
+  follows: z.string().nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });
@@ -53,6 +55,8 @@ export const askInputSchema = z.object({
   fresh: z.boolean().optional(),
   /** File the answer, and those of its documents not yet in a matter, under this matter. */
   matterId: z.string().min(1).max(100).nullable().optional(),
+  /** Asked as a follow-up to this answer: its thread's questions and answers go first, on the same documents. */
+  follows: z.string().min(1).max(100).optional(),
 });
 export type AskInput = z.infer<typeof askInputSchema>;
 

@@ -50,6 +50,16 @@ export interface InputEstimate {
   estimated: boolean;
 }
 
+/**
+ * An earlier turn of a thread, for the estimate: the question (counted by its
+ * length, as any question is) and the answer's tokens as the provider counted
+ * them (its output), or its length in characters where it never said.
+ */
+export interface EstimatedTurn {
+  question: string;
+  answerTokens: number;
+}
+
 /** What a request sends of its documents, for the estimate: their tokens and their pages. */
 export interface EstimatedDocument {
   tokens: TokenCounts;
@@ -68,12 +78,15 @@ export function estimateRequest(
   question: string,
   language: Language,
   model: ProviderModel,
+  /** The earlier questions and answers of a thread, sent before this question. */
+  earlier: readonly EstimatedTurn[] = [],
 ): InputEstimate {
   const inDocuments = documents.reduce(
     (sum, doc) => sum + doc.tokens[model.encoding] + DOCUMENT_TOKENS + (doc.pages ?? 0) * PAGE_MARKER_TOKENS,
     0,
   );
-  const tokens = INSTRUCTION_TOKENS[language][model.encoding] + inDocuments + questionTokens(question);
+  const thread = earlier.reduce((sum, turn) => sum + questionTokens(turn.question) + turn.answerTokens, 0);
+  const tokens = INSTRUCTION_TOKENS[language][model.encoding] + inDocuments + thread + questionTokens(question);
   return {
     tokens,
     fill: tokens / model.contextWindow,

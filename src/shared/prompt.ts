@@ -23,13 +23,37 @@ export const SYSTEM: Record<Language, string> = {
 /** Bumped whenever the instructions change, so the answer cache does not serve answers to old instructions. */
 export const PROMPT_VERSION = 2;
 
-export interface Prompt {
-  system: string;
-  user: string;
+/** One message of a conversation with the model, after the instructions. */
+export interface PromptMessage {
+  role: 'user' | 'assistant';
+  content: string;
 }
 
-/** The request text: each document framed with its name and page markers, then the question. */
-export function buildPrompt(documents: readonly DocumentDetail[], question: string, language: Language): Prompt {
+export interface Prompt {
+  system: string;
+  /** The documents and the first question, then each earlier answer and question of the thread, in turn. */
+  messages: PromptMessage[];
+}
+
+/** An earlier question of a thread and the answer it had. */
+export interface EarlierTurn {
+  question: string;
+  answer: string;
+}
+
+/**
+ * The request: each document framed with its name and page markers, then the
+ * question. A follow-up keeps the thread's first message (the documents and
+ * the first question) exactly as it was sent, then the answers and questions
+ * since, so a provider that caches a prompt's start bills the documents again
+ * as cached input.
+ */
+export function buildPrompt(
+  documents: readonly DocumentDetail[],
+  question: string,
+  language: Language,
+  earlier: readonly EarlierTurn[] = [],
+): Prompt {
   const parts = documents.map((doc, index) => {
     const body =
       doc.pages === null
@@ -38,5 +62,12 @@ export function buildPrompt(documents: readonly DocumentDetail[], question: stri
     return `<document index="${index + 1}" name="${doc.name.replace(/"/g, "'")}">\n${body}\n</document>`;
   });
   const label = language === 'vi' ? 'Câu hỏi' : 'Question';
-  return { system: SYSTEM[language], user: `${parts.join('\n\n')}\n\n${label}: ${question.trim()}` };
+  const asked = (text: string) => `${label}: ${text.trim()}`;
+  const [first, ...later] = [...earlier.map((turn) => turn.question), question];
+  const messages: PromptMessage[] = [{ role: 'user', content: `${parts.join('\n\n')}\n\n${asked(first ?? question)}` }];
+  earlier.forEach((turn, index) => {
+    messages.push({ role: 'assistant', content: turn.answer });
+    messages.push({ role: 'user', content: asked(later[index] ?? question) });
+  });
+  return { system: SYSTEM[language], messages };
 }

@@ -23,6 +23,7 @@ interface AnswerRow {
   error_message: string | null;
   finish_reason: string | null;
   matter_id: string | null;
+  follows: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -37,6 +38,7 @@ export interface NewAnswer {
   model: string;
   estimatedInput: number;
   currency: string;
+  follows: string | null;
   createdAt: number;
 }
 
@@ -63,9 +65,9 @@ function answerStatements(db: Db) {
   return {
     insertAnswer: db.prepare(
       `INSERT INTO answers (id, question, provider_id, provider_name, model, status, estimated_input, currency,
-         cache_key, created_at, updated_at)
+         cache_key, follows, created_at, updated_at)
        VALUES (@id, @question, @providerId, @providerName, @model, 'streaming', @estimatedInput, @currency,
-         @cacheKey, @createdAt, @createdAt)`,
+         @cacheKey, @follows, @createdAt, @createdAt)`,
     ),
     insertDocument: db.prepare('INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, ?, ?)'),
     updateProgress: db.prepare(
@@ -179,6 +181,7 @@ function toAnswer(row: AnswerRow, documentIds: string[]): Answer {
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
     finishReason: row.finish_reason,
     matterId: row.matter_id,
+    follows: row.follows,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

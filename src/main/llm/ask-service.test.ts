@@ -495,3 +495,56 @@ describe('the pipeline without its recorder', () => {
     expect(services.db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 0 });
   });
 });
+
+describe('a follow-up question', () => {
+  it.each(['kimi', 'claude'])(
+    'sends the thread with the documents as the same first message, and keeps the cached input reported (%s)',
+    async (providerId) => {
+      const service = askService();
+      const input = { documentIds: [documentId], providerId, model: 'test-model' };
+      const first = await service.start({ ...input, question: 'Phạt vi phạm bao nhiêu?' }).finished;
+      server.script({
+        answer: 'Chấm dứt theo Điều 12.',
+        apiKey: KEY,
+        usage: { input: 900, cachedInput: 640, output: 7 },
+      });
+      const second = await service.start({ ...input, question: 'Còn chấm dứt hợp đồng?', follows: first.id }).finished;
+      const third = await service.start({ ...input, question: 'Báo trước bao lâu?', follows: second.id }).finished;
+
+      const [a, b, c] = server.requests.map((request) => request.body.messages ?? []);
+      // The documents and the first question are the first user message of every request of the thread, as sent.
+      expect(b?.[providerId === 'kimi' ? 1 : 0]).toEqual(a?.[providerId === 'kimi' ? 1 : 0]);
+      expect(c?.[providerId === 'kimi' ? 1 : 0]).toEqual(a?.[providerId === 'kimi' ? 1 : 0]);
+      const turns = (messages: typeof c) =>
+        (messages ?? []).filter((m) => m.role !== 'system').map((m) => `${m.role}: ${String(m.content).slice(-40)}`);
+      expect(turns(c)).toEqual([
+        expect.stringMatching(/^user: [\s\S]*Câu hỏi: Phạt vi phạm bao nhiêu\?$/),
+        `assistant: ${first.text.slice(-40)}`,
+        'user: Câu hỏi: Còn chấm dứt hợp đồng?',
+        'assistant: Chấm dứt theo Điều 12.',
+        'user: Câu hỏi: Báo trước bao lâu?',
+      ]);
+      expect(second).toMatchObject({ follows: first.id, usage: { input: 900, cachedInput: 640, output: 7 } });
+      expect(services.answers.get(third.id).follows).toBe(second.id);
+      // The estimate counts the thread: the third question is larger than the first by the answers before it.
+      expect(third.estimatedInput).toBeGreaterThan(first.estimatedInput + 7);
+    },
+  );
+
+  it('is refused on other documents than its thread’s, and its words after other answers are not the cached question', async () => {
+    const service = askService();
+    const input = { documentIds: [documentId], providerId: 'kimi', model: 'test-model' };
+    const first = await service.start({ ...input, question: 'Phạt vi phạm bao nhiêu?' }).finished;
+    const other = await services.documents.ingest({
+      ingestId: 'y',
+      name: 'khac.txt',
+      bytes: new TextEncoder().encode('Điều 1. Khác.'),
+    });
+    expect(() =>
+      service.start({ ...input, documentIds: [other.sha256], question: 'Còn gì?', follows: first.id }),
+    ).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    const again = service.start({ ...input, question: 'Phạt vi phạm bao nhiêu?', follows: first.id });
+    expect(again.cached).toBe(false);
+    await again.finished;
+  });
+});

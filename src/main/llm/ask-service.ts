@@ -146,6 +146,7 @@ function startAsk(state: AskState, input: AskInput, options: AskOptions) {
       model: plan.model.model,
       estimatedInput: plan.estimatedInput,
       currency: plan.model.currency,
+      follows: plan.follows,
       createdAt: deps.clock.now(),
     },
     () => fileUnderMatter(answerId),

@@ -1,12 +1,14 @@
 import type OpenAI from 'openai';
 import type { Usage } from '../../shared/estimate';
+import type { PromptMessage } from '../../shared/prompt';
 import type { ProviderKind } from '../../shared/providers';
 import { loadAnthropic, loadOpenAi } from './sdks';
 
 export interface ChatRequest {
   model: string;
   system: string;
-  user: string;
+  /** The documents and the question, after the earlier turns of a thread if there are any. */
+  messages: PromptMessage[];
   maxOutputTokens: number;
   signal: AbortSignal;
 }
@@ -57,10 +59,7 @@ function openAiClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
       const stream = await client.chat.completions.create(
         {
           model: request.model,
-          messages: [
-            { role: 'system', content: request.system },
-            { role: 'user', content: request.user },
-          ],
+          messages: [{ role: 'system', content: request.system }, ...request.messages],
           max_tokens: request.maxOutputTokens,
           stream: true,
           stream_options: { include_usage: true },
@@ -101,7 +100,7 @@ function anthropicClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
           model: request.model,
           max_tokens: request.maxOutputTokens,
           system: request.system,
-          messages: [{ role: 'user', content: request.user }],
+          messages: request.messages,
           stream: true,
         },
         { signal: request.signal },

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../shared/errors';
 import { answerReserve, type Usage } from '../../shared/estimate';
+import type { Prompt } from '../../shared/prompt';
 import type { ModelTarget } from '../providers/providers-service';
 import { countTokensWith } from '../tokens/token-count';
 import type { ChatClient } from './chat-client';
@@ -53,7 +54,7 @@ export interface RequestHooks {
 export interface ModelRequest {
   target: ModelTarget;
   client: ChatClient;
-  prompt: { system: string; user: string };
+  prompt: Prompt;
   /** LexDesk's count of the input, said in a context refusal that gives no numbers of its own. */
   estimatedInput?: number;
   /** Aborting it stops the request; what arrived is kept, and the outcome is `stopped`. */
@@ -125,7 +126,7 @@ async function streamOnce(request: ModelRequest, signal: AbortSignal, heard: Hea
   const pieces = request.client.stream({
     model: model.model,
     system: request.prompt.system,
-    user: request.prompt.user,
+    messages: request.prompt.messages,
     maxOutputTokens: answerReserve(model),
     signal,
   });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { AskInput } from '../../shared/answers';
+import type { Answer, AskInput } from '../../shared/answers';
 import { AppError } from '../../shared/errors';
-import { answerReserve, costOf, estimateRequest } from '../../shared/estimate';
+import { answerReserve, costOf, type EstimatedTurn, estimateRequest } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
-import { buildPrompt, PROMPT_VERSION } from '../../shared/prompt';
+import { buildPrompt, PROMPT_VERSION, type Prompt } from '../../shared/prompt';
+import type { AnswersService } from '../answers/answers-service';
 import type { DocumentsService } from '../documents/documents-service';
 import type { ModelTarget, ProvidersService } from '../providers/providers-service';
 
@@ -15,7 +16,9 @@ import type { ModelTarget, ProvidersService } from '../providers/providers-servi
  */
 
 export interface AskPlan extends ModelTarget {
-  prompt: { system: string; user: string };
+  prompt: Prompt;
+  /** The answer this one follows up, in its thread; null for a first question. */
+  follows: string | null;
   estimatedInput: number;
   /** The input's cost, before any answer. */
   estimatedCost: number;
@@ -26,7 +29,11 @@ export interface AskPlan extends ModelTarget {
 export interface PreflightDependencies {
   documents: Pick<DocumentsService, 'get'>;
   providers: Pick<ProvidersService, 'target'>;
+  answers: Pick<AnswersService, 'get'>;
 }
+
+/** A thread holds at most this many questions: past it, a new thread on the same documents reads better. */
+export const MAX_THREAD_TURNS = 20;
 
 export function planAsk(
   deps: PreflightDependencies,
@@ -37,8 +44,9 @@ export function planAsk(
   const target = deps.providers.target(input.providerId, input.model, keyOverride);
   const { model } = target;
   const documents = input.documentIds.map((sha256) => deps.documents.get(sha256));
-  const prompt = buildPrompt(documents, input.question, language);
-  const estimatedInput = estimateRequest(documents, input.question, language, model).tokens;
+  const thread = input.follows ? threadOf(deps, input.follows, input.documentIds) : [];
+  const prompt = buildPrompt(documents, input.question, language, thread);
+  const estimatedInput = estimateRequest(documents, input.question, language, model, thread.map(turnOf)).tokens;
   const over = estimatedInput + answerReserve(model) - model.contextWindow;
   if (over > 0) {
     throw new AppError('CONTEXT_TOO_LONG', {
@@ -54,7 +62,34 @@ export function planAsk(
     estimatedInput,
     estimatedCost: costOf({ input: estimatedInput, cachedInput: 0, output: 0 }, model),
     cacheKey: cacheKeyOf(input, language, answerReserve(model)),
+    follows: input.follows ?? null,
   };
+}
+
+/**
+ * The earlier questions and answers of the thread `follows` ends, oldest
+ * first: the answers that have text (one that failed before any is left
+ * out). A thread is on one set of documents: a follow-up on others is refused.
+ */
+function threadOf(deps: PreflightDependencies, follows: string, documentIds: readonly string[]) {
+  const chain: Answer[] = [];
+  for (let id: string | null = follows; id !== null && chain.length < MAX_THREAD_TURNS; ) {
+    const answer = deps.answers.get(id);
+    chain.unshift(answer);
+    id = answer.follows;
+  }
+  const same = (ids: readonly string[]) => [...ids].sort().join() === [...documentIds].sort().join();
+  if (chain.some((answer) => !same(answer.documentIds))) {
+    throw new AppError('INVALID_INPUT', { issues: 'a follow-up question is asked of its thread’s documents' });
+  }
+  return chain
+    .filter((answer) => answer.text !== '')
+    .map((answer) => ({ question: answer.question, answer: answer.text, output: answer.usage?.output ?? null }));
+}
+
+/** An earlier turn as the estimate counts it: the question by its length, the answer by the provider's count. */
+function turnOf(turn: { question: string; answer: string; output: number | null }): EstimatedTurn {
+  return { question: turn.question, answerTokens: turn.output ?? turn.answer.length };
 }
 
 /**
@@ -67,6 +102,15 @@ export function cacheKeyOf(input: AskInput, language: Language, maxOutputTokens:
   const documents = [...input.documentIds].sort();
   // An answer given room for 2,048 tokens is not the one given 8,000.
   const parameters = { maxOutputTokens, prompt: PROMPT_VERSION, language };
-  const key = JSON.stringify({ question, documents, provider: input.providerId, model: input.model, parameters });
+  // A follow-up is answered in its thread: the same words after other answers are another question.
+  const thread = input.follows ?? null;
+  const key = JSON.stringify({
+    question,
+    documents,
+    provider: input.providerId,
+    model: input.model,
+    parameters,
+    thread,
+  });
   return createHash('sha256').update(key).digest('hex');
 }

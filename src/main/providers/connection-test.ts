@@ -17,7 +17,8 @@ export async function testConnection(
   const started = performance.now();
   const signal = AbortSignal.timeout(TEST_TIMEOUT_S * 1000);
   try {
-    const request = { model: model.model, system: 'Reply OK.', user: 'ping', maxOutputTokens: 1, signal };
+    const messages = [{ role: 'user' as const, content: 'ping' }];
+    const request = { model: model.model, system: 'Reply OK.', messages, maxOutputTokens: 1, signal };
     for await (const _piece of client.stream(request)) {
       // Draining the stream is the test.
     }

@@ -32,6 +32,8 @@ export function AnswerCounters({
 
   const counters: [string, string, string][] = [
     ['input', t('ask.counters.input'), `${approx(live.inputExact)}${formatNumber(live.inputTokens, language)}`],
+    // What the provider billed at its cached price: the documents of a thread, sent again as the same start.
+    ['cached', t('ask.counters.cached'), live.inputExact ? formatNumber(live.cachedInputTokens, language) : '—'],
     ['output', t('ask.counters.output'), `${approx(live.outputExact)}${formatNumber(live.outputTokens, language)}`],
     ['ttft', t('ask.counters.ttft'), live.ttftMs === null ? '—' : seconds(live.ttftMs)],
     ['elapsed', t('ask.counters.elapsed'), seconds(elapsedMs)],

@@ -186,6 +186,11 @@ export const en = {
     submit: 'Ask',
     stop: 'Stop',
     againWith: 'Ask again with {{model}}',
+    followUp: 'Ask a follow-up on these documents ({{model}})',
+    followUpPlaceholder: 'For example: which party bears the costs of an early termination?',
+    followUpSubmit: 'Ask a follow-up',
+    inThread: 'A follow-up, after {{count}} earlier questions on the same documents',
+    earlier: 'Earlier questions in this thread',
     status: {
       starting: 'Sending…',
       streaming: 'Answering…',
@@ -199,6 +204,7 @@ export const en = {
       'The answer stopped at the model’s output limit ({{tokens}} tokens) and the rest is missing. Ask a narrower question (one clause, or one group of clauses), or choose a model that can answer at greater length.',
     counters: {
       input: 'Input tokens',
+      cached: 'Of which cached',
       output: 'Output tokens',
       ttft: 'First token',
       elapsed: 'Elapsed',

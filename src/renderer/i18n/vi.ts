@@ -190,6 +190,11 @@ export const vi: Translation = {
     submit: 'Hỏi',
     stop: 'Dừng',
     againWith: 'Hỏi lại với {{model}}',
+    followUp: 'Hỏi tiếp về các tài liệu này ({{model}})',
+    followUpPlaceholder: 'Ví dụ: Bên nào chịu chi phí khi chấm dứt trước thời hạn?',
+    followUpSubmit: 'Hỏi tiếp',
+    inThread: 'Câu hỏi tiếp theo, sau {{count}} câu hỏi trước về cùng tài liệu',
+    earlier: 'Các câu hỏi trước trong chuỗi',
     status: {
       starting: 'Đang gửi…',
       streaming: 'Đang trả lời…',
@@ -203,6 +208,7 @@ export const vi: Translation = {
       'Câu trả lời dừng ở giới hạn độ dài trả lời của mô hình ({{tokens}} token), phần còn lại bị thiếu. Hãy hỏi hẹp hơn (một điều khoản hoặc một nhóm điều khoản), hoặc chọn mô hình trả lời được dài hơn.',
     counters: {
       input: 'Token đầu vào',
+      cached: 'Trong đó đã lưu đệm',
       output: 'Token đầu ra',
       ttft: 'Token đầu tiên',
       elapsed: 'Thời gian',

@@ -17,6 +17,8 @@ export interface LiveAnswer {
   /** Estimated before sending, then what the provider reported. */
   inputTokens: number;
   inputExact: boolean;
+  /** Of the input, what the provider billed as cached (a thread's documents, sent again); 0 until it says. */
+  cachedInputTokens: number;
   outputTokens: number;
   outputExact: boolean;
   ttftMs: number | null;
@@ -120,6 +122,7 @@ export const useAsk = create<AskState>()((set, get) => {
         patch(id, {
           inputTokens: event.usage.input,
           inputExact: true,
+          cachedInputTokens: event.usage.cachedInput,
           outputTokens: event.usage.output,
           outputExact: true,
           cost: event.cost,
@@ -158,6 +161,7 @@ export const useAsk = create<AskState>()((set, get) => {
         text: answer.text,
         inputTokens: answer.usage?.input ?? answer.estimatedInput,
         inputExact: answer.usage !== null,
+        cachedInputTokens: answer.usage?.cachedInput ?? 0,
         outputTokens: answer.usage?.output ?? 0,
         outputExact: answer.usage !== null,
         ttftMs: 0,
@@ -205,6 +209,7 @@ export const useAsk = create<AskState>()((set, get) => {
         finishReason: null,
         inputTokens: 0,
         inputExact: false,
+        cachedInputTokens: 0,
         outputTokens: 0,
         outputExact: false,
         ttftMs: null,

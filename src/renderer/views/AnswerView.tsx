@@ -5,6 +5,7 @@ import { AnswerCounters } from '../components/AnswerCounters';
 import { AnswerText } from '../components/AnswerText';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ExportButtons } from '../components/ExportButtons';
+import { FollowUpForm } from '../components/FollowUpForm';
 import { formatNumber } from '../components/format';
 import { useOpenCitation } from '../components/use-open-citation';
 import { inBackground } from '../failures';
@@ -80,6 +81,7 @@ export function AnswerView() {
           {t('ask.cutOff', { tokens: formatNumber(live.outputTokens, language) })}
         </p>
       )}
+      {!running && live.started && <FollowUpForm follows={live.started.answerId} thread={live.input} />}
     </section>
   );
 }

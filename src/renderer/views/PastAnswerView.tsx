@@ -6,6 +6,7 @@ import { api } from '../api';
 import { AnswerText } from '../components/AnswerText';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ExportButtons } from '../components/ExportButtons';
+import { FollowUpForm } from '../components/FollowUpForm';
 import { formatCost, formatDateTime, formatNumber, formatSeconds } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
 import { useOpenCitation } from '../components/use-open-citation';
@@ -32,6 +33,7 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
   useEffect(() => {
     inBackground(api.answers.get({ answerId }).then(setAnswer, (caught: unknown) => setError(toErrorData(caught))));
   }, [answerId]);
+  const earlier = useEarlierTurns(answer);
 
   if (error) return <ErrorNotice error={error} />;
   if (!answer) return <p className="viewer__loading">{t('viewer.loading')}</p>;
@@ -75,6 +77,19 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
           }
         />
       </header>
+      {earlier.length > 0 && (
+        <details className="thread">
+          <summary>{t('ask.inThread', { count: earlier.length })}</summary>
+          <ol className="thread__turns" aria-label={t('ask.earlier')}>
+            {earlier.map((turn) => (
+              <li key={turn.id}>
+                <h3 className="thread__question">{turn.question}</h3>
+                <AnswerText text={turn.text} onCite={openCitation} />
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
       <h2 id="analysis-question" className="answer__question">
         {answer.question}
       </h2>
@@ -125,6 +140,30 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
           {t('ask.cutOff', { tokens: n(answer.usage?.output ?? 0) })}
         </p>
       )}
+      {answer.text !== '' && <FollowUpForm follows={answer.id} thread={answer} onAsked={() => openAnswer(null)} />}
     </article>
   );
+}
+
+/** The questions and answers before this one in its thread, oldest first, read from the database. */
+function useEarlierTurns(answer: Answer | null): Answer[] {
+  const [earlier, setEarlier] = useState<Answer[]>([]);
+  useEffect(() => {
+    let cancelled = false;
+    inBackground(
+      (async () => {
+        const chain: Answer[] = [];
+        for (let id = answer?.follows ?? null; id !== null && chain.length < 20; ) {
+          const turn = await api.answers.get({ answerId: id });
+          chain.unshift(turn);
+          id = turn.follows;
+        }
+        if (!cancelled) setEarlier(chain);
+      })(),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [answer]);
+  return earlier;
 }

@@ -8,6 +8,7 @@ import { m006SearchAndCache } from './006-search-and-cache';
 import { m007Matters } from './007-matters';
 import { m008SecureDeleteSearch } from './008-secure-delete-search';
 import { m009AnswerFinish } from './009-answer-finish';
+import { m010AnswerFollows } from './010-answer-follows';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   m007Matters,
   m008SecureDeleteSearch,
   m009AnswerFinish,
+  m010AnswerFollows,
 ];
