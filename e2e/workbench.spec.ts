@@ -66,6 +66,16 @@ test('an answer the model cut off at its output limit says so, live, in the hist
     await app.screenshot(testInfo, '61-answer-cut-off-vi');
     await row.click();
     await expect(page.getByText('Câu trả lời dừng ở giới hạn độ dài trả lời của mô hình')).toBeVisible();
+
+    // Asked to go on, the model continues in the same thread, after the part it wrote.
+    server.script({ answer: 'có quyền chấm dứt với 30 ngày báo trước [p. 4, Section 7].', apiKey: key });
+    await page.getByRole('button', { name: 'Viết tiếp phần bị cắt' }).click();
+    await expect(page.locator('.answer__status')).toHaveText('Hoàn tất');
+    await expect(page.locator('.answer .answer__text')).toContainText('30 ngày báo trước');
+    const last = server.requests.at(-1)?.body.messages ?? [];
+    expect(last.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(String(last[2]?.content)).toContain('Điều 7. Mỗi bên');
+    expect(String(last[3]?.content)).toContain('viết tiếp đúng từ chỗ đã dừng');
   } finally {
     await host.close();
   }

@@ -14,9 +14,12 @@ import { useAsk } from '../stores/ask-store';
 export function FollowUpForm({
   follows,
   thread,
+  cutOff = false,
   onAsked,
 }: {
   follows: string;
+  /** The answer above stopped at the output limit: a button asks the model to go on. */
+  cutOff?: boolean;
   thread: Pick<AskInput, 'documentIds' | 'providerId' | 'model'> & { matterId?: string | null | undefined };
   onAsked?: () => void;
 }) {
@@ -25,17 +28,27 @@ export function FollowUpForm({
   const [question, setQuestion] = useState('');
   const id = useId();
 
+  function send(text: string) {
+    const { documentIds, providerId, model, matterId } = thread;
+    inBackground(ask({ documentIds, providerId, model, question: text, follows, ...(matterId ? { matterId } : {}) }));
+    onAsked?.();
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
     if (question.trim() === '') return;
-    const { documentIds, providerId, model, matterId } = thread;
-    inBackground(ask({ documentIds, providerId, model, question, follows, ...(matterId ? { matterId } : {}) }));
+    send(question);
     setQuestion('');
-    onAsked?.();
   }
 
   return (
     <form className="follow-up" onSubmit={submit}>
+      {cutOff && (
+        // An answer cut off at the output limit goes on in the same thread, from where it stopped.
+        <button type="button" className="button follow-up__continue" onClick={() => send(t('ask.continueQuestion'))}>
+          {t('ask.continue')}
+        </button>
+      )}
       <label htmlFor={id}>{t('ask.followUp', { model: thread.model })}</label>
       <textarea
         id={id}

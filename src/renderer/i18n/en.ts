@@ -189,6 +189,9 @@ export const en = {
     followUp: 'Ask a follow-up on these documents ({{model}})',
     followUpPlaceholder: 'For example: which party bears the costs of an early termination?',
     followUpSubmit: 'Ask a follow-up',
+    continue: 'Continue the cut-off answer',
+    continueQuestion:
+      'The answer above was cut off at the length limit. Continue exactly where it stopped, without repeating what is already written.',
     inThread: 'A follow-up, after {{count}} earlier questions on the same documents',
     earlier: 'Earlier questions in this thread',
     status: {

@@ -193,6 +193,9 @@ export const vi: Translation = {
     followUp: 'Hỏi tiếp về các tài liệu này ({{model}})',
     followUpPlaceholder: 'Ví dụ: Bên nào chịu chi phí khi chấm dứt trước thời hạn?',
     followUpSubmit: 'Hỏi tiếp',
+    continue: 'Viết tiếp phần bị cắt',
+    continueQuestion:
+      'Câu trả lời trên bị cắt ngang ở giới hạn độ dài. Hãy viết tiếp đúng từ chỗ đã dừng, không lặp lại phần đã viết.',
     inThread: 'Câu hỏi tiếp theo, sau {{count}} câu hỏi trước về cùng tài liệu',
     earlier: 'Các câu hỏi trước trong chuỗi',
     status: {

@@ -81,7 +81,9 @@ export function AnswerView() {
           {t('ask.cutOff', { tokens: formatNumber(live.outputTokens, language) })}
         </p>
       )}
-      {!running && live.started && <FollowUpForm follows={live.started.answerId} thread={live.input} />}
+      {!running && live.started && (
+        <FollowUpForm follows={live.started.answerId} thread={live.input} cutOff={isCutOff(live)} />
+      )}
     </section>
   );
 }

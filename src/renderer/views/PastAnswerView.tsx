@@ -140,7 +140,9 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
           {t('ask.cutOff', { tokens: n(answer.usage?.output ?? 0) })}
         </p>
       )}
-      {answer.text !== '' && <FollowUpForm follows={answer.id} thread={answer} onAsked={() => openAnswer(null)} />}
+      {answer.text !== '' && (
+        <FollowUpForm follows={answer.id} thread={answer} cutOff={isCutOff(answer)} onAsked={() => openAnswer(null)} />
+      )}
     </article>
   );
 }
