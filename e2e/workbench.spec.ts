@@ -210,6 +210,10 @@ test('a reseller set up by hand: named "HolySheep", its model typed in, answers;
     await provider.getByLabel('Khóa API của HolySheep').fill(key);
     await provider.getByRole('button', { name: 'Lưu khóa' }).click();
     await expect(provider.getByText('Đã lưu khóa: …6789').first()).toBeVisible();
+    // The reseller's own list, offered as suggestions in the model ID fields.
+    await provider.getByRole('button', { name: 'Lấy danh sách mô hình từ nhà cung cấp' }).click();
+    await expect(provider.getByText('Nhà cung cấp có 1 mô hình; gõ vào ô mã mô hình để chọn.')).toBeVisible();
+    await expect(provider.locator('datalist option')).toHaveAttribute('value', 'moonshot-v1-200k');
     // A second custom endpoint can be added beside it, under a name of its own.
     await expect(
       dialog.getByLabel('Thêm nhà cung cấp').locator('option', { hasText: 'OpenAI-compatible (custom)' }),

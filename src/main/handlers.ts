@@ -26,6 +26,7 @@ export function createHandlers(services: Services, desktop: Desktop, clock: Cloc
     'providers:setKey': ({ providerId, key }) => services.providers.setKey(providerId, key),
     'providers:clearKey': ({ providerId }) => services.providers.clearKey(providerId),
     'providers:test': ({ providerId, model }) => services.providers.test(providerId, model),
+    'providers:models': ({ providerId }) => services.providers.models(providerId),
     'ask:start': (input, caller) => {
       const { finished, ...started } = services.ask.start(input, caller ? { caller } : {});
       // The outcome reaches the window as a done or error event; here it only must not go unhandled.

@@ -212,6 +212,7 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     'providers:setKey': { providerId: 'custom', key: KEY },
     'providers:clearKey': { providerId: 'openai' },
     'providers:test': { providerId: 'custom', model },
+    'providers:models': { providerId: 'custom' },
     'ask:start': { documentIds: [seeds.sha256], providerId: 'custom', model, question: 'Phạt vi phạm bao nhiêu?' },
     'ask:cancel': { streamId: seeds.streamId },
     'answers:get': { answerId: seeds.answerId },

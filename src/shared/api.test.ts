@@ -95,6 +95,7 @@ describe('createApi', () => {
       expect(JSON.stringify(await api.providers.list())).not.toContain('sk-abcd');
       const model = config.models[0]?.model ?? '';
       expect(await api.providers.test({ providerId: 'local', model })).toMatchObject({ ok: true });
+      expect(await api.providers.models({ providerId: 'local' })).toEqual(['test-model']);
       const started = await api.ask.start({
         documentIds: [doc.sha256],
         providerId: 'local',

@@ -57,6 +57,7 @@ export const contract = {
   'providers:setKey': { input: setKeyInputSchema, output: providerSchema },
   'providers:clearKey': { input: providerRefSchema, output: providerSchema },
   'providers:test': { input: testConnectionInputSchema, output: testConnectionResultSchema },
+  'providers:models': { input: providerRefSchema, output: z.array(z.string().max(200)).max(500) },
   'ask:start': { input: askInputSchema, output: askStartedSchema },
   'ask:cancel': { input: z.object({ streamId: z.string() }), output: z.boolean() },
   'answers:get': { input: z.object({ answerId: z.string() }), output: answerSchema },

@@ -34,6 +34,8 @@ export function finishReasonOf(reason: string): string {
 /** One streamed chat request to a provider, through its official SDK. */
 export interface ChatClient {
   stream(request: ChatRequest): AsyncIterable<ChatPiece>;
+  /** The model IDs the provider lists at its `/models` (OpenAI, Anthropic, Ollama, LM Studio and most resellers have one). */
+  models(signal: AbortSignal): Promise<string[]>;
 }
 
 export interface ChatClientOptions {
@@ -75,6 +77,13 @@ function openAiClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
         const usage = chunk.usage ?? (choice as { usage?: OpenAI.CompletionUsage } | undefined)?.usage;
         if (usage) yield { type: 'usage', usage: openAiUsage(usage) };
       }
+    },
+    async models(signal) {
+      const { default: OpenAI } = await loadOpenAi();
+      const client = new OpenAI({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
+      const ids: string[] = [];
+      for await (const model of client.models.list({ signal })) ids.push(model.id);
+      return ids;
     },
   };
 }
@@ -121,6 +130,13 @@ function anthropicClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
         }
       }
       yield { type: 'usage', usage };
+    },
+    async models(signal) {
+      const { default: Anthropic } = await loadAnthropic();
+      const client = new Anthropic({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
+      const ids: string[] = [];
+      for await (const model of client.models.list({}, { signal })) ids.push(model.id);
+      return ids;
     },
   };
 }

@@ -34,3 +34,22 @@ export async function testConnection(
   }
   return { ok: true, latencyMs: Math.round(performance.now() - started) };
 }
+
+/** At most this many model IDs are kept from a provider's list: enough for any reseller's, bounded for the window. */
+const MAX_LISTED_MODELS = 500;
+
+/** The provider's own list of its models, sorted, or the coded error its `/models` gave. */
+export async function listModels(
+  target: Pick<ModelTarget, 'provider' | 'host'>,
+  client: ChatClient,
+): Promise<string[]> {
+  const { provider, host } = target;
+  const signal = AbortSignal.timeout(TEST_TIMEOUT_S * 1000);
+  try {
+    const ids = await client.models(signal);
+    return [...new Set(ids.filter((id) => id.trim() !== '' && id.length <= 200))].sort().slice(0, MAX_LISTED_MODELS);
+  } catch (error) {
+    if (signal.aborted) throw new AppError('TIMEOUT', { provider: provider.name, seconds: TEST_TIMEOUT_S });
+    throw toProviderError(error, { provider: provider.name, model: '', host, receivedText: false, attempts: 1 });
+  }
+}

@@ -59,3 +59,31 @@ describe('a stored key is bound to the origin it was entered for', () => {
     }
   });
 });
+
+describe("a provider's own list of models", () => {
+  it.each([
+    ['openai', () => moonshot.openaiBaseUrl],
+    ['anthropic', () => moonshot.anthropicBaseUrl],
+  ] as const)('is fetched from its /models with the stored key, sorted (%s)', async (kind, baseUrl) => {
+    moonshot.script({
+      answer: '',
+      apiKey: KEY,
+      models: ['moonshot-v1-8k', 'kimi-k2-0905-preview', 'moonshot-v1-200k'],
+    });
+    services.providers.save({ ...kimi(baseUrl()), kind });
+    services.providers.setKey('kimi', KEY);
+    expect(await services.providers.models('kimi')).toEqual([
+      'kimi-k2-0905-preview',
+      'moonshot-v1-200k',
+      'moonshot-v1-8k',
+    ]);
+    expect(moonshot.requests.at(-1)?.path).toMatch(/\/models$/);
+  });
+
+  it('is refused with the coded error of a wrong key', async () => {
+    moonshot.script({ answer: '', apiKey: KEY, models: ['moonshot-v1-8k'] });
+    services.providers.save(kimi(moonshot.openaiBaseUrl));
+    services.providers.setKey('kimi', 'sk-wrong-0123456789');
+    await expect(services.providers.models('kimi')).rejects.toMatchObject({ code: 'INVALID_API_KEY' });
+  });
+});

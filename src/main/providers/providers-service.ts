@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import { type ChatClient, type ChatClientOptions, createChatClient } from '../llm/chat-client';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Db } from '../store/database';
-import { testConnection } from './connection-test';
+import { listModels, testConnection } from './connection-test';
 
 /** Where a request goes: the provider, the model, the key (none for this machine's servers). */
 export interface ModelTarget {
@@ -33,6 +33,8 @@ export interface ProvidersService {
   target(id: string, model: string, keyOverride?: string): ModelTarget;
   /** Checks the key and the model with a one-token request; throws the coded error a real question would get. */
   test(id: string, model: string): Promise<{ ok: true; latencyMs: number }>;
+  /** The model IDs the provider lists, for the lawyer to pick from rather than type. */
+  models(id: string): Promise<string[]>;
 }
 
 export interface ProvidersDependencies {
@@ -233,6 +235,16 @@ export function createProvidersService({
       const found = target(id, model);
       const { kind, baseUrl } = found.provider;
       return testConnection(found, chatClient({ kind, baseUrl, apiKey: found.apiKey }));
+    },
+    models(id) {
+      const provider = get(id);
+      const key = apiKey(provider.id);
+      const host = new URL(provider.baseUrl).hostname;
+      if (!key && !isLoopbackHost(host)) throw new AppError('API_KEY_MISSING', { provider: provider.name });
+      return listModels(
+        { provider, host },
+        chatClient({ kind: provider.kind, baseUrl: provider.baseUrl, apiKey: key }),
+      );
     },
   };
 }

@@ -161,6 +161,8 @@ export const en = {
     model: 'Model',
     modelId: 'Model ID {{n}}',
     addModel: '+ Add a model',
+    fetchModels: 'Fetch the provider’s model list',
+    listedModels: 'The provider lists {{count}} models; type in a model ID field to pick one.',
     removeModel: 'Remove model',
     removeModelNamed: 'Remove model {{model}}',
     context: 'Context (tokens)',

@@ -165,6 +165,8 @@ export const vi: Translation = {
     model: 'Mô hình',
     modelId: 'Mã mô hình {{n}}',
     addModel: '+ Thêm mô hình',
+    fetchModels: 'Lấy danh sách mô hình từ nhà cung cấp',
+    listedModels: 'Nhà cung cấp có {{count}} mô hình; gõ vào ô mã mô hình để chọn.',
     removeModel: 'Bỏ mô hình',
     removeModelNamed: 'Bỏ mô hình {{model}}',
     context: 'Ngữ cảnh (token)',

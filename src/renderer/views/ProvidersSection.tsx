@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { providerPresets } from '../../shared/provider-presets';
 import { isLoopbackHost, type Provider, type ProviderModel } from '../../shared/providers';
+import { api } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InlineConfirm } from '../components/InlineConfirm';
 import { useAction } from '../components/use-action';
@@ -89,7 +90,9 @@ function ProviderEditor({ provider }: { provider: Provider }) {
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   // Main deletes a key when the address moves to another origin; the lawyer is told why it is gone.
   const [keyClearedFor, setKeyClearedFor] = useState<string | null>(null);
-  const ids = { name: useId(), baseUrl: useId(), key: useId() };
+  const ids = { name: useId(), baseUrl: useId(), key: useId(), listed: useId() };
+  // The provider's own list of model IDs, offered as the model fields' suggestions once fetched.
+  const [listed, setListed] = useState<string[] | null>(null);
   const edited = fromRows(models);
   const changed =
     name !== provider.name ||
@@ -156,6 +159,7 @@ function ProviderEditor({ provider }: { provider: Provider }) {
               <th scope="row">
                 <input
                   className="text-field provider__model"
+                  list={listed ? ids.listed : undefined}
                   aria-label={t('providers.modelId', { n: index + 1 })}
                   placeholder="moonshot-v1-200k"
                   value={model.model}
@@ -196,9 +200,30 @@ function ProviderEditor({ provider }: { provider: Provider }) {
           ))}
         </tbody>
       </table>
-      <button type="button" className="button button--quiet provider__add-model" onClick={addModel}>
-        {t('providers.addModel')}
-      </button>
+      <div className="provider__row">
+        <button type="button" className="button button--quiet" onClick={addModel}>
+          {t('providers.addModel')}
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => action.run(() => api.providers.models({ providerId: provider.id }), setListed)}
+        >
+          {t('providers.fetchModels')}
+        </button>
+        {listed && (
+          <span className="field__text" role="status">
+            {t('providers.listedModels', { count: listed.length })}
+          </span>
+        )}
+        {listed && (
+          <datalist id={ids.listed}>
+            {listed.map((id) => (
+              <option key={id} value={id} />
+            ))}
+          </datalist>
+        )}
+      </div>
       {changed && (
         <button
           type="button"
