@@ -298,3 +298,17 @@ test('a follow-up is asked in the thread: the documents go first, unchanged, and
     await host.close();
   }
 });
+
+test('the risk question asks which party we act for before it is written', async ({ page }) => {
+  const { host } = await openWithTestProvider(page, server, 'sk-test-0123456789abcd');
+  try {
+    await page.getByLabel('Câu hỏi thường gặp').selectOption({ label: 'Rủi ro cho phía chúng tôi' });
+    const question = page.getByLabel('Câu hỏi', { exact: true });
+    await expect(question).toHaveValue('');
+    await page.getByLabel('Chúng tôi đại diện cho').selectOption({ label: 'Bên thuê' });
+    await expect(question).toHaveValue(/^Chúng tôi đại diện cho Bên thuê\. .*rủi ro cho Bên thuê/);
+    await expect(page.getByLabel('Chúng tôi đại diện cho')).toHaveCount(0);
+  } finally {
+    await host.close();
+  }
+});

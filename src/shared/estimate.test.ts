@@ -4,7 +4,7 @@ import { answerReserve, costOf, estimateRequest, INSTRUCTION_TOKENS, questionTok
 import { SYSTEM } from './prompt';
 import { providerPresets } from './provider-presets';
 import { providerConfigSchema } from './providers';
-import { questionPresets } from './question-presets';
+import { presetQuestion, questionPresets } from './question-presets';
 
 const model = (id: string) => {
   const found = providerPresets.find((p) => p.id === id)?.models[0];
@@ -61,7 +61,10 @@ describe('the counts the estimate is built from', () => {
 
   it('never fall below a real question’s count in either encoding', () => {
     const questions = [
-      ...questionPresets.flatMap((preset) => [preset.question.vi, preset.question.en]),
+      ...questionPresets.flatMap((preset) => [
+        presetQuestion(preset, 'vi', 'Bên cung cấp dịch vụ'),
+        presetQuestion(preset, 'en', 'the Service Provider'),
+      ]),
       'ĐIỀU KHOẢN BẤT KHẢ KHÁNG VÀ PHẠT VI PHẠM',
       'Bên A có quyền đơn phương chấm dứt hợp đồng trong trường hợp nào? Nêu rõ thời hạn báo trước.',
       '1234567890 %%% !!! §§ 8.1–8.3',

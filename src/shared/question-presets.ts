@@ -3,7 +3,30 @@ import type { Language } from './language';
 export interface QuestionPreset {
   id: string;
   label: Record<Language, string>;
+  /** The question; `{{side}}` is the party we act for, asked of the lawyer when the preset is picked (see `sides`). */
   question: Record<Language, string>;
+}
+
+/** The parties a lawyer may act for, as Vietnamese and English contracts name them. */
+export const SIDES: readonly Record<Language, string>[] = [
+  { vi: 'Bên A', en: 'Party A' },
+  { vi: 'Bên B', en: 'Party B' },
+  { vi: 'Bên mua', en: 'the Buyer' },
+  { vi: 'Bên bán', en: 'the Seller' },
+  { vi: 'Bên cho thuê', en: 'the Landlord' },
+  { vi: 'Bên thuê', en: 'the Tenant' },
+  { vi: 'Bên cung cấp dịch vụ', en: 'the Service Provider' },
+  { vi: 'Bên sử dụng dịch vụ', en: 'the Customer' },
+];
+
+/** Whether a preset needs to know which party we act for before it can be asked. */
+export function needsSide(preset: QuestionPreset, language: Language): boolean {
+  return preset.question[language].includes('{{side}}');
+}
+
+/** The preset's question for the party we act for. */
+export function presetQuestion(preset: QuestionPreset, language: Language, side?: string): string {
+  return preset.question[language].replaceAll('{{side}}', side ?? '');
 }
 
 /** The questions lawyers ask of most contracts, worded as they would ask them. */
@@ -52,8 +75,8 @@ export const questionPresets: readonly QuestionPreset[] = [
     id: 'risks',
     label: { vi: 'Rủi ro cho phía chúng tôi', en: 'Risks for our side' },
     question: {
-      vi: 'Chúng tôi đại diện cho Bên B. Hãy chỉ ra các điều khoản bất lợi hoặc rủi ro cho Bên B (nghĩa vụ nặng, phạt cao, quyền đơn phương của bên kia, điều khoản mơ hồ, thiếu sót), sắp xếp theo mức độ nghiêm trọng, kèm điều, khoản và trang cho từng rủi ro.',
-      en: 'We act for Party B. Identify the clauses that are unfavourable or risky for Party B (heavy obligations, high penalties, the other party’s unilateral rights, vague wording, omissions), ordered by severity, with the clause and page for each risk.',
+      vi: 'Chúng tôi đại diện cho {{side}}. Hãy chỉ ra các điều khoản bất lợi hoặc rủi ro cho {{side}} (nghĩa vụ nặng, phạt cao, quyền đơn phương của bên kia, điều khoản mơ hồ, thiếu sót), sắp xếp theo mức độ nghiêm trọng, kèm điều, khoản và trang cho từng rủi ro.',
+      en: 'We act for {{side}}. Identify the clauses that are unfavourable or risky for {{side}} (heavy obligations, high penalties, the other party’s unilateral rights, vague wording, omissions), ordered by severity, with the clause and page for each risk.',
     },
   },
 ];

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import { estimateRequest } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
 import { providerPresets } from '../../shared/provider-presets';
-import { questionPresets } from '../../shared/question-presets';
+import { presetQuestion, questionPresets } from '../../shared/question-presets';
 import { sharedFile } from '../testing/shared-data';
 import { createTempServices } from '../testing/temp-services';
 import { planAsk } from './preflight';
@@ -35,7 +35,10 @@ beforeAll(async () => {
 afterAll(() => services.dispose());
 
 const QUESTIONS = [
-  ...questionPresets.flatMap((preset) => [preset.question.vi, preset.question.en]),
+  ...questionPresets.flatMap((preset) => [
+    presetQuestion(preset, 'vi', 'Bên cung cấp dịch vụ'),
+    presetQuestion(preset, 'en', 'the Service Provider'),
+  ]),
   'Điều khoản phạt vi phạm là gì?',
   '  What are the consulting fees?  ',
 ];

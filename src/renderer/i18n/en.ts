@@ -181,6 +181,8 @@ export const en = {
     model: 'Model',
     preset: 'Common questions',
     presetNone: 'Choose a common question…',
+    side: 'We act for',
+    sideNone: 'Choose the party…',
     question: 'Question',
     placeholder: 'e.g. Extract every clause on payment, penalties for breach and termination',
     estimate: '≈ {{tokens}} input tokens · {{cost}} before the answer · {{fill}} of the context window',

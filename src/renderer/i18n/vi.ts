@@ -185,6 +185,8 @@ export const vi: Translation = {
     model: 'Mô hình',
     preset: 'Câu hỏi thường gặp',
     presetNone: 'Chọn câu hỏi thường gặp…',
+    side: 'Chúng tôi đại diện cho',
+    sideNone: 'Chọn bên…',
     question: 'Câu hỏi',
     placeholder: 'Ví dụ: Trích xuất mọi điều khoản về thanh toán, phạt vi phạm và chấm dứt hợp đồng',
     estimate: '≈ {{tokens}} token đầu vào · {{cost}} trước phần trả lời · dùng {{fill}} cửa sổ ngữ cảnh',

@@ -1,7 +1,7 @@
-import { type FormEvent, useId } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerReserve, estimateRequest } from '../../shared/estimate';
-import { questionPresets } from '../../shared/question-presets';
+import { needsSide, presetQuestion, type QuestionPreset, questionPresets, SIDES } from '../../shared/question-presets';
 import { formatCost, formatNumber, formatPercent } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
 import { inBackground } from '../failures';
@@ -15,7 +15,8 @@ import { useSettings } from '../stores/settings-store';
 /** The question: which documents, which model, what to ask, and what it will cost before it is sent. */
 export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
   const { t } = useTranslation();
-  const ids = { model: useId(), preset: useId(), question: useId() };
+  const ids = { model: useId(), preset: useId(), question: useId(), side: useId() };
+  const [awaitingSide, setAwaitingSide] = useState<QuestionPreset | null>(null);
   const language = useSettings((state) => state.settings.language);
   const providers = useProviders((state) => state.providers);
   const documents = useDocuments((state) => state.documents);
@@ -92,7 +93,13 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
           value=""
           onChange={(event) => {
             const preset = questionPresets.find((p) => p.id === event.currentTarget.value);
-            if (preset) setQuestion(preset.question[language]);
+            if (!preset) return;
+            // A preset about "our side" waits for the lawyer to say which party that is.
+            if (needsSide(preset, language)) setAwaitingSide(preset);
+            else {
+              setAwaitingSide(null);
+              setQuestion(presetQuestion(preset, language));
+            }
           }}
         >
           <option value="">{t('ask.presetNone')}</option>
@@ -104,6 +111,29 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
         </select>
         <MatterSelect label={t('matters.fileUnder')} value={currentMatterId} onChange={setCurrentMatter} />
       </div>
+      {awaitingSide && (
+        <div className="ask__row">
+          <label htmlFor={ids.side}>{t('ask.side')}</label>
+          <select
+            id={ids.side}
+            className="text-field"
+            value=""
+            onChange={(event) => {
+              const side = event.currentTarget.value;
+              if (side === '') return;
+              setQuestion(presetQuestion(awaitingSide, language, side));
+              setAwaitingSide(null);
+            }}
+          >
+            <option value="">{t('ask.sideNone')}</option>
+            {SIDES.map((side) => (
+              <option key={side.vi} value={side[language]}>
+                {side[language]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <label htmlFor={ids.question}>{t('ask.question')}</label>
       <textarea
         id={ids.question}
