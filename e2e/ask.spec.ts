@@ -33,9 +33,9 @@ test('a provider is set up in Settings: address, key (never sent back), test con
   const { page } = app;
   await app.settingsButton().click();
   const dialog = app.settingsDialog();
-  await dialog.getByLabel('Thêm nhà cung cấp').selectOption({ label: 'OpenAI-compatible (custom)' });
+  await dialog.getByLabel('Thêm nhà cung cấp').selectOption({ label: 'Máy chủ tương thích OpenAI (tự cấu hình)' });
   await dialog.getByRole('button', { name: 'Thêm', exact: true }).click();
-  const url = dialog.getByLabel('Địa chỉ API (base URL)');
+  const url = dialog.getByLabel('Địa chỉ máy chủ API');
   await url.fill(server.openaiBaseUrl);
   await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
   await dialog.getByLabel(/Khóa API của/).fill(KEY);
@@ -72,7 +72,7 @@ test('a provider is set up in Settings: address, key (never sent back), test con
   await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: 'Hủy' }).click();
   await expect(confirm).toBeHidden();
-  await expect(dialog.getByLabel('Địa chỉ API (base URL)')).toBeVisible();
+  await expect(dialog.getByLabel('Địa chỉ máy chủ API')).toBeVisible();
   await dialog.getByRole('button', { name: 'Xóa', exact: true }).click();
   await confirm.getByRole('button', { name: 'Xóa', exact: true }).click();
   await expect(dialog.getByText('Chưa có nhà cung cấp nào. Hãy thêm một nhà cung cấp để đặt câu hỏi.')).toBeVisible();

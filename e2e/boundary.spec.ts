@@ -41,7 +41,7 @@ test('a matter removed from the command line while the window lists it: filing t
     // The CLI beside the app removes it; the window still lists it.
     host.services.matters.remove(matter.id);
     const card = page.getByRole('article').filter({ hasText: 'Hợp đồng dịch vụ.txt' });
-    await card.getByLabel('Vụ việc').selectOption({ label: 'Vụ đã xoá' });
+    await card.getByLabel('Chuyển sang vụ việc').selectOption({ label: 'Vụ đã xoá' });
     const notices = page.getByRole('region', { name: 'Có thao tác chưa thực hiện được' });
     await expect(notices.getByRole('alert')).toContainText('MATTER_NOT_FOUND');
     await app.screenshot(testInfo, '51-failure-notice-vi');

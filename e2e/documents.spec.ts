@@ -76,7 +76,7 @@ test('bad files end in clear messages in the user’s language and nothing is st
   await expect(rows).toHaveCount(3, { timeout: 20_000 });
   await expect(rows.filter({ hasText: 'zero-length.pdf' })).toContainText('trống (0 byte)');
   await expect(rows.filter({ hasText: 'bug1020226.pdf' })).toContainText('PDF_CORRUPT');
-  await expect(rows.filter({ hasText: 'WESTERN COPPER' })).toContainText('bản scan');
+  await expect(rows.filter({ hasText: 'WESTERN COPPER' })).toContainText('bản chụp');
   expect(host.services.documents.list()).toEqual([]);
   await app.screenshot(testInfo, '14-bad-files-vi');
 });

@@ -52,7 +52,7 @@ test('matters: create one, file an analysis and a document under it, rename, exp
   // Move the lease analysis into it from the analysis view.
   await sidebar.getByRole('button', { name: /Bên A phải thanh toán/ }).click();
   const analysis = page.getByRole('article');
-  await analysis.getByLabel('Vụ việc').selectOption({ label: 'Thuê kho An Phát' });
+  await analysis.getByLabel('Chuyển sang vụ việc').selectOption({ label: 'Thuê kho An Phát' });
   await expect(sidebar.getByRole('button', { name: /Thuê kho An Phát/ }).first()).toContainText('1 phân tích');
   await expect(sidebar.getByRole('button', { name: /Chưa xếp vào vụ việc/ })).toContainText('1 phân tích');
   expect(host.services.answers.get('lease-payment').matterId).not.toBeNull();
@@ -71,7 +71,7 @@ test('matters: create one, file an analysis and a document under it, rename, exp
   // File the lease document under the matter from its card.
   await analysis.getByRole('button', { name: '← Tài liệu' }).click();
   const leaseCard = page.getByRole('article').filter({ hasText: 'Hợp đồng thuê kho An Phát.txt' });
-  await leaseCard.getByLabel('Vụ việc').selectOption({ label: 'Thuê kho An Phát' });
+  await leaseCard.getByLabel('Chuyển sang vụ việc').selectOption({ label: 'Thuê kho An Phát' });
   await expect.poll(() => host.services.documents.get(lease.sha256).matterId).not.toBeNull();
   // The documents list shows one matter's documents when asked to.
   const cards = page.getByRole('article');

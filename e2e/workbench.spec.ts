@@ -19,15 +19,15 @@ test('a price is dated by the lawyer typing it, not by an edit of the context wi
   const { page } = app;
   await app.settingsButton().click();
   const dialog = app.settingsDialog();
-  await dialog.getByLabel('Thêm nhà cung cấp').selectOption({ label: 'OpenAI-compatible (custom)' });
+  await dialog.getByLabel('Thêm nhà cung cấp').selectOption({ label: 'Máy chủ tương thích OpenAI (tự cấu hình)' });
   await dialog.getByRole('button', { name: 'Thêm', exact: true }).click();
   const checked = dialog.getByText(/^Giá kiểm tra ngày/);
-  await expect(checked).toHaveText('Giá kiểm tra ngày 2025-10-01');
-  await dialog.getByLabel('local-model: Ngữ cảnh (token)').fill('65536');
-  await expect(checked).toHaveText('Giá kiểm tra ngày 2025-10-01');
+  await expect(checked).toHaveText('Giá kiểm tra ngày 1 tháng 10 năm 2025');
+  await dialog.getByLabel('local-model: Giới hạn đầu vào (token)').fill('65536');
+  await expect(checked).toHaveText('Giá kiểm tra ngày 1 tháng 10 năm 2025');
   await dialog.getByLabel('local-model: Đầu vào', { exact: true }).fill('0.5');
-  const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
-  await expect(checked).toHaveText(`Giá kiểm tra ngày ${today}`);
+  const [year, month, day] = await page.evaluate(() => new Date().toISOString().slice(0, 10).split('-').map(Number));
+  await expect(checked).toHaveText(`Giá kiểm tra ngày ${day} tháng ${month} năm ${year}`);
 });
 
 test('"Hỏi" looks disabled until there is a question to ask', async ({ page }, testInfo) => {
@@ -196,13 +196,13 @@ test('a reseller set up by hand: named "HolySheep", its model typed in, answers;
     const app = await new AppPage(page).ready();
     await app.settingsButton().click();
     const dialog = app.settingsDialog();
-    await dialog.getByLabel('Thêm nhà cung cấp').selectOption({ label: 'OpenAI-compatible (custom)' });
+    await dialog.getByLabel('Thêm nhà cung cấp').selectOption({ label: 'Máy chủ tương thích OpenAI (tự cấu hình)' });
     await dialog.getByRole('button', { name: 'Thêm', exact: true }).click();
     const provider = dialog.locator('fieldset.provider');
     await provider.getByLabel('Tên', { exact: true }).fill('HolySheep');
-    await provider.getByLabel('Địa chỉ API (base URL)').fill(server.openaiBaseUrl);
+    await provider.getByLabel('Địa chỉ máy chủ API').fill(server.openaiBaseUrl);
     await provider.getByRole('textbox', { name: 'Mã mô hình 1' }).fill('moonshot-v1-200k');
-    await provider.getByLabel('moonshot-v1-200k: Ngữ cảnh (token)').fill('200000');
+    await provider.getByLabel('moonshot-v1-200k: Giới hạn đầu vào (token)').fill('200000');
     await provider.getByRole('button', { name: '+ Thêm mô hình' }).click();
     await provider.getByRole('textbox', { name: 'Mã mô hình 2' }).fill('moonshot-v1-128k');
     await provider.getByRole('button', { name: 'Lưu thay đổi' }).click();
@@ -216,7 +216,7 @@ test('a reseller set up by hand: named "HolySheep", its model typed in, answers;
     await expect(provider.locator('datalist option')).toHaveAttribute('value', 'moonshot-v1-200k');
     // A second custom endpoint can be added beside it, under a name of its own.
     await expect(
-      dialog.getByLabel('Thêm nhà cung cấp').locator('option', { hasText: 'OpenAI-compatible (custom)' }),
+      dialog.getByLabel('Thêm nhà cung cấp').locator('option', { hasText: 'Máy chủ tương thích OpenAI (tự cấu hình)' }),
     ).toHaveCount(1);
     await provider.getByRole('button', { name: '+ Thêm mô hình' }).scrollIntoViewIfNeeded();
     await app.screenshot(testInfo, '65-provider-holysheep-vi');

@@ -22,7 +22,7 @@ export function describeDocument(doc: DocumentSummary, language: Language): stri
     } else {
       lines.push(
         language === 'vi'
-          ? `Cảnh báo: trang ${list} không có lớp chữ (bản scan), nội dung các trang này không được đưa vào.`
+          ? `Cảnh báo: trang ${list} không có lớp chữ (bản chụp), nội dung các trang này không được đưa vào.`
           : `Warning: pages ${list} have no text layer (scanned); their content is left out.`,
       );
     }

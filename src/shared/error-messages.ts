@@ -82,7 +82,7 @@ const messages: Messages = {
     en: 'That password for the PDF “{{name}}” is not correct. Please try again.',
   },
   PDF_NO_TEXT: {
-    vi: 'Tệp PDF “{{name}}” chỉ gồm hình ảnh (bản scan), không có lớp chữ để đọc. Cần nhận dạng ký tự (OCR) trước khi đưa vào LexDesk.',
+    vi: 'Tệp PDF “{{name}}” chỉ gồm hình ảnh (bản chụp), không có lớp chữ để đọc. Cần nhận dạng ký tự (OCR) trước khi đưa vào LexDesk.',
     en: 'The PDF “{{name}}” contains only images (a scan) with no text layer. It needs OCR before LexDesk can read it.',
   },
   DOCX_CORRUPT: {
@@ -122,7 +122,7 @@ const messages: Messages = {
     en: '“{{provider}}” has no model “{{model}}”, or the API key may not use it.',
   },
   CONTEXT_TOO_LONG: {
-    vi: 'Yêu cầu quá dài cho mô hình “{{model}}”: khoảng {{tokens}} token, vượt {{over}} token so với cửa sổ ngữ cảnh {{contextWindow}} token (đã chừa chỗ cho câu trả lời). Hãy bớt tài liệu hoặc chọn mô hình có ngữ cảnh dài hơn.',
+    vi: 'Yêu cầu quá dài cho mô hình “{{model}}”: khoảng {{tokens}} token, vượt {{over}} token so với giới hạn đầu vào {{contextWindow}} token của mô hình (đã chừa chỗ cho câu trả lời). Hãy bớt tài liệu hoặc chọn mô hình có giới hạn đầu vào lớn hơn.',
     en: 'The request is too long for “{{model}}”: about {{tokens}} tokens, {{over}} over its {{contextWindow}}-token context window (with room kept for the answer). Use fewer documents or a model with a longer context.',
   },
   RATE_LIMITED: {

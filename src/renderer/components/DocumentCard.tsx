@@ -6,7 +6,7 @@ import type { Language } from '../../shared/language';
 import { providerPresets } from '../../shared/provider-presets';
 import type { ProviderConfig } from '../../shared/providers';
 import { ContextGauge } from './ContextGauge';
-import { formatCost, formatNumber, formatPageList, formatPercent } from './format';
+import { formatCost, formatDay, formatNumber, formatPageList, formatPercent } from './format';
 
 interface DocumentCardProps {
   document: DocumentSummary;
@@ -122,7 +122,7 @@ export function DocumentCard({
         </tbody>
       </table>
       <p className="card__footnote">
-        {t('documents.approx')} {t('documents.pricesChecked', { date: checkedOn })}
+        {t('documents.approx')} {t('documents.pricesChecked', { date: formatDay(checkedOn, language) })}
       </p>
     </article>
   );

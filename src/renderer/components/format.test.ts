@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatNumber, formatPageList } from './format';
+import { formatCost, formatDay, formatNumber, formatPageList } from './format';
 
 describe('format', () => {
   it('writes numbers the Vietnamese way in Vietnamese', () => {
@@ -14,5 +14,13 @@ describe('format', () => {
   it('folds consecutive pages into ranges', () => {
     expect(formatPageList([12, 3, 7, 8, 9])).toBe('3, 7–9, 12');
     expect(formatPageList([])).toBe('');
+  });
+});
+
+describe('formatDay', () => {
+  it('writes a price date as each language writes a day, whatever the time zone', () => {
+    expect(formatDay('2025-10-01', 'vi')).toBe('1 tháng 10 năm 2025');
+    expect(formatDay('2025-10-01', 'en')).toBe('October 1, 2025');
+    expect(formatDay('soon', 'vi')).toBe('soon');
   });
 });

@@ -58,3 +58,17 @@ export function formatDateTime(when: number | Date, language: Language): string 
   const time = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit' }).format(date);
   return `${time} ngày ${date.getDate()} tháng ${date.getMonth() + 1} năm ${date.getFullYear()}`;
 }
+
+/**
+ * A calendar day (`2025-10-01`, as prices are dated) as a lawyer writes it:
+ * "1 tháng 10 năm 2025", "October 1, 2025"; anything else as it is.
+ */
+export function formatDay(day: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const [, year, month, date] = match.map(Number) as [number, number, number, number];
+  if (language === 'vi') return `${date} tháng ${month} năm ${year}`;
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, date)),
+  );
+}

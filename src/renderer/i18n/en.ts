@@ -140,6 +140,8 @@ export const en = {
     empty: 'No provider yet. Add one to ask questions.',
     add: 'Add',
     preset: 'Add a provider',
+    presetCustom: 'OpenAI-compatible server (custom)',
+    presetOllama: 'Ollama (on this machine)',
     name: 'Name',
     baseUrl: 'Base URL',
     keySet: 'Key saved: …{{last4}}',

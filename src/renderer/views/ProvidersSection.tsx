@@ -1,13 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { providerPresets } from '../../shared/provider-presets';
-import { isLoopbackHost, type Provider, type ProviderModel } from '../../shared/providers';
+import { isLoopbackHost, type Provider, type ProviderConfig, type ProviderModel } from '../../shared/providers';
 import { api } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { formatDay } from '../components/format';
 import { InlineConfirm } from '../components/InlineConfirm';
 import { useAction } from '../components/use-action';
 import { inBackground } from '../failures';
 import { useProviders } from '../stores/providers-store';
+import { useSettings } from '../stores/settings-store';
 
 /** Settings → model providers: add from a preset, edit address and prices, save a key, test, remove. */
 export function ProvidersSection() {
@@ -21,11 +23,14 @@ export function ProvidersSection() {
     (preset) => preset.id === CUSTOM || !providers.some((p) => p.id === preset.id),
   );
   const [preset, setPreset] = useState(available[0]?.id ?? '');
+  // Brand names stay as they are; the two that describe a kind of server are said in the window's language.
+  const presetName = (p: ProviderConfig) =>
+    p.id === CUSTOM ? t('providers.presetCustom') : p.id === 'ollama' ? t('providers.presetOllama') : p.name;
 
   function add(event: FormEvent) {
     event.preventDefault();
     const chosen = providerPresets.find((p) => p.id === preset);
-    if (chosen) adding.run(() => save({ ...chosen, id: freeId(chosen.id, providers) }));
+    if (chosen) adding.run(() => save({ ...chosen, id: freeId(chosen.id, providers), name: presetName(chosen) }));
   }
 
   return (
@@ -47,7 +52,7 @@ export function ProvidersSection() {
           >
             {available.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
+                {presetName(p)}
               </option>
             ))}
           </select>
@@ -79,6 +84,7 @@ const fromRows = (models: readonly ModelRow[]): ProviderModel[] => models.map(({
 
 function ProviderEditor({ provider }: { provider: Provider }) {
   const { t } = useTranslation();
+  const language = useSettings((state) => state.settings.language);
   const { save, remove, setKey, clearKey, test } = useProviders.getState();
   const testResult = useProviders((state) => state.tests[provider.id]);
   // One action at a time on this provider; its failure shows under the provider, with its code.
@@ -165,7 +171,9 @@ function ProviderEditor({ provider }: { provider: Provider }) {
                   value={model.model}
                   onChange={(event) => editModel(index, { model: event.currentTarget.value })}
                 />
-                <span className="provider__checked">{t('providers.checked', { date: model.checkedOn })}</span>
+                <span className="provider__checked">
+                  {t('providers.checked', { date: formatDay(model.checkedOn, language) })}
+                </span>
               </th>
               {(['contextWindow', 'input', 'cachedInput', 'output'] as const).map((field) => (
                 <td key={field}>
