@@ -312,3 +312,27 @@ test('the risk question asks which party we act for before it is written', async
     await host.close();
   }
 });
+
+test('costs show in đồng beside US$ at the rate the lawyer set and dated, with no look-up', async ({
+  page,
+}, testInfo) => {
+  const { host, app } = await openWithTestProvider(page, server, 'sk-test-0123456789abcd');
+  try {
+    await app.settingsButton().click();
+    const dialog = app.settingsDialog();
+    await expect(dialog.getByText(/^Chi phí chỉ hiện theo đơn vị tiền của nhà cung cấp/)).toBeVisible();
+    await dialog.getByLabel('Số đồng cho 1 US$').fill('26.100');
+    await dialog.getByLabel('Ngày lấy tỷ giá').fill('2026-12-01');
+    await dialog.getByRole('button', { name: 'Lưu tỷ giá' }).click();
+    await expect(dialog.getByText('Quy đổi theo tỷ giá 1 US$ = 26.100 ₫, lấy ngày 1 tháng 12 năm 2026.')).toBeVisible();
+    await app.closeSettings().click();
+    expect(host.services.settings.get().vndRate).toEqual({ perUsd: 26_100, checkedOn: '2026-12-01' });
+    // The card's estimates for the priced presets show both amounts.
+    await expect(page.locator('.estimates td.numeric').filter({ hasText: '₫' }).first()).toBeVisible();
+    await page.getByLabel('Câu hỏi', { exact: true }).fill('Phí tư vấn là bao nhiêu?');
+    await expect(page.locator('.ask__estimate')).toContainText('₫');
+    await app.screenshot(testInfo, '68-costs-in-dong-vi');
+  } finally {
+    await host.close();
+  }
+});

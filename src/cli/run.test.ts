@@ -42,7 +42,7 @@ describe('lexdesk CLI', () => {
     await cli('--data-dir', dataDir, 'settings', 'set', 'acceptWeakKeyStorage', 'true');
     const { code, stdout } = await cli('--data-dir', dataDir, '--json', 'settings', 'get');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ language: 'en', theme: 'system', acceptWeakKeyStorage: true });
+    expect(JSON.parse(stdout)).toEqual({ language: 'en', theme: 'system', acceptWeakKeyStorage: true, vndRate: null });
   });
 
   it('exits 3 on a value the setting does not accept, in the language of the saved setting', async () => {

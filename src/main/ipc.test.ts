@@ -20,7 +20,7 @@ describe('dispatcher', () => {
   it('answers a valid request with the service result', async () => {
     expect(await dispatch('settings:get', undefined)).toEqual({
       ok: true,
-      value: { language: 'vi', theme: 'system', acceptWeakKeyStorage: false },
+      value: { language: 'vi', theme: 'system', acceptWeakKeyStorage: false, vndRate: null },
     });
   });
 

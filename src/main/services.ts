@@ -106,6 +106,7 @@ export function createServices(options: ServicesOptions): Services {
     language: languageFromLocale(options.locale),
     theme: 'system',
     acceptWeakKeyStorage: false,
+    vndRate: null,
   };
   const settings = createSettingsService({
     db,

@@ -18,7 +18,12 @@ describe('settings', () => {
     ['en-US', 'en'],
     ['fr-FR', 'en'],
   ] as const)('starts in the language of the OS locale %s', (locale, language) => {
-    expect(open({ locale }).settings.get()).toEqual({ language, theme: 'system', acceptWeakKeyStorage: false });
+    expect(open({ locale }).settings.get()).toEqual({
+      language,
+      theme: 'system',
+      acceptWeakKeyStorage: false,
+      vndRate: null,
+    });
   });
 
   it('keeps a change across a restart on the same data dir, whatever the OS locale then', () => {
@@ -37,7 +42,7 @@ describe('settings', () => {
     const services = open({ emit: onChange });
     services.settings.set({ key: 'theme', value: 'light' });
     expect(onChange).toHaveBeenCalledWith('settings:changed', {
-      settings: { language: 'vi', theme: 'light', acceptWeakKeyStorage: false },
+      settings: { language: 'vi', theme: 'light', acceptWeakKeyStorage: false, vndRate: null },
     });
   });
 
@@ -49,6 +54,25 @@ describe('settings', () => {
     services.db
       .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
       .run('retiredSetting', '1', Date.now());
-    expect(services.settings.get()).toEqual({ language: 'vi', theme: 'system', acceptWeakKeyStorage: false });
+    expect(services.settings.get()).toEqual({
+      language: 'vi',
+      theme: 'system',
+      acceptWeakKeyStorage: false,
+      vndRate: null,
+    });
+  });
+});
+
+describe('the rate for costs in đồng', () => {
+  it('is kept with the day the lawyer took it, and cleared to show no đồng', () => {
+    const services = open({ locale: 'vi-VN' });
+    expect(
+      services.settings.set({ key: 'vndRate', value: { perUsd: 26_100, checkedOn: '2026-12-01' } }).vndRate,
+    ).toEqual({
+      perUsd: 26_100,
+      checkedOn: '2026-12-01',
+    });
+    expect(services.settings.get().vndRate).toEqual({ perUsd: 26_100, checkedOn: '2026-12-01' });
+    expect(services.settings.set({ key: 'vndRate', value: null }).vndRate).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/language';
 import type { LiveAnswer } from '../stores/ask-store';
-import { formatCost, formatNumber, formatSeconds } from './format';
+import { formatNumber, formatSeconds } from './format';
+import { useMoney } from './use-money';
 
 /** Live counters of a streaming answer: tokens, first-token time, elapsed time, speed, cost so far. */
 export function AnswerCounters({
@@ -15,6 +16,7 @@ export function AnswerCounters({
   language: Language;
 }) {
   const { t } = useTranslation();
+  const money = useMoney();
   const running = live.finishedAt === null;
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -42,7 +44,7 @@ export function AnswerCounters({
       t('ask.counters.speed'),
       speed === null ? '—' : t('ask.perSecond', { n: formatNumber(Math.round(speed), language) }),
     ],
-    ['cost', t('ask.counters.cost'), `${approx(live.costExact)}${formatCost(live.cost, currency, language)}`],
+    ['cost', t('ask.counters.cost'), `${approx(live.costExact)}${money(live.cost, currency)}`],
   ];
   return (
     <dl className="counters">

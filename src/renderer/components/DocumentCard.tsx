@@ -6,7 +6,8 @@ import type { Language } from '../../shared/language';
 import { providerPresets } from '../../shared/provider-presets';
 import type { ProviderConfig } from '../../shared/providers';
 import { ContextGauge } from './ContextGauge';
-import { formatCost, formatDay, formatNumber, formatPageList, formatPercent } from './format';
+import { formatDay, formatNumber, formatPageList, formatPercent } from './format';
+import { useMoney } from './use-money';
 
 interface DocumentCardProps {
   document: DocumentSummary;
@@ -32,6 +33,7 @@ export function DocumentCard({
 }: DocumentCardProps) {
   const { t } = useTranslation();
   const n = (value: number) => formatNumber(value, language);
+  const money = useMoney();
   const priced = providers.length > 0 ? providers : providerPresets.filter((provider) => provider.id !== 'custom');
   const estimates = priced.flatMap((provider) =>
     provider.models.map((model) => ({
@@ -116,7 +118,7 @@ export function DocumentCard({
                 {estimate.estimated ? '≈ ' : ''}
                 {n(estimate.tokens)}
               </td>
-              <td className="numeric">{formatCost(estimate.cost, estimate.model.currency, language)}</td>
+              <td className="numeric">{money(estimate.cost, estimate.model.currency)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatDay, formatNumber, formatPageList } from './format';
+import { formatCost, formatDay, formatMoney, formatNumber, formatPageList } from './format';
 
 describe('format', () => {
   it('writes numbers the Vietnamese way in Vietnamese', () => {
@@ -22,5 +22,14 @@ describe('formatDay', () => {
     expect(formatDay('2025-10-01', 'vi')).toBe('1 tháng 10 năm 2025');
     expect(formatDay('2025-10-01', 'en')).toBe('October 1, 2025');
     expect(formatDay('soon', 'vi')).toBe('soon');
+  });
+});
+
+describe('formatMoney', () => {
+  it('adds đồng at the lawyer’s rate to a cost in US dollars, and nothing without a rate', () => {
+    const rate = { perUsd: 26_000 };
+    expect(formatMoney(0.0183, 'USD', 'vi', rate)).toBe(`${formatCost(0.0183, 'USD', 'vi')} (≈ 476\u00a0₫)`);
+    expect(formatMoney(1.5, 'USD', 'en', rate)).toBe('$1.50 (≈ ₫39,000)');
+    expect(formatMoney(1.5, 'USD', 'en', null)).toBe('$1.50');
   });
 });

@@ -72,3 +72,19 @@ export function formatDay(day: string, language: Language): string {
     new Date(Date.UTC(year, month - 1, date)),
   );
 }
+
+/**
+ * A cost in the provider's currency and, where the lawyer has set a rate, in
+ * đồng beside it: "0,0183 US$ (≈ 476 ₫)", "$0.0183 (≈ ₫476)".
+ */
+export function formatMoney(
+  amount: number,
+  currency: string,
+  language: Language,
+  rate: { perUsd: number } | null,
+): string {
+  const own = formatCost(amount, currency, language);
+  if (!rate || currency !== 'USD') return own;
+  const vnd = new Intl.NumberFormat(locale(language), { style: 'currency', currency: 'VND', maximumFractionDigits: 0 });
+  return `${own} (≈ ${vnd.format(amount * rate.perUsd)})`;
+}

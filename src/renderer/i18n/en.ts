@@ -257,6 +257,13 @@ export const en = {
   },
   settings: {
     title: 'Settings',
+    vndTitle: 'Costs in đồng',
+    vndNone: 'Costs are shown in the provider’s currency only. Enter a rate to see them in đồng as well.',
+    vndSet: 'Converted at 1 US$ = {{rate}} ₫, as taken on {{date}}.',
+    vndRate: 'Đồng for 1 US$',
+    vndDay: 'Rate taken on',
+    vndSave: 'Save the rate',
+    vndClear: 'Stop converting',
     close: 'Close',
     language: 'Interface language',
     theme: 'Appearance',

@@ -263,6 +263,13 @@ export const vi: Translation = {
   },
   settings: {
     title: 'Cài đặt',
+    vndTitle: 'Chi phí quy ra đồng',
+    vndNone: 'Chi phí chỉ hiện theo đơn vị tiền của nhà cung cấp. Nhập tỷ giá để xem thêm số tiền bằng đồng.',
+    vndSet: 'Quy đổi theo tỷ giá 1 US$ = {{rate}} ₫, lấy ngày {{date}}.',
+    vndRate: 'Số đồng cho 1 US$',
+    vndDay: 'Ngày lấy tỷ giá',
+    vndSave: 'Lưu tỷ giá',
+    vndClear: 'Bỏ quy đổi',
     close: 'Đóng',
     language: 'Ngôn ngữ giao diện',
     theme: 'Chế độ hiển thị',

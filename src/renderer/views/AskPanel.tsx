@@ -2,8 +2,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerReserve, estimateRequest } from '../../shared/estimate';
 import { needsSide, presetQuestion, type QuestionPreset, questionPresets, SIDES } from '../../shared/question-presets';
-import { formatCost, formatNumber, formatPercent } from '../components/format';
+import { formatNumber, formatPercent } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
+import { useMoney } from '../components/use-money';
 import { inBackground } from '../failures';
 import { chosenModel, modelChoices } from '../model-choices';
 import { isRunning, shownAnswer, useAsk } from '../stores/ask-store';
@@ -17,6 +18,7 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
   const { t } = useTranslation();
   const ids = { model: useId(), preset: useId(), question: useId(), side: useId() };
   const [awaitingSide, setAwaitingSide] = useState<QuestionPreset | null>(null);
+  const money = useMoney();
   const language = useSettings((state) => state.settings.language);
   const providers = useProviders((state) => state.providers);
   const documents = useDocuments((state) => state.documents);
@@ -153,7 +155,7 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
             : estimate.fits
               ? t('ask.estimate', {
                   tokens: formatNumber(estimate.tokens, language),
-                  cost: formatCost(estimate.cost, chosen.model.currency, language),
+                  cost: money(estimate.cost, chosen.model.currency),
                   fill: formatPercent(estimate.fill, language),
                 })
               : t('ask.tooLong', {

@@ -7,8 +7,9 @@ import { AnswerText } from '../components/AnswerText';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ExportButtons } from '../components/ExportButtons';
 import { FollowUpForm } from '../components/FollowUpForm';
-import { formatCost, formatDateTime, formatNumber, formatSeconds } from '../components/format';
+import { formatDateTime, formatNumber, formatSeconds } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
+import { useMoney } from '../components/use-money';
 import { useOpenCitation } from '../components/use-open-citation';
 import { inBackground } from '../failures';
 import { useAsk } from '../stores/ask-store';
@@ -29,6 +30,7 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const openCitation = useOpenCitation(answer?.documentIds ?? []);
+  const money = useMoney();
 
   useEffect(() => {
     inBackground(api.answers.get({ answerId }).then(setAnswer, (caught: unknown) => setError(toErrorData(caught))));
@@ -114,7 +116,7 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
         <dt>{t('ask.counters.cost')}</dt>
         <dd>
           {answer.usage ? '' : '≈ '}
-          {formatCost(answer.cost ?? 0, answer.currency, language)}
+          {money(answer.cost ?? 0, answer.currency)}
         </dd>
         <dt>{t('history.latency')}</dt>
         <dd>{answer.latencyMs === null ? '—' : t('ask.seconds', { n: formatSeconds(answer.latencyMs, language) })}</dd>

@@ -9,6 +9,7 @@ import { inBackground } from '../failures';
 import { useSettings } from '../stores/settings-store';
 import { BackupSection } from './BackupSection';
 import { ProvidersSection } from './ProvidersSection';
+import { VndRateSection } from './VndRateSection';
 
 const languageNames: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
 
@@ -58,6 +59,8 @@ export function SettingsDialog({ open, appInfo, onClose }: SettingsDialogProps) 
       />
 
       <ProvidersSection />
+
+      <VndRateSection />
 
       <fieldset className="field">
         <legend>{t('settings.keysTitle')}</legend>

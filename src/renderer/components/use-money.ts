@@ -1,0 +1,9 @@
+import { useSettings } from '../stores/settings-store';
+import { formatMoney } from './format';
+
+/** Costs as this window shows them: the provider's currency, and đồng at the lawyer's rate where one is set. */
+export function useMoney(): (amount: number, currency: string) => string {
+  const language = useSettings((state) => state.settings.language);
+  const rate = useSettings((state) => state.settings.vndRate);
+  return (amount, currency) => formatMoney(amount, currency, language, rate);
+}
