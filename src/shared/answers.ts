@@ -46,6 +46,9 @@ export const answerSchema = z.object({
 });
 export type Answer = z.infer<typeof answerSchema>;
 
+/** A thread holds at most this many questions: past it, a new thread on the same documents reads better. */
+export const MAX_THREAD_TURNS = 20;
+
 export const askInputSchema = z.object({
   documentIds: z.array(sha256Schema).min(1).max(50),
   providerId: providerIdSchema,

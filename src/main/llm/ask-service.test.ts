@@ -9,7 +9,7 @@ import { createTempServices } from '../testing/temp-services';
 import { type AskServiceDependencies, createAskService } from './ask-service';
 import { createChatClient } from './chat-client';
 import { DEFAULT_RETRY, requestAnswer } from './model-request';
-import { planAsk } from './preflight';
+import { MAX_THREAD_TURNS, planAsk } from './preflight';
 import { type ProviderTestServer, startProviderTestServer, testProvider } from './testing/provider-test-server';
 
 const ANSWER =
@@ -546,5 +546,20 @@ describe('a follow-up question', () => {
     const again = service.start({ ...input, question: 'Phạt vi phạm bao nhiêu?', follows: first.id });
     expect(again.cached).toBe(false);
     await again.finished;
+  });
+});
+
+describe('a thread', () => {
+  it(`holds at most ${MAX_THREAD_TURNS} questions, refused past that rather than cut at its start`, async () => {
+    server.script({ answer: 'Có.', apiKey: KEY });
+    const service = askService();
+    const input = { documentIds: [documentId], providerId: 'kimi', model: 'test-model' };
+    let follows: string | undefined;
+    for (let n = 1; n <= MAX_THREAD_TURNS; n++) {
+      follows = (await service.start({ ...input, question: `Câu ${n}?`, ...(follows ? { follows } : {}) }).finished).id;
+    }
+    expect(() => service.start({ ...input, question: 'Câu nữa?', ...(follows ? { follows } : {}) })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
   });
 });

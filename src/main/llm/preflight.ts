@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Answer, AskInput } from '../../shared/answers';
+import { type Answer, type AskInput, MAX_THREAD_TURNS } from '../../shared/answers';
 import { AppError } from '../../shared/errors';
 import { answerReserve, costOf, type EstimatedTurn, estimateRequest } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
@@ -32,8 +32,7 @@ export interface PreflightDependencies {
   answers: Pick<AnswersService, 'get'>;
 }
 
-/** A thread holds at most this many questions: past it, a new thread on the same documents reads better. */
-export const MAX_THREAD_TURNS = 20;
+export { MAX_THREAD_TURNS } from '../../shared/answers';
 
 export function planAsk(
   deps: PreflightDependencies,
@@ -69,11 +68,18 @@ export function planAsk(
 /**
  * The earlier questions and answers of the thread `follows` ends, oldest
  * first: the answers that have text (one that failed before any is left
- * out). A thread is on one set of documents: a follow-up on others is refused.
+ * out). A thread is on one set of documents: a follow-up on others is refused,
+ * and so is one past MAX_THREAD_TURNS (dropping the start would drop the
+ * documents' own message).
  */
 function threadOf(deps: PreflightDependencies, follows: string, documentIds: readonly string[]) {
   const chain: Answer[] = [];
-  for (let id: string | null = follows; id !== null && chain.length < MAX_THREAD_TURNS; ) {
+  for (let id: string | null = follows; id !== null; ) {
+    if (chain.length === MAX_THREAD_TURNS - 1) {
+      throw new AppError('INVALID_INPUT', {
+        issues: `a thread holds at most ${MAX_THREAD_TURNS} questions; ask a new question on these documents`,
+      });
+    }
     const answer = deps.answers.get(id);
     chain.unshift(answer);
     id = answer.follows;

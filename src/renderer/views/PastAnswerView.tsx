@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Answer, isCutOff } from '../../shared/answers';
+import { type Answer, isCutOff, MAX_THREAD_TURNS } from '../../shared/answers';
 import type { AppErrorData } from '../../shared/errors';
 import { api } from '../api';
 import { AnswerText } from '../components/AnswerText';
@@ -157,7 +157,7 @@ function useEarlierTurns(answer: Answer | null): Answer[] {
     inBackground(
       (async () => {
         const chain: Answer[] = [];
-        for (let id = answer?.follows ?? null; id !== null && chain.length < 20; ) {
+        for (let id = answer?.follows ?? null; id !== null && chain.length < MAX_THREAD_TURNS; ) {
           const turn = await api.answers.get({ answerId: id });
           chain.unshift(turn);
           id = turn.follows;
