@@ -336,3 +336,26 @@ test('costs show in đồng beside US$ at the rate the lawyer set and dated, wit
     await host.close();
   }
 });
+
+test('Ollama running at its default port is offered in Settings and added with its models', async ({ page }) => {
+  // A server speaking Ollama's OpenAI-compatible API where Ollama listens when installed as it comes.
+  const ollama = await startProviderTestServer({ answer: 'Có.', models: ['qwen2.5:14b', 'llama3.1:8b'] }, 11434);
+  const host = startHost({ locale: 'vi-VN' });
+  try {
+    await host.open(page);
+    const app = await new AppPage(page).ready();
+    await app.settingsButton().click();
+    const dialog = app.settingsDialog();
+    await expect(dialog.getByText('Ollama đang chạy trên máy này, với 2 mô hình.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Thêm Ollama' }).click();
+    const provider = dialog.locator('fieldset.provider');
+    await expect(provider.locator('legend')).toHaveText('Ollama');
+    await expect(provider.getByRole('textbox', { name: 'Mã mô hình 1' })).toHaveValue('llama3.1:8b');
+    await expect(provider.getByRole('textbox', { name: 'Mã mô hình 2' })).toHaveValue('qwen2.5:14b');
+    expect(host.services.providers.list()[0]?.models.map((m) => m.model)).toEqual(['llama3.1:8b', 'qwen2.5:14b']);
+    await expect(dialog.getByText('Ollama đang chạy trên máy này, với 2 mô hình.')).toHaveCount(0);
+  } finally {
+    await host.close();
+    await ollama.close();
+  }
+});

@@ -27,6 +27,7 @@ export function createHandlers(services: Services, desktop: Desktop, clock: Cloc
     'providers:clearKey': ({ providerId }) => services.providers.clearKey(providerId),
     'providers:test': ({ providerId, model }) => services.providers.test(providerId, model),
     'providers:models': ({ providerId }) => services.providers.models(providerId),
+    'providers:discover': () => services.providers.discover(),
     'ask:start': (input, caller) => {
       const { finished, ...started } = services.ask.start(input, caller ? { caller } : {});
       // The outcome reaches the window as a done or error event; here it only must not go unhandled.

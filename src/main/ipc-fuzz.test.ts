@@ -213,6 +213,7 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     'providers:clearKey': { providerId: 'openai' },
     'providers:test': { providerId: 'custom', model },
     'providers:models': { providerId: 'custom' },
+    'providers:discover': undefined,
     'ask:start': { documentIds: [seeds.sha256], providerId: 'custom', model, question: 'Phạt vi phạm bao nhiêu?' },
     'ask:cancel': { streamId: seeds.streamId },
     'answers:get': { answerId: seeds.answerId },

@@ -96,6 +96,7 @@ describe('createApi', () => {
       const model = config.models[0]?.model ?? '';
       expect(await api.providers.test({ providerId: 'local', model })).toMatchObject({ ok: true });
       expect(await api.providers.models({ providerId: 'local' })).toEqual(['test-model']);
+      expect(Array.isArray(await api.providers.discover())).toBe(true);
       const started = await api.ask.start({
         documentIds: [doc.sha256],
         providerId: 'local',

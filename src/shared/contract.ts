@@ -12,6 +12,7 @@ import {
 import { historyPageInputSchema, historyPageSchema, searchHitSchema, searchInputSchema } from './history';
 import { matterNameSchema, matterRemovalSchema, matterSchema } from './matters';
 import {
+  discoveredServerSchema,
   providerConfigSchema,
   providerRefSchema,
   providerSchema,
@@ -58,6 +59,7 @@ export const contract = {
   'providers:clearKey': { input: providerRefSchema, output: providerSchema },
   'providers:test': { input: testConnectionInputSchema, output: testConnectionResultSchema },
   'providers:models': { input: providerRefSchema, output: z.array(z.string().max(200)).max(500) },
+  'providers:discover': { input: none, output: z.array(discoveredServerSchema) },
   'ask:start': { input: askInputSchema, output: askStartedSchema },
   'ask:cancel': { input: z.object({ streamId: z.string() }), output: z.boolean() },
   'answers:get': { input: z.object({ answerId: z.string() }), output: answerSchema },

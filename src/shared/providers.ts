@@ -58,6 +58,16 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 export const providerSchema = providerConfigSchema.extend({ key: keyStatusSchema });
+
+/** A model server found running on this machine (Ollama, LM Studio), with the models it serves. */
+export const discoveredServerSchema = z.object({
+  /** The preset it is added from. */
+  presetId: z.enum(['ollama', 'custom']),
+  name: z.string().max(100),
+  baseUrl: z.url({ protocol: /^http$/ }),
+  models: z.array(z.string().max(200)).max(50),
+});
+export type DiscoveredServer = z.infer<typeof discoveredServerSchema>;
 export type Provider = z.infer<typeof providerSchema>;
 
 export const setKeyInputSchema = z.object({ providerId: providerIdSchema, key: z.string().trim().min(1).max(500) });

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ProviderConfig } from '../../shared/providers';
 import { type ProviderTestServer, startProviderTestServer, testProvider } from '../llm/testing/provider-test-server';
 import { createTempServices } from '../testing/temp-services';
+import { createProvidersService, LOCAL_SERVERS } from './providers-service';
 
 const KEY = 'sk-kimi-0123456789';
 let moonshot: ProviderTestServer;
@@ -85,5 +86,28 @@ describe("a provider's own list of models", () => {
     services.providers.save(kimi(moonshot.openaiBaseUrl));
     services.providers.setKey('kimi', 'sk-wrong-0123456789');
     await expect(services.providers.models('kimi')).rejects.toMatchObject({ code: 'INVALID_API_KEY' });
+  });
+});
+
+describe('local servers', () => {
+  it('are found at their addresses when they answer, with their models; one not running is left out', async () => {
+    moonshot.script({ answer: '', models: ['qwen2.5:14b', 'llama3.1:8b'] });
+    const providers = createProvidersService({
+      db: services.db,
+      secrets: services.secrets,
+      clock: { now: () => Date.now() },
+      localServers: [
+        { presetId: 'ollama', name: 'Ollama', baseUrl: moonshot.openaiBaseUrl },
+        // Port 9 (discard) on this machine: nothing listens there.
+        { presetId: 'custom', name: 'LM Studio', baseUrl: 'http://127.0.0.1:9/v1' },
+      ],
+    });
+    expect(await providers.discover()).toEqual([
+      { presetId: 'ollama', name: 'Ollama', baseUrl: moonshot.openaiBaseUrl, models: ['llama3.1:8b', 'qwen2.5:14b'] },
+    ]);
+  });
+
+  it('are looked for at Ollama’s and LM Studio’s default ports', () => {
+    expect(LOCAL_SERVERS.map((server) => new URL(server.baseUrl).port)).toEqual(['11434', '1234']);
   });
 });

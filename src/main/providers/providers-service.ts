@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { isLoopbackHost, type Provider, type ProviderConfig, type ProviderModel } from '../../shared/providers';
+import {
+  type DiscoveredServer,
+  isLoopbackHost,
+  type Provider,
+  type ProviderConfig,
+  type ProviderModel,
+} from '../../shared/providers';
 import type { Clock } from '../clock';
 import { type ChatClient, type ChatClientOptions, createChatClient } from '../llm/chat-client';
 import type { SecretStore } from '../secrets/secret-store';
@@ -35,6 +41,8 @@ export interface ProvidersService {
   test(id: string, model: string): Promise<{ ok: true; latencyMs: number }>;
   /** The model IDs the provider lists, for the lawyer to pick from rather than type. */
   models(id: string): Promise<string[]>;
+  /** The local servers running now at their default addresses, with their models; those that do not answer are left out. */
+  discover(): Promise<DiscoveredServer[]>;
 }
 
 export interface ProvidersDependencies {
@@ -42,7 +50,21 @@ export interface ProvidersDependencies {
   secrets: SecretStore;
   clock: Clock;
   chatClient?: (options: ChatClientOptions) => ChatClient;
+  /** Where local servers listen when installed as they come; tests point these at a test server. */
+  localServers?: readonly LocalServer[];
 }
+
+/** A model server that runs on this machine, at its default address. */
+export type LocalServer = Omit<DiscoveredServer, 'models'>;
+
+/** Ollama and LM Studio as they install: their OpenAI-compatible endpoints on this machine. */
+export const LOCAL_SERVERS: readonly LocalServer[] = [
+  { presetId: 'ollama', name: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1' },
+  { presetId: 'custom', name: 'LM Studio', baseUrl: 'http://127.0.0.1:1234/v1' },
+];
+
+/** How long a local server has to answer: it is on this machine, or it is not running. */
+const LOCAL_PROBE_MS = 1500;
 
 interface ProviderRow {
   id: string;
@@ -99,6 +121,7 @@ export function createProvidersService({
   secrets,
   clock,
   chatClient = createChatClient,
+  localServers,
 }: ProvidersDependencies): ProvidersService {
   const selectProviders = db.prepare<[], ProviderRow>(
     'SELECT id, kind, name, base_url FROM providers ORDER BY created_at, id',
@@ -245,6 +268,21 @@ export function createProvidersService({
         { provider, host },
         chatClient({ kind: provider.kind, baseUrl: provider.baseUrl, apiKey: key }),
       );
+    },
+    async discover() {
+      const found = await Promise.all(
+        (localServers ?? LOCAL_SERVERS).map(async (server): Promise<DiscoveredServer[]> => {
+          try {
+            const client = chatClient({ kind: 'openai', baseUrl: server.baseUrl, apiKey: undefined });
+            const models = await client.models(AbortSignal.timeout(LOCAL_PROBE_MS));
+            return models.length > 0 ? [{ ...server, models: [...models].sort().slice(0, 50) }] : [];
+          } catch {
+            // Not installed, or not running: nothing to offer.
+            return [];
+          }
+        }),
+      );
+      return found.flat();
     },
   };
 }

@@ -142,6 +142,8 @@ export const en = {
     preset: 'Add a provider',
     presetCustom: 'OpenAI-compatible server (custom)',
     presetOllama: 'Ollama (on this machine)',
+    found: '{{name}} is running on this machine, with {{count}} models.',
+    addFound: 'Add {{name}}',
     name: 'Name',
     baseUrl: 'Base URL',
     keySet: 'Key saved: …{{last4}}',

@@ -146,6 +146,8 @@ export const vi: Translation = {
     preset: 'Thêm nhà cung cấp',
     presetCustom: 'Máy chủ tương thích OpenAI (tự cấu hình)',
     presetOllama: 'Ollama (chạy trên máy này)',
+    found: '{{name}} đang chạy trên máy này, với {{count}} mô hình.',
+    addFound: 'Thêm {{name}}',
     name: 'Tên',
     baseUrl: 'Địa chỉ máy chủ API',
     keySet: 'Đã lưu khóa: …{{last4}}',

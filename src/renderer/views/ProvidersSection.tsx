@@ -1,7 +1,13 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { providerPresets } from '../../shared/provider-presets';
-import { isLoopbackHost, type Provider, type ProviderConfig, type ProviderModel } from '../../shared/providers';
+import {
+  type DiscoveredServer,
+  isLoopbackHost,
+  type Provider,
+  type ProviderConfig,
+  type ProviderModel,
+} from '../../shared/providers';
 import { api } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDay } from '../components/format';
@@ -33,10 +39,45 @@ export function ProvidersSection() {
     if (chosen) adding.run(() => save({ ...chosen, id: freeId(chosen.id, providers), name: presetName(chosen) }));
   }
 
+  // Ollama and LM Studio running on this machine, offered when not set up yet.
+  const [found, setFound] = useState<DiscoveredServer[]>([]);
+  useEffect(() => {
+    let cancelled = false;
+    inBackground(
+      api.providers.discover().then((servers) => {
+        if (!cancelled) setFound(servers);
+      }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  const offered = found.filter(
+    (server) => !providers.some((p) => new URL(p.baseUrl).origin === new URL(server.baseUrl).origin),
+  );
+
+  function addFound(server: DiscoveredServer) {
+    const preset = providerPresets.find((p) => p.id === server.presetId);
+    const template = preset?.models[0];
+    if (!preset || !template) return;
+    const models = server.models.map((model) => ({ ...template, model }));
+    adding.run(() =>
+      save({ ...preset, id: freeId(preset.id, providers), name: server.name, baseUrl: server.baseUrl, models }),
+    );
+  }
+
   return (
     <section className="field" aria-labelledby="providers-heading">
       <h3 id="providers-heading">{t('providers.title')}</h3>
       {providers.length === 0 && <p className="field__text">{t('providers.empty')}</p>}
+      {offered.map((server) => (
+        <p key={server.baseUrl} className="notice" role="status">
+          {t('providers.found', { name: server.name, count: server.models.length })}{' '}
+          <button type="button" className="button" onClick={() => addFound(server)}>
+            {t('providers.addFound', { name: server.name })}
+          </button>
+        </p>
+      ))}
       {providers.map((provider) => (
         <ProviderEditor key={provider.id} provider={provider} />
       ))}

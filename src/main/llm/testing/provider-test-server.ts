@@ -62,7 +62,11 @@ export interface ProviderTestServer {
 
 const DEFAULT_SCRIPT: Script = { answer: 'Điều 8 quy định phạt vi phạm 8% [p. 3, Điều 8].' };
 
-export async function startProviderTestServer(initial: Script = DEFAULT_SCRIPT): Promise<ProviderTestServer> {
+export async function startProviderTestServer(
+  initial: Script = DEFAULT_SCRIPT,
+  /** A fixed port (a local server's default, 11434 for Ollama); by default any free one. */
+  fixedPort = 0,
+): Promise<ProviderTestServer> {
   let script = initial;
   let faults = [...(initial.faults ?? [])];
   const requests: RecordedRequest[] = [];
@@ -201,7 +205,10 @@ export async function startProviderTestServer(initial: Script = DEFAULT_SCRIPT):
     response.end();
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(fixedPort, '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
