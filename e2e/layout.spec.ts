@@ -71,6 +71,19 @@ for (const language of ['vi', 'en'] as const) {
 
       await app.settingsButton().click();
       await expect(app.settingsDialog()).toBeVisible();
+      // Every shortcut in one place.
+      await expect(app.settingsDialog().locator('kbd')).toHaveText(['Ctrl+F', 'Esc', 'Ctrl+Enter', 'Tab', '← →']);
+      await app
+        .settingsDialog()
+        .getByRole('heading', { name: /Phím tắt|Keyboard shortcuts/ })
+        .scrollIntoViewIfNeeded();
+      await app
+        .settingsDialog()
+        .locator('#shortcuts-heading')
+        .locator('..')
+        .screenshot({
+          path: `test-results/screenshots/74-shortcuts-${language}.png`,
+        });
       await expectLaidOut(page, 'Settings');
       await app.screenshot(testInfo, `73-settings-${language}`);
     } finally {

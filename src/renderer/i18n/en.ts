@@ -236,6 +236,14 @@ export const en = {
     submit: 'Open',
     cancel: 'Skip this file',
   },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    find: 'Find in the open document',
+    back: 'Close the document, then the analysis shown, back to the list',
+    ask: 'Send the question (or follow-up) being typed',
+    skip: 'The first Tab: past the top bar and the history, to the main area',
+    split: 'On the separator between the answer and the document: narrow or widen the answer',
+  },
   split: {
     label: 'Answer and document',
     answer: 'Answer',

@@ -242,6 +242,14 @@ export const vi: Translation = {
     submit: 'Mở tệp',
     cancel: 'Bỏ qua tệp này',
   },
+  shortcuts: {
+    title: 'Phím tắt',
+    find: 'Tìm trong tài liệu đang mở',
+    back: 'Đóng tài liệu, rồi phân tích đang xem, để về danh sách',
+    ask: 'Gửi câu hỏi (hoặc câu hỏi tiếp) đang gõ',
+    skip: 'Phím Tab đầu tiên: bỏ qua thanh trên và lịch sử, đến phần chính',
+    split: 'Trên thanh ngăn giữa câu trả lời và tài liệu: thu hẹp, nới rộng phần câu trả lời',
+  },
   split: {
     label: 'Phần trả lời và tài liệu',
     answer: 'Trả lời',

@@ -9,6 +9,7 @@ import { inBackground } from '../failures';
 import { useSettings } from '../stores/settings-store';
 import { BackupSection } from './BackupSection';
 import { ProvidersSection } from './ProvidersSection';
+import { ShortcutsSection } from './ShortcutsSection';
 import { VndRateSection } from './VndRateSection';
 
 const languageNames: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
@@ -86,6 +87,8 @@ export function SettingsDialog({ open, appInfo, onClose }: SettingsDialogProps) 
       {error && <ErrorNotice lead={t('settings.saveFailed')} error={error} />}
 
       <BackupSection />
+
+      <ShortcutsSection />
 
       <section className="field" aria-labelledby="about-heading">
         <h3 id="about-heading">{t('settings.about')}</h3>
