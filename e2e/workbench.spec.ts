@@ -9,6 +9,9 @@ import { askPreset, openWithTestProvider } from './pages/test-provider';
 
 // From the workbench issue: what a lawyer saw that the first wave got wrong, one finding a test.
 
+/** The test server's key, for every test here but the reseller's own. */
+const KEY = 'sk-test-0123456789abcd';
+
 let server: ProviderTestServer;
 test.beforeAll(async () => {
   server = await startProviderTestServer();
@@ -31,7 +34,7 @@ test('a price is dated by the lawyer typing it, not by an edit of the context wi
 });
 
 test('"Hỏi" looks disabled until there is a question to ask', async ({ page }, testInfo) => {
-  const { host, app } = await openWithTestProvider(page, server, 'sk-test-0123456789abcd');
+  const { host, app } = await openWithTestProvider(page, server, KEY);
   try {
     const ask = page.getByRole('button', { name: 'Hỏi', exact: true });
     await expect(ask).toBeDisabled();
@@ -49,13 +52,12 @@ test('"Hỏi" looks disabled until there is a question to ask', async ({ page },
 test('an answer the model cut off at its output limit says so, live, in the history and in the saved view', async ({
   page,
 }, testInfo) => {
-  const key = 'sk-test-0123456789abcd';
   server.script({
     answer: 'Điều 3. Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3]. Điều 7. Mỗi bên',
-    apiKey: key,
+    apiKey: KEY,
     finishReason: 'length',
   });
-  const { host, app } = await openWithTestProvider(page, server, key);
+  const { host, app } = await openWithTestProvider(page, server, KEY);
   try {
     await askPreset(page, 'Điều khoản thanh toán');
     const answer = page.locator('.answer');
@@ -68,7 +70,7 @@ test('an answer the model cut off at its output limit says so, live, in the hist
     await expect(page.getByText('Câu trả lời dừng ở giới hạn độ dài trả lời của mô hình')).toBeVisible();
 
     // Asked to go on, the model continues in the same thread, after the part it wrote.
-    server.script({ answer: 'có quyền chấm dứt với 30 ngày báo trước [p. 4, Section 7].', apiKey: key });
+    server.script({ answer: 'có quyền chấm dứt với 30 ngày báo trước [p. 4, Section 7].', apiKey: KEY });
     await page.getByRole('button', { name: 'Viết tiếp phần bị cắt' }).click();
     await expect(page.locator('.answer__status')).toHaveText('Hoàn tất');
     await expect(page.locator('.answer .answer__text')).toContainText('30 ngày báo trước');
@@ -84,7 +86,7 @@ test('an answer the model cut off at its output limit says so, live, in the hist
 test('Esc goes back from a document to the list, and the new-matter dialog opens on its name field', async ({
   page,
 }) => {
-  const { host } = await openWithTestProvider(page, server, 'sk-test-0123456789abcd');
+  const { host } = await openWithTestProvider(page, server, KEY);
   try {
     await page.getByRole('article').getByRole('button', { name: 'Mở', exact: true }).click();
     await expect(page.getByText('Thả hợp đồng vào đây')).toHaveCount(0);
@@ -136,7 +138,7 @@ test('a search narrows to a kind of hit and to one document', async ({ page }, t
 test('the first Tab reaches a skip link to the main area, and Ctrl+F finds in the open document', async ({
   page,
 }, testInfo) => {
-  const { host, app } = await openWithTestProvider(page, server, 'sk-test-0123456789abcd');
+  const { host, app } = await openWithTestProvider(page, server, KEY);
   try {
     await page.keyboard.press('Tab');
     const skip = page.getByRole('button', { name: 'Bỏ qua danh sách, đến nội dung chính' });
@@ -157,9 +159,8 @@ test('the first Tab reaches a skip link to the main area, and Ctrl+F finds in th
 test('the question being written survives a look at the document, "Hỏi lại" names its model, and the answer exports', async ({
   page,
 }, testInfo) => {
-  const key = 'sk-test-0123456789abcd';
-  server.script({ answer: 'Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].', apiKey: key });
-  const { host, app } = await openWithTestProvider(page, server, key);
+  server.script({ answer: 'Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].', apiKey: KEY });
+  const { host, app } = await openWithTestProvider(page, server, KEY);
   try {
     const question = page.getByLabel('Câu hỏi', { exact: true });
     await question.fill('Phí tư vấn là bao nhiêu?');
@@ -245,9 +246,8 @@ test('a reseller set up by hand: named "HolySheep", its model typed in, answers;
 });
 
 test('one question shows one input figure: the panel before asking and the live counter after', async ({ page }) => {
-  const key = 'sk-test-0123456789abcd';
-  server.script({ answer: 'Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].', apiKey: key, firstByteDelayMs: 1500 });
-  const { host } = await openWithTestProvider(page, server, key);
+  server.script({ answer: 'Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].', apiKey: KEY, firstByteDelayMs: 1500 });
+  const { host } = await openWithTestProvider(page, server, KEY);
   try {
     await page.getByLabel('Câu hỏi', { exact: true }).fill('Phí tư vấn là bao nhiêu, và trả trong bao lâu?');
     const panel = page.locator('.ask__estimate');
@@ -263,9 +263,8 @@ test('one question shows one input figure: the panel before asking and the live 
 test('a follow-up is asked in the thread: the documents go first, unchanged, and the cached input is counted', async ({
   page,
 }, testInfo) => {
-  const key = 'sk-test-0123456789abcd';
-  server.script({ answer: 'Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].', apiKey: key });
-  const { host, app } = await openWithTestProvider(page, server, key);
+  server.script({ answer: 'Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].', apiKey: KEY });
+  const { host, app } = await openWithTestProvider(page, server, KEY);
   try {
     const before = server.requests.length;
     await page.getByLabel('Câu hỏi', { exact: true }).fill('Phí tư vấn là bao nhiêu?');
@@ -274,7 +273,7 @@ test('a follow-up is asked in the thread: the documents go first, unchanged, and
 
     server.script({
       answer: 'Mỗi bên được chấm dứt với 30 ngày báo trước [p. 4, Section 9].',
-      apiKey: key,
+      apiKey: KEY,
       usage: { input: 3_400, cachedInput: 3_072, output: 18 },
     });
     await page.getByLabel(/^Hỏi tiếp về các tài liệu này/).fill('Còn thời hạn báo trước khi chấm dứt?');
@@ -300,7 +299,7 @@ test('a follow-up is asked in the thread: the documents go first, unchanged, and
 });
 
 test('the risk question asks which party we act for before it is written', async ({ page }) => {
-  const { host } = await openWithTestProvider(page, server, 'sk-test-0123456789abcd');
+  const { host } = await openWithTestProvider(page, server, KEY);
   try {
     await page.getByLabel('Câu hỏi thường gặp').selectOption({ label: 'Rủi ro cho phía chúng tôi' });
     const question = page.getByLabel('Câu hỏi', { exact: true });
@@ -316,7 +315,7 @@ test('the risk question asks which party we act for before it is written', async
 test('costs show in đồng beside US$ at the rate the lawyer set and dated, with no look-up', async ({
   page,
 }, testInfo) => {
-  const { host, app } = await openWithTestProvider(page, server, 'sk-test-0123456789abcd');
+  const { host, app } = await openWithTestProvider(page, server, KEY);
   try {
     await app.settingsButton().click();
     const dialog = app.settingsDialog();

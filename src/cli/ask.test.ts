@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ProviderTestServer, startProviderTestServer } from '../main/llm/testing/provider-test-server';
-import { runCli } from './run';
+import { capturedCli } from './testing/captured-cli';
 
 const ANSWER = 'Bên vi phạm chịu phạt 8% [p. 1, Điều 8].';
 let server: ProviderTestServer;
@@ -22,21 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['--data-dir', dataDir, ...args], {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: { LANG: 'en_US.UTF-8', LEXDESK_CHECK_OUTPUTS: '1', ...env },
-    version: 'test',
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => capturedCli(['--data-dir', dataDir, ...args], env);
 
 const addProvider = () =>
   cli([
@@ -187,13 +173,8 @@ describe('lexdesk backup and restore', () => {
       const made = JSON.parse((await cli(['--json', 'backup', backups])).stdout);
       expect(made.backup).toMatch(/LexDesk-backup-/);
       const target = mkdtempSync(join(tmpdir(), 'lexdesk-cli-restored-'));
-      const restored = await runCli(['--data-dir', target, '--json', 'restore', made.backup], {
-        stdout: () => {},
-        stderr: () => {},
-        env: {},
-        version: 'test',
-      });
-      expect(restored).toBe(0);
+      const restored = await capturedCli(['--data-dir', target, '--json', 'restore', made.backup]);
+      expect(restored.code).toBe(0);
       expect((await cli(['restore', backups])).code).toBe(3);
       rmSync(target, { recursive: true, force: true });
     } finally {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './run';
+import { capturedCli } from './testing/captured-cli';
 
 const STATUTE = resolve(
   __dirname,
@@ -15,21 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: { LANG: 'vi_VN.UTF-8', LEXDESK_CHECK_OUTPUTS: '1' },
-    version: '1.2.3',
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...args: string[]) => capturedCli(args, { LANG: 'vi_VN.UTF-8' });
 
 describe('lexdesk ingest', () => {
   it('reads a real PDF with the workers it starts before the services, and finds it again by its bytes', async () => {

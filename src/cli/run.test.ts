@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../main/services';
-import { runCli } from './run';
+import { capturedCli } from './testing/captured-cli';
 
 let dataDir: string;
 beforeEach(() => {
@@ -12,21 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: { LANG: 'en_US.UTF-8', LEXDESK_CHECK_OUTPUTS: '1' },
-    version: '1.2.3',
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...args: string[]) => capturedCli(args);
 
 describe('lexdesk CLI', () => {
   it('sets a setting and reads it back from the same data dir', async () => {

@@ -53,11 +53,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
 const SDK_OPTIONS = { maxRetries: 0, timeout: 24 * 60 * 60 * 1000 } as const;
 
 function openAiClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
+  const sdk = async () => {
+    const { default: OpenAI } = await loadOpenAi();
+    // Local servers (Ollama, LM Studio) take no key, but the SDK insists on one.
+    return new OpenAI({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
+  };
   return {
     async *stream(request) {
-      const { default: OpenAI } = await loadOpenAi();
-      // Local servers (Ollama, LM Studio) take no key, but the SDK insists on one.
-      const client = new OpenAI({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
+      const client = await sdk();
       const stream = await client.chat.completions.create(
         {
           model: request.model,
@@ -79,8 +82,7 @@ function openAiClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
       }
     },
     async models(signal) {
-      const { default: OpenAI } = await loadOpenAi();
-      const client = new OpenAI({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
+      const client = await sdk();
       const ids: string[] = [];
       for await (const model of client.models.list({ signal })) ids.push(model.id);
       return ids;
@@ -100,10 +102,13 @@ function openAiUsage(usage: OpenAI.CompletionUsage): Usage {
 }
 
 function anthropicClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
+  const sdk = async () => {
+    const { default: Anthropic } = await loadAnthropic();
+    return new Anthropic({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
+  };
   return {
     async *stream(request) {
-      const { default: Anthropic } = await loadAnthropic();
-      const client = new Anthropic({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
+      const client = await sdk();
       const stream = await client.messages.create(
         {
           model: request.model,
@@ -132,8 +137,7 @@ function anthropicClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
       yield { type: 'usage', usage };
     },
     async models(signal) {
-      const { default: Anthropic } = await loadAnthropic();
-      const client = new Anthropic({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, ...SDK_OPTIONS });
+      const client = await sdk();
       const ids: string[] = [];
       for await (const model of client.models.list({}, { signal })) ids.push(model.id);
       return ids;

@@ -38,6 +38,11 @@ export async function testConnection(
 /** At most this many model IDs are kept from a provider's list: enough for any reseller's, bounded for the window. */
 const MAX_LISTED_MODELS = 500;
 
+/** A provider's model IDs as LexDesk keeps them: each once, none empty or over 200 characters, sorted, at most `max`. */
+export function modelIds(ids: readonly string[], max = MAX_LISTED_MODELS): string[] {
+  return [...new Set(ids.filter((id) => id.trim() !== '' && id.length <= 200))].sort().slice(0, max);
+}
+
 /** The provider's own list of its models, sorted, or the coded error its `/models` gave. */
 export async function listModels(
   target: Pick<ModelTarget, 'provider' | 'host'>,
@@ -47,7 +52,7 @@ export async function listModels(
   const signal = AbortSignal.timeout(TEST_TIMEOUT_S * 1000);
   try {
     const ids = await client.models(signal);
-    return [...new Set(ids.filter((id) => id.trim() !== '' && id.length <= 200))].sort().slice(0, MAX_LISTED_MODELS);
+    return modelIds(ids);
   } catch (error) {
     if (signal.aborted) throw new AppError('TIMEOUT', { provider: provider.name, seconds: TEST_TIMEOUT_S });
     throw toProviderError(error, { provider: provider.name, model: '', host, receivedText: false, attempts: 1 });

@@ -11,7 +11,7 @@ import type { Clock } from '../clock';
 import { type ChatClient, type ChatClientOptions, createChatClient } from '../llm/chat-client';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Db } from '../store/database';
-import { listModels, testConnection } from './connection-test';
+import { listModels, modelIds, testConnection } from './connection-test';
 
 /** Where a request goes: the provider, the model, the key (none for this machine's servers). */
 export interface ModelTarget {
@@ -212,15 +212,20 @@ export function createProvidersService({
     return row ? usableKey(config(row))?.key : undefined;
   }
 
-  function target(id: string, modelName: string, keyOverride?: string): ModelTarget {
-    const provider = get(id);
-    const model = provider.models.find((m) => m.model === modelName);
-    if (!model) throw new AppError('MODEL_NOT_CONFIGURED', { providerId: provider.id, model: modelName });
+  /** The key a call to the provider carries and the host it goes to; API_KEY_MISSING for a remote host without one. */
+  function access(provider: ProviderConfig, keyOverride?: string) {
     const key = keyOverride ?? apiKey(provider.id);
     const host = new URL(provider.baseUrl).hostname;
     // Local servers (Ollama, LM Studio) need no key.
     if (!key && !isLoopbackHost(host)) throw new AppError('API_KEY_MISSING', { provider: provider.name });
-    return { provider, model, apiKey: key, host };
+    return { apiKey: key, host };
+  }
+
+  function target(id: string, modelName: string, keyOverride?: string): ModelTarget {
+    const provider = get(id);
+    const model = provider.models.find((m) => m.model === modelName);
+    if (!model) throw new AppError('MODEL_NOT_CONFIGURED', { providerId: provider.id, model: modelName });
+    return { provider, model, ...access(provider, keyOverride) };
   }
 
   return {
@@ -261,9 +266,7 @@ export function createProvidersService({
     },
     models(id) {
       const provider = get(id);
-      const key = apiKey(provider.id);
-      const host = new URL(provider.baseUrl).hostname;
-      if (!key && !isLoopbackHost(host)) throw new AppError('API_KEY_MISSING', { provider: provider.name });
+      const { apiKey: key, host } = access(provider);
       return listModels(
         { provider, host },
         chatClient({ kind: provider.kind, baseUrl: provider.baseUrl, apiKey: key }),
@@ -275,7 +278,8 @@ export function createProvidersService({
           try {
             const client = chatClient({ kind: 'openai', baseUrl: server.baseUrl, apiKey: undefined });
             const models = await client.models(AbortSignal.timeout(LOCAL_PROBE_MS));
-            return models.length > 0 ? [{ ...server, models: [...models].sort().slice(0, 50) }] : [];
+            const listed = modelIds(models, 50);
+            return listed.length > 0 ? [{ ...server, models: listed }] : [];
           } catch {
             // Not installed, or not running: nothing to offer.
             return [];

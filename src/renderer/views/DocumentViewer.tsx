@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { citedPlace } from '../../shared/citations';
 import type { DocumentDetail } from '../../shared/documents';
 import type { AppErrorData } from '../../shared/errors';
-import { pageOfOffset } from '../../shared/page-map';
 import { api } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SearchField } from '../components/SearchField';
@@ -81,10 +80,14 @@ export function DocumentViewer({ sha256, beside = false }: { sha256: string; bes
   const target = useMemo((): ViewerTarget | null => {
     if (!detail || !openAt) return null;
     if (openAt.find) {
-      const onPage = findInPages(detail.pageTexts, openAt.find).find(
-        (hit) => pageOfOffset(detail.pageTexts, hit.start) === openAt.page,
+      if (openAt.page === null) return null;
+      // The hit's own page only: its offsets are still the whole text's.
+      const [onPage] = findInPages(
+        detail.pageTexts.filter((page) => page.page === openAt.page),
+        openAt.find,
+        1,
       );
-      return openAt.page === null ? null : { page: openAt.page, range: onPage ?? null, seq: openAt.seq };
+      return { page: openAt.page, range: onPage ?? null, seq: openAt.seq };
     }
     const place = citedPlace(detail.pageTexts, { page: openAt.page, clause: openAt.clause ?? null });
     return place && { ...place, seq: openAt.seq };

@@ -17,8 +17,11 @@ import { inBackground } from '../failures';
 import { useProviders } from '../stores/providers-store';
 import { useSettings } from '../stores/settings-store';
 
-/** Settings → model providers: add from a preset, edit address and prices, save a key, test, remove. */
-export function ProvidersSection() {
+/**
+ * Settings → model providers: add from a preset, edit address and prices, save a key, test, remove.
+ * `open`: the dialog is showing, when local servers are looked for (never at the window's start).
+ */
+export function ProvidersSection({ open }: { open: boolean }) {
   const { t } = useTranslation();
   const providers = useProviders((state) => state.providers);
   const save = useProviders((state) => state.save);
@@ -42,6 +45,7 @@ export function ProvidersSection() {
   // Ollama and LM Studio running on this machine, offered when not set up yet.
   const [found, setFound] = useState<DiscoveredServer[]>([]);
   useEffect(() => {
+    if (!open) return;
     let cancelled = false;
     inBackground(
       api.providers.discover().then((servers) => {
@@ -51,7 +55,7 @@ export function ProvidersSection() {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [open]);
   const offered = found.filter(
     (server) => !providers.some((p) => new URL(p.baseUrl).origin === new URL(server.baseUrl).origin),
   );

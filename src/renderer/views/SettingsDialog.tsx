@@ -59,7 +59,7 @@ export function SettingsDialog({ open, appInfo, onClose }: SettingsDialogProps) 
         onChange={(theme) => inBackground(change({ key: 'theme', value: theme }))}
       />
 
-      <ProvidersSection />
+      <ProvidersSection open={open} />
 
       <VndRateSection />
 

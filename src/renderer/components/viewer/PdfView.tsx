@@ -22,11 +22,12 @@ interface PdfViewProps {
 const MAX_SCALE = 1.35;
 const MIN_SCALE = 0.5;
 const SCALE_STEP = 0.05;
-// The view's padding on each side (styles.css, .pdf-view) and room for a scrollbar.
-const SIDE_ROOM = 16 * 2 + 16;
+// Room for a scrollbar beside the pages.
+const SCROLLBAR_ROOM = 16;
 
-function fittedScale(paneWidth: number, pageWidth: number): number {
-  const fit = Math.floor((paneWidth - SIDE_ROOM) / pageWidth / SCALE_STEP) * SCALE_STEP;
+/** The scale that fits a page `pageWidth` points wide into `contentWidth` pixels (the view's width inside its padding). */
+function fittedScale(contentWidth: number, pageWidth: number): number {
+  const fit = Math.floor((contentWidth - SCROLLBAR_ROOM) / pageWidth / SCALE_STEP) * SCALE_STEP;
   return Math.min(MAX_SCALE, Math.max(MIN_SCALE, fit));
 }
 
@@ -71,7 +72,7 @@ export const PdfView = forwardRef<ViewerHandle, PdfViewProps>(function PdfView(
       if (!entry) return;
       // Where the reader is, as a share of the whole, to be kept when the pages change size.
       anchor.current = root.scrollHeight > 0 ? root.scrollTop / root.scrollHeight : 0;
-      setScale(fittedScale(entry.contentRect.width + 32, size.width));
+      setScale(fittedScale(entry.contentRect.width, size.width));
     });
     observer.observe(root);
     return () => observer.disconnect();
