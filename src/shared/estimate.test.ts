@@ -87,6 +87,20 @@ describe('answerReserve', () => {
     expect(answerReserve({ contextWindow: 8_192 })).toBe(2_048);
     expect(answerReserve({ contextWindow: 2_048 })).toBe(512);
   });
+
+  it('keeps the model’s own output limit where one is set, small or large', () => {
+    expect(answerReserve({ contextWindow: 128_000, maxOutput: 32_000 })).toBe(32_000);
+    expect(answerReserve({ contextWindow: 8_192, maxOutput: 1_000 })).toBe(1_000);
+  });
+
+  it('moves what fits with the output limit, to the token', () => {
+    const kimi = { ...model('moonshot'), maxOutput: 20_000 };
+    const empty = estimateRequest([], '', 'en', kimi).tokens;
+    const room = kimi.contextWindow - 20_000 - empty;
+    const doc = (tokens: number) => ({ tokens: { o200k_base: tokens, cl100k_base: tokens }, pages: null });
+    expect(estimateRequest([doc(room - 16)], '', 'en', kimi).fits).toBe(true);
+    expect(estimateRequest([doc(room - 15)], '', 'en', kimi).fits).toBe(false);
+  });
 });
 
 describe('costOf', () => {

@@ -33,12 +33,18 @@ export function questionTokens(question: string): number {
 export const MAX_ANSWER_TOKENS = 8_000;
 
 /**
- * Room kept for the answer, asked of the provider as `max_tokens`: 8,000
+ * Room kept for the answer, asked of the provider as `max_tokens`: the model's
+ * own output limit where the lawyer has set it, otherwise what fits: 8,000
  * tokens of a large window, a quarter of a small one (an 8,192-token local
  * model keeps 2,048, and the rest is for the contract and the question).
  */
-export function answerReserve(model: Pick<ProviderModel, 'contextWindow'>): number {
-  return Math.min(MAX_ANSWER_TOKENS, Math.floor(model.contextWindow / 4));
+export function answerReserve(model: Pick<ProviderModel, 'contextWindow' | 'maxOutput'>): number {
+  return model.maxOutput ?? defaultAnswerReserve(model.contextWindow);
+}
+
+/** What `answerReserve` keeps for a model with no output limit set. */
+export function defaultAnswerReserve(contextWindow: number): number {
+  return Math.min(MAX_ANSWER_TOKENS, Math.floor(contextWindow / 4));
 }
 
 export interface InputEstimate {

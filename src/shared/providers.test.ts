@@ -26,4 +26,11 @@ describe('providerConfigSchema', () => {
     expect(providerConfigSchema.safeParse(twice).success).toBe(false);
     expect(providerConfigSchema.safeParse({ ...custom, models: [{ ...model, model: '  ' }] }).success).toBe(false);
   });
+
+  it('takes an output limit below the context window, and refuses one that leaves no room for the contract', () => {
+    const limited = (maxOutput: number) => ({ ...custom, models: [{ ...model, contextWindow: 8_192, maxOutput }] });
+    expect(providerConfigSchema.parse(limited(4_096)).models[0]?.maxOutput).toBe(4_096);
+    expect(providerConfigSchema.safeParse(limited(8_192)).success).toBe(false);
+    expect(providerConfigSchema.safeParse(limited(0)).success).toBe(false);
+  });
 });

@@ -5,21 +5,32 @@ export const providerKindSchema = z.enum(['openai', 'anthropic']);
 export type ProviderKind = z.infer<typeof providerKindSchema>;
 
 /** A model a provider serves, with what a request to it holds and costs. */
-export const providerModelSchema = z.object({
-  model: z.string().trim().min(1).max(200),
-  contextWindow: z.number().int().positive().max(100_000_000),
-  currency: z.enum(['USD']),
-  /** Prices per million tokens. */
-  input: z.number().nonnegative().max(10_000),
-  cachedInput: z.number().nonnegative().max(10_000),
-  output: z.number().nonnegative().max(10_000),
-  /** The encoding local estimates use. */
-  encoding: encodingSchema,
-  /** Whether `encoding` is the model's own tokenizer; if not, local counts are estimates. */
-  exactTokenizer: z.boolean(),
-  /** When the prices were last compared with the provider's price page. */
-  checkedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-});
+export const providerModelSchema = z
+  .object({
+    model: z.string().trim().min(1).max(200),
+    contextWindow: z.number().int().positive().max(100_000_000),
+    /**
+     * The most tokens one answer may run to (the provider's `max_tokens`), as the
+     * model's page gives it; unset, LexDesk keeps what fits (`answerReserve`).
+     */
+    maxOutput: z.number().int().positive().max(10_000_000).optional(),
+    currency: z.enum(['USD']),
+    /** Prices per million tokens. */
+    input: z.number().nonnegative().max(10_000),
+    cachedInput: z.number().nonnegative().max(10_000),
+    output: z.number().nonnegative().max(10_000),
+    /** The encoding local estimates use. */
+    encoding: encodingSchema,
+    /** Whether `encoding` is the model's own tokenizer; if not, local counts are estimates. */
+    exactTokenizer: z.boolean(),
+    /** When the prices were last compared with the provider's price page. */
+    checkedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  })
+  // An answer as long as the window would leave no room for the contract.
+  .refine((m) => m.maxOutput === undefined || m.maxOutput < m.contextWindow, {
+    message: 'the answer limit must be below the context window',
+    path: ['maxOutput'],
+  });
 export type ProviderModel = z.infer<typeof providerModelSchema>;
 
 export const providerIdSchema = z

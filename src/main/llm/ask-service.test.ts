@@ -293,6 +293,22 @@ describe('before sending', () => {
     expect(server.requests.at(-1)?.body.max_tokens).toBe(2_048);
   });
 
+  it('asks for the model’s own output limit as max_tokens when the lawyer has set one', async () => {
+    services.providers.save(
+      testProvider({ id: 'limited', baseUrl: server.openaiBaseUrl }, { contextWindow: 8_192, maxOutput: 1_000 }),
+    );
+    services.providers.setKey('limited', KEY);
+    server.script({ answer: ANSWER, apiKey: KEY });
+    const started = askService().start({
+      documentIds: [documentId],
+      providerId: 'limited',
+      model: 'test-model',
+      question: 'Bên A thanh toán khi nào?',
+    });
+    expect((await started.finished).status).toBe('done');
+    expect(server.requests.at(-1)?.body.max_tokens).toBe(1_000);
+  });
+
   it('refuses a cloud provider without a key, before any request', () => {
     services.providers.save({
       ...(providers()[0] as ProviderConfig),

@@ -76,6 +76,7 @@ interface ProviderRow {
 interface ModelRow {
   model: string;
   context_window: number;
+  max_output: number | null;
   currency: 'USD';
   price_input: number;
   price_cached: number;
@@ -139,10 +140,10 @@ export function createProvidersService({
   );
   const deleteModels = db.prepare<[string]>('DELETE FROM provider_models WHERE provider_id = ?');
   const insertModel = db.prepare(
-    `INSERT INTO provider_models (provider_id, position, model, context_window, currency, price_input, price_cached,
-       price_output, encoding, exact_tokenizer, checked_on)
-     VALUES (@providerId, @position, @model, @contextWindow, @currency, @input, @cachedInput, @output, @encoding,
-       @exactTokenizer, @checkedOn)`,
+    `INSERT INTO provider_models (provider_id, position, model, context_window, max_output, currency, price_input,
+       price_cached, price_output, encoding, exact_tokenizer, checked_on)
+     VALUES (@providerId, @position, @model, @contextWindow, @maxOutput, @currency, @input, @cachedInput, @output,
+       @encoding, @exactTokenizer, @checkedOn)`,
   );
   const deleteProvider = db.prepare<[string]>('DELETE FROM providers WHERE id = ?');
 
@@ -156,7 +157,13 @@ export function createProvidersService({
     });
     deleteModels.run(config.id);
     for (const [position, model] of config.models.entries()) {
-      insertModel.run({ ...model, providerId: config.id, position, exactTokenizer: model.exactTokenizer ? 1 : 0 });
+      insertModel.run({
+        ...model,
+        maxOutput: model.maxOutput ?? null,
+        providerId: config.id,
+        position,
+        exactTokenizer: model.exactTokenizer ? 1 : 0,
+      });
     }
   });
 
@@ -169,6 +176,7 @@ export function createProvidersService({
       models: selectModels.all(row.id).map((m) => ({
         model: m.model,
         contextWindow: m.context_window,
+        ...(m.max_output === null ? {} : { maxOutput: m.max_output }),
         currency: m.currency,
         input: m.price_input,
         cachedInput: m.price_cached,

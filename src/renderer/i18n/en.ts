@@ -170,6 +170,7 @@ export const en = {
     removeModel: 'Remove model',
     removeModelNamed: 'Remove model {{model}}',
     context: 'Context (tokens)',
+    maxOutput: 'Longest answer (tokens)',
     input: 'Input',
     cachedInput: 'Cached input',
     output: 'Output',

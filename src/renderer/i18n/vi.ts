@@ -174,6 +174,7 @@ export const vi: Translation = {
     removeModel: 'Bỏ mô hình',
     removeModelNamed: 'Bỏ mô hình {{model}}',
     context: 'Giới hạn đầu vào (token)',
+    maxOutput: 'Trả lời tối đa (token)',
     input: 'Đầu vào',
     cachedInput: 'Đầu vào đọc lại',
     output: 'Đầu ra',

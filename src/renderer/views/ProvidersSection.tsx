@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { defaultAnswerReserve } from '../../shared/estimate';
 import { providerPresets } from '../../shared/provider-presets';
 import {
   type DiscoveredServer,
@@ -196,6 +197,7 @@ function ProviderEditor({ provider }: { provider: Provider }) {
           <tr>
             <th scope="col">{t('providers.model')}</th>
             <th scope="col">{t('providers.context')}</th>
+            <th scope="col">{t('providers.maxOutput')}</th>
             <th scope="col">{t('providers.input')}</th>
             <th scope="col">{t('providers.cachedInput')}</th>
             <th scope="col">{t('providers.output')}</th>
@@ -220,17 +222,23 @@ function ProviderEditor({ provider }: { provider: Provider }) {
                   {t('providers.checked', { date: formatDay(model.checkedOn, language) })}
                 </span>
               </th>
-              {(['contextWindow', 'input', 'cachedInput', 'output'] as const).map((field) => (
+              {(['contextWindow', 'maxOutput', 'input', 'cachedInput', 'output'] as const).map((field) => (
                 <td key={field}>
                   <input
                     className={
-                      field === 'contextWindow' ? 'text-field provider__context' : 'text-field text-field--narrow'
+                      field === 'contextWindow' || field === 'maxOutput'
+                        ? 'text-field provider__context'
+                        : 'text-field text-field--narrow'
                     }
                     inputMode="decimal"
                     aria-label={`${model.model}: ${t(field === 'contextWindow' ? 'providers.context' : `providers.${field}`)}`}
-                    value={String(model[field])}
+                    // Left empty, the answer keeps what fits the window; the placeholder says how much.
+                    placeholder={field === 'maxOutput' ? String(defaultAnswerReserve(model.contextWindow)) : undefined}
+                    value={model[field] === undefined ? '' : String(model[field])}
                     onChange={(event) => {
-                      const value = Number(event.currentTarget.value);
+                      const typed = event.currentTarget.value.trim();
+                      if (field === 'maxOutput' && typed === '') return editModel(index, { maxOutput: undefined });
+                      const value = Number(typed);
                       if (Number.isFinite(value) && value >= 0) editModel(index, { [field]: value });
                     }}
                   />

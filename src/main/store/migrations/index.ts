@@ -9,6 +9,7 @@ import { m007Matters } from './007-matters';
 import { m008SecureDeleteSearch } from './008-secure-delete-search';
 import { m009AnswerFinish } from './009-answer-finish';
 import { m010AnswerFollows } from './010-answer-follows';
+import { m011ModelOutputLimit } from './011-model-output-limit';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   m008SecureDeleteSearch,
   m009AnswerFinish,
   m010AnswerFollows,
+  m011ModelOutputLimit,
 ];
