@@ -95,11 +95,12 @@ describe('answerReserve', () => {
 
   it('moves what fits with the output limit, to the token', () => {
     const kimi = { ...model('moonshot'), maxOutput: 20_000 };
-    const empty = estimateRequest([], '', 'en', kimi).tokens;
-    const room = kimi.contextWindow - 20_000 - empty;
     const doc = (tokens: number) => ({ tokens: { o200k_base: tokens, cl100k_base: tokens }, pages: null });
-    expect(estimateRequest([doc(room - 16)], '', 'en', kimi).fits).toBe(true);
-    expect(estimateRequest([doc(room - 15)], '', 'en', kimi).fits).toBe(false);
+    // An empty document's request: the instructions, the question and the document's framing.
+    const framing = estimateRequest([doc(0)], '', 'en', kimi).tokens;
+    const room = kimi.contextWindow - 20_000 - framing;
+    expect(estimateRequest([doc(room)], '', 'en', kimi).fits).toBe(true);
+    expect(estimateRequest([doc(room + 1)], '', 'en', kimi).fits).toBe(false);
   });
 });
 
