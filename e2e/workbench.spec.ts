@@ -156,7 +156,7 @@ test('the first Tab reaches a skip link to the main area, and Ctrl+F finds in th
   }
 });
 
-test('the question being written survives a look at the document, "Hỏi lại" names its model, and the answer exports', async ({
+test('the question being written survives a look at the document, "Hỏi lại" names its model, and the answer copies and exports', async ({
   page,
 }, testInfo) => {
   server.script({ answer: 'Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].', apiKey: KEY });
@@ -175,6 +175,11 @@ test('the question being written survives a look at the document, "Hỏi lại" 
     await page.locator('.answer').getByRole('button', { name: 'Xuất ra Markdown' }).click();
     await expect(page.getByText(`Đã lưu tại ${join(out, 'phi-tu-van.md')}`)).toBeVisible();
     expect(readFileSync(join(out, 'phi-tu-van.md'), 'utf8')).toContain('Phí tư vấn €20,000 mỗi tháng');
+    // Copied by main onto the system clipboard, as text and as HTML for Word.
+    await page.locator('.answer').getByRole('button', { name: 'Sao chép', exact: true }).click();
+    await expect(page.getByText('Đã sao chép phân tích; có thể dán vào Word hoặc email.')).toBeVisible();
+    expect(host.app.module.clipboard.readText()).toBe('Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].');
+    expect(host.app.module.clipboard.readHTML()).toBe('<p>Phí tư vấn €20,000 mỗi tháng [p. 1, Section 3].</p>');
     await page.locator('.answer').scrollIntoViewIfNeeded();
     await app.screenshot(testInfo, '64-live-answer-exported-vi');
   } finally {
@@ -275,10 +280,16 @@ test('a follow-up is asked in the thread: the documents go first, unchanged, and
       answer: 'Mỗi bên được chấm dứt với 30 ngày báo trước [p. 4, Section 9].',
       apiKey: KEY,
       usage: { input: 3_400, cachedInput: 3_072, output: 18 },
+      firstByteDelayMs: 1500,
     });
     await page.getByLabel(/^Hỏi tiếp về các tài liệu này/).fill('Còn thời hạn báo trước khi chấm dứt?');
+    // The follow-up's estimate counts the thread before it, and is the figure main then starts from.
+    const estimate = page.locator('.follow-up .ask__estimate');
+    await expect(estimate).toHaveText(/^≈ [\d.]+ token đầu vào/);
+    const estimated = (await estimate.textContent())?.match(/^≈ ([\d.]+)/)?.[1];
     await page.getByRole('button', { name: 'Hỏi tiếp', exact: true }).click();
     await expect(page.locator('.answer__question')).toHaveText('Còn thời hạn báo trước khi chấm dứt?');
+    await expect(page.locator('[data-counter="input"] dd')).toHaveText(`≈ ${estimated}`);
     await expect(page.locator('.answer__status')).toHaveText('Hoàn tất');
     await expect(page.locator('[data-counter="cached"] dd')).toHaveText('3.072');
     await expect(page.locator('[data-counter="input"] dd')).toHaveText('3.400');

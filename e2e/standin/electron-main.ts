@@ -525,8 +525,30 @@ export function createElectronMain(options: ElectronMainOptions) {
     },
   };
 
+  // One system clipboard: a write replaces every format it held, as Electron's `clipboard.write` does.
+  let clipboardData: { text: string; html: string } = { text: '', html: '' };
+  const clipboard = {
+    write(data: { text?: string; html?: string }) {
+      clipboardData = { text: data.text ?? '', html: data.html ?? '' };
+    },
+    readText: () => clipboardData.text,
+    readHTML: () => clipboardData.html,
+  };
+
   const surfaces = options.surfaces;
-  const module = { app, BrowserWindow, ipcMain, protocol, session, safeStorage, dialog, Menu, nativeTheme, shell };
+  const module = {
+    app,
+    BrowserWindow,
+    ipcMain,
+    protocol,
+    session,
+    safeStorage,
+    dialog,
+    Menu,
+    nativeTheme,
+    shell,
+    clipboard,
+  };
 
   return {
     /** What `require('electron')` returns in the shell. */

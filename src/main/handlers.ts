@@ -36,6 +36,7 @@ export function createHandlers(services: Services, desktop: Desktop, clock: Cloc
     },
     'ask:cancel': ({ streamId }) => services.ask.cancel(streamId),
     'answers:get': ({ answerId }) => services.answers.get(answerId),
+    'answers:copy': ({ answerId }) => files.copyAnswer(answerId),
     'history:page': ({ limit, offset, matterId }) => services.history.page(limit, offset, matterId),
     'matters:list': () => services.matters.list(),
     'matters:create': ({ name }) => services.matters.create(name),

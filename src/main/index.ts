@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
   type IpcMainInvokeEvent,
   ipcMain,
@@ -224,6 +225,9 @@ function electronDesktop(): Desktop {
         ? await dialog.showOpenDialog(mainWindow, { ...options, properties: [...options.properties] })
         : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    writeClipboard(content) {
+      clipboard.write(content);
     },
     restart() {
       // The database must be closed before the next start replaces it.

@@ -43,6 +43,7 @@ beforeAll(async () => {
     chooseSaveFile: async (request) => join(outside, request.defaultName),
     chooseFolder: async () => null,
     restart: () => {},
+    writeClipboard: () => {},
   };
   dispatch = createApp({
     services,
@@ -217,6 +218,7 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     'ask:start': { documentIds: [seeds.sha256], providerId: 'custom', model, question: 'Phạt vi phạm bao nhiêu?' },
     'ask:cancel': { streamId: seeds.streamId },
     'answers:get': { answerId: seeds.answerId },
+    'answers:copy': { answerId: seeds.answerId },
     'history:page': { limit: 50, offset: 0, matterId: seeds.matterId },
     'history:search': { query: 'phạt vi phạm', limit: 20 },
     'matters:list': undefined,

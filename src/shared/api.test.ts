@@ -105,6 +105,8 @@ describe('createApi', () => {
       });
       await api.ask.cancel({ streamId: started.streamId });
       expect(await api.answers.get({ answerId: started.answerId })).toMatchObject({ question: 'Điều 1?' });
+      // The CLI and tests have no clipboard (headlessDesktop): the call is answered, and nothing is put anywhere.
+      expect(await api.answers.copy({ answerId: started.answerId })).toBeNull();
       expect(await api.history.page({ limit: 10, offset: 0 })).toMatchObject({ total: 1 });
       expect(await api.history.search({ query: 'dieu', limit: 10 })).toContainEqual(
         expect.objectContaining({ kind: 'document' }),

@@ -61,6 +61,7 @@ export function createApi(transport: Transport) {
     'ask:start': call('ask:start'),
     'ask:cancel': call('ask:cancel'),
     'answers:get': call('answers:get'),
+    'answers:copy': call('answers:copy'),
     'history:page': call('history:page'),
     'history:search': call('history:search'),
     'history:cacheStats': call('history:cacheStats'),
@@ -97,7 +98,7 @@ export function createApi(transport: Transport) {
       discover: methods['providers:discover'],
     },
     ask: { start: methods['ask:start'], cancel: methods['ask:cancel'] },
-    answers: { get: methods['answers:get'] },
+    answers: { get: methods['answers:get'], copy: methods['answers:copy'] },
     history: {
       page: methods['history:page'],
       search: methods['history:search'],

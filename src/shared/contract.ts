@@ -63,6 +63,7 @@ export const contract = {
   'ask:start': { input: askInputSchema, output: askStartedSchema },
   'ask:cancel': { input: z.object({ streamId: z.string() }), output: z.boolean() },
   'answers:get': { input: z.object({ answerId: z.string() }), output: answerSchema },
+  'answers:copy': { input: z.object({ answerId: z.string() }), output: z.null() },
   'history:page': { input: historyPageInputSchema, output: historyPageSchema },
   'history:search': { input: searchInputSchema, output: z.array(searchHitSchema) },
   'matters:list': { input: none, output: z.array(matterSchema) },

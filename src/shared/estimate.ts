@@ -1,3 +1,4 @@
+import type { Answer } from './answers';
 import type { Encoding, TokenCounts } from './documents';
 import type { Language } from './language';
 import type { ProviderModel } from './providers';
@@ -51,6 +52,8 @@ export interface InputEstimate {
   tokens: number;
   /** Share of the context window the request fills (may exceed 1). */
   fill: number;
+  /** Tokens past the window once the answer's reserve is kept: the figure a refusal states; 0 or less when it fits. */
+  over: number;
   fits: boolean;
   cost: number;
   estimated: boolean;
@@ -64,6 +67,17 @@ export interface InputEstimate {
 export interface EstimatedTurn {
   question: string;
   answerTokens: number;
+}
+
+/**
+ * A thread's stored answers as the estimate counts them, oldest first: the
+ * question by its length, the answer by the provider's output count (its
+ * length where it never said); an answer with no text is not sent, so not counted.
+ */
+export function estimatedThread(answers: readonly Pick<Answer, 'question' | 'text' | 'usage'>[]): EstimatedTurn[] {
+  return answers
+    .filter((answer) => answer.text !== '')
+    .map((answer) => ({ question: answer.question, answerTokens: answer.usage?.output ?? answer.text.length }));
 }
 
 /** What a request sends of its documents, for the estimate: their tokens and their pages. */
@@ -93,10 +107,12 @@ export function estimateRequest(
   );
   const thread = earlier.reduce((sum, turn) => sum + questionTokens(turn.question) + turn.answerTokens, 0);
   const tokens = INSTRUCTION_TOKENS[language][model.encoding] + inDocuments + thread + questionTokens(question);
+  const over = tokens + answerReserve(model) - model.contextWindow;
   return {
     tokens,
     fill: tokens / model.contextWindow,
-    fits: tokens + answerReserve(model) <= model.contextWindow,
+    over,
+    fits: over <= 0,
     cost: (tokens / 1_000_000) * model.input,
     estimated: !model.exactTokenizer,
   };

@@ -12,12 +12,12 @@ export async function exportCommand(args: string[], context: CommandContext): Pr
   if (format !== 'docx' && format !== 'md') throw usage('--format must be docx or md');
   if (!context.options.out) throw usage('--out FILE is required');
   const file = resolve(context.options.out);
-  const language = context.output.language;
+  const locale = { language: context.output.language, vndRate: context.services.settings.get().vndRate };
   if (matterName) {
     const matter = await resolveMatter(context, matterName);
-    await exportMatter(context.services, matter.id, format, file, language, Date.now());
+    await exportMatter(context.services, matter.id, format, file, locale, Date.now());
   } else {
-    await exportAnswer(context.services, args[0] ?? '', format, file, language);
+    await exportAnswer(context.services, args[0] ?? '', format, file, locale);
   }
   if (context.output.json) return printJson(context, { exported: file });
   context.io.stdout(`${file}\n`);

@@ -26,6 +26,8 @@ export interface Desktop {
   chooseFolder(request: ChooseFolderRequest): Promise<string | null>;
   /** Closes the services and starts the app again; a restore waiting in the data dir is applied on the way. */
   restart(): void;
+  /** Puts text on the system clipboard, with HTML for the word processors that paste it. */
+  writeClipboard(content: { text: string; html: string }): void;
 }
 
 const titles = {
@@ -90,9 +92,13 @@ export function saveRequest(
   };
 }
 
-/** For the CLI and benchmarks, where nobody is asked: every dialog closes unanswered, and nothing restarts. */
+/**
+ * For the CLI and benchmarks, where nobody is asked: every dialog closes
+ * unanswered, nothing restarts, and there is no clipboard (the CLI prints).
+ */
 export const headlessDesktop: Desktop = {
   chooseSaveFile: async () => null,
   chooseFolder: async () => null,
   restart: () => {},
+  writeClipboard: () => {},
 };

@@ -80,6 +80,33 @@ describe('export from the window', () => {
   });
 });
 
+describe('copy from the window', () => {
+  it('puts the stored answer on the clipboard as its Markdown and as escaped HTML', async () => {
+    insertAnswer(services.db, {
+      id: 'a2',
+      question: 'Bảng phạt?',
+      text: '## Phạt\n\n| Điều | Mức |\n| --- | --- |\n| 8 | **8%** |\n\n- Bên A <b>trả</b> [tr. 1, Điều 8]',
+      documentIds: [sha256],
+      createdAt: 2,
+    });
+    expect(await call('answers:copy', { answerId: 'a2' })).toEqual({ ok: true, value: null });
+    const [copied] = desktop.clipboard;
+    expect(copied?.text).toBe(
+      '## Phạt\n\n| Điều | Mức |\n| --- | --- |\n| 8 | **8%** |\n\n- Bên A <b>trả</b> [tr. 1, Điều 8]',
+    );
+    expect(copied?.html).toBe(
+      '<h2>Phạt</h2><table><tr><th>Điều</th><th>Mức</th></tr><tr><td>8</td><td><strong>8%</strong></td></tr></table>' +
+        '<ul><li>Bên A &lt;b&gt;trả&lt;/b&gt; [tr. 1, Điều 8]</li></ul>',
+    );
+  });
+
+  it('refuses an unknown analysis and leaves the clipboard alone', async () => {
+    const refused = await call('answers:copy', { answerId: 'nope' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'ANSWER_NOT_FOUND' } });
+    expect(desktop.clipboard).toEqual([]);
+  });
+});
+
 describe('backup and restore from the window', () => {
   it('backs up into the chosen folder and reports what the checked backup holds', async () => {
     desktop.nextFolder = tempDir();

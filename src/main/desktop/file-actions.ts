@@ -5,6 +5,8 @@ import { AppError } from '../../shared/errors';
 import { verifyBackup } from '../backup/backup';
 import type { Clock } from '../clock';
 import { exportAnswer, exportMatter } from '../export/export-answer';
+import { markdownToHtml } from '../export/markdown-html';
+import { parseAnswerMarkdown } from '../export/markdown-tree';
 import type { Services } from '../services';
 import { type Desktop, dialogTitles, saveRequest } from './desktop';
 
@@ -22,6 +24,7 @@ export function createFileActions(services: FileActionDependencies, desktop: Des
   // Backups the user chose and main checked, by the token the window holds.
   const chosenBackups = new Map<string, string>();
   const language = () => services.settings.language();
+  const locale = () => ({ language: language(), vndRate: services.settings.get().vndRate });
 
   /** Asks where, named after `subject`, then writes there; null when the dialog is closed. */
   async function saveAs(
@@ -43,15 +46,26 @@ export function createFileActions(services: FileActionDependencies, desktop: Des
       // Looked up first: an unknown analysis is refused before any dialog opens.
       const answer = services.answers.get(answerId);
       return saveAs('exportAnswer', answer.question, format, (path) =>
-        exportAnswer(services, answerId, format, path, language()),
+        exportAnswer(services, answerId, format, path, locale()),
       );
     },
 
     exportMatter(matterId: string, format: ExportFormat) {
       const matter = services.matters.get(matterId);
       return saveAs('exportMatter', matter.name, format, (path) =>
-        exportMatter(services, matterId, format, path, language(), clock.now()),
+        exportMatter(services, matterId, format, path, locale(), clock.now()),
       );
+    },
+
+    /**
+     * The analysis's text on the clipboard: its Markdown as plain text, and as
+     * HTML (parsed in a worker, as the Word export is) so Word and e-mail paste
+     * its tables and lists. What main stored is what is copied, streaming or done.
+     */
+    async copyAnswer(answerId: string): Promise<null> {
+      const { text } = services.answers.get(answerId);
+      desktop.writeClipboard({ text, html: markdownToHtml([await parseAnswerMarkdown(text)]) });
+      return null;
     },
 
     /** A backup into a new folder inside the one the user picks, then checked in full as a restore would. */

@@ -1,6 +1,8 @@
 import { type Answer, isCutOff } from '../../shared/answers';
 import type { DocumentSummary } from '../../shared/documents';
+import { formatDateTime, formatMoney, formatNumber, formatSeconds } from '../../shared/format';
 import type { Language } from '../../shared/language';
+import type { VndRate } from '../../shared/settings';
 
 const labels = {
   vi: {
@@ -71,13 +73,16 @@ export function exportLabels(language: Language): ExportLabels {
   return labels[language];
 }
 
+/** Who reads an export: its language, and the lawyer's đồng rate for costs in US dollars (null: none set). */
+export interface ExportLocale {
+  language: Language;
+  vndRate: VndRate;
+}
+
 function formats(language: Language) {
-  const locale = language === 'vi' ? 'vi-VN' : 'en-US';
   return {
-    locale,
-    number: (value: number) => value.toLocaleString(locale),
-    money: (value: number, currency: string) =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency, maximumSignificantDigits: 4 }).format(value),
+    number: (value: number) => formatNumber(value, language),
+    seconds: (ms: number) => formatSeconds(ms, language),
   };
 }
 
@@ -91,17 +96,16 @@ export function documentLabel(document: DocumentSummary, language: Language): st
 export function answerFacts(
   answer: Answer,
   documents: readonly DocumentSummary[],
-  language: Language,
+  { language, vndRate }: ExportLocale,
 ): [string, string][] {
   const l = labels[language];
-  const { locale, number, money } = formats(language);
-  const seconds = (ms: number) =>
-    (ms / 1000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const { number, seconds } = formats(language);
+  const money = (amount: number, currency: string) => formatMoney(amount, currency, language, vndRate);
   return [
     [l.documents, documents.map((d) => documentLabel(d, language)).join('; ')],
     [l.provider, answer.providerName],
     [l.model, answer.model],
-    [l.date, new Date(answer.createdAt).toLocaleString(locale)],
+    [l.date, formatDateTime(answer.createdAt, language)],
     [l.status, l.statuses[isCutOff(answer) ? 'cutOff' : answer.status]],
     [l.input, answer.usage ? number(answer.usage.input) : `≈ ${number(answer.estimatedInput)} (${l.estimated})`],
     [l.output, answer.usage ? number(answer.usage.output) : '—'],
@@ -119,15 +123,16 @@ export interface MatterReport {
 }
 
 /** The facts heading a matter's export: its name, when, how many analyses and what they cost in all. */
-export function matterFacts(report: MatterReport, language: Language): [string, string][] {
+export function matterFacts(report: MatterReport, { language, vndRate }: ExportLocale): [string, string][] {
   const l = labels[language];
-  const { locale, number, money } = formats(language);
+  const { number } = formats(language);
+  const money = (amount: number, currency: string) => formatMoney(amount, currency, language, vndRate);
   const totals = new Map<string, number>();
   for (const answer of report.answers)
     totals.set(answer.currency, (totals.get(answer.currency) ?? 0) + (answer.cost ?? 0));
   return [
     [l.matter, report.name],
-    [l.exportedAt, new Date(report.exportedAt).toLocaleString(locale)],
+    [l.exportedAt, formatDateTime(report.exportedAt, language)],
     [l.analyses, number(report.answers.length)],
     [l.documents, number(report.documents.length)],
     [l.totalCost, totals.size === 0 ? '—' : [...totals].map(([currency, sum]) => money(sum, currency)).join(' + ')],

@@ -13,11 +13,11 @@ import {
 } from 'docx';
 import type { Answer } from '../../shared/answers';
 import type { DocumentSummary } from '../../shared/documents';
-import type { Language } from '../../shared/language';
 import {
   answerFacts,
   answerHeading,
   documentLabel,
+  type ExportLocale,
   exportLabels,
   type MatterReport,
   matterFacts,
@@ -145,15 +145,15 @@ function factsTable(rows: [string, string][]): Table {
 async function answerSection(
   answer: Answer,
   documents: readonly DocumentSummary[],
-  language: Language,
+  locale: ExportLocale,
   level: number,
 ): Promise<(Paragraph | Table)[]> {
-  const l = exportLabels(language);
+  const l = exportLabels(locale.language);
   const tree = await parseAnswerMarkdown(answer.text);
   return [
     new Paragraph({ heading: heading(level), children: [new TextRun(l.question)] }),
     new Paragraph(answer.question),
-    factsTable(answerFacts(answer, documents, language)),
+    factsTable(answerFacts(answer, documents, locale)),
     new Paragraph({ heading: heading(level), children: [new TextRun(l.answer)] }),
     ...blocks(tree.children, level),
   ];
@@ -185,23 +185,23 @@ function wordDocument(title: string, children: (Paragraph | Table)[]): Document 
 export async function answerToDocx(
   answer: Answer,
   documents: readonly DocumentSummary[],
-  language: Language,
+  locale: ExportLocale,
 ): Promise<Uint8Array> {
   const document = wordDocument(answer.question, [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(exportLabels(language).title)] }),
-    ...(await answerSection(answer, documents, language, 1)),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(exportLabels(locale.language).title)] }),
+    ...(await answerSection(answer, documents, locale, 1)),
   ]);
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
 /** A matter as one Word document: its facts and documents, then each analysis on a new page, oldest first. */
-export async function matterToDocx(report: MatterReport, language: Language): Promise<Uint8Array> {
-  const l = exportLabels(language);
+export async function matterToDocx(report: MatterReport, locale: ExportLocale): Promise<Uint8Array> {
+  const l = exportLabels(locale.language);
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`${l.matter}: ${report.name}`)] }),
-    factsTable(matterFacts(report, language)),
+    factsTable(matterFacts(report, locale)),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.documents)] }),
-    ...report.documents.map((d) => new Paragraph({ text: documentLabel(d, language), bullet: { level: 0 } })),
+    ...report.documents.map((d) => new Paragraph({ text: documentLabel(d, locale.language), bullet: { level: 0 } })),
   ];
   if (report.answers.length === 0) children.push(new Paragraph(l.noAnalyses));
   for (const [index, answer] of report.answers.entries()) {
@@ -210,9 +210,9 @@ export async function matterToDocx(report: MatterReport, language: Language): Pr
       new Paragraph({
         heading: HeadingLevel.HEADING_1,
         pageBreakBefore: true,
-        children: [new TextRun(answerHeading(index, answer, language))],
+        children: [new TextRun(answerHeading(index, answer, locale.language))],
       }),
-      ...(await answerSection(answer, documents, language, 2)),
+      ...(await answerSection(answer, documents, locale, 2)),
     );
   }
   return new Uint8Array(await Packer.toBuffer(wordDocument(`${l.matter}: ${report.name}`, children)));

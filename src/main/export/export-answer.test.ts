@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatCost, formatDateTime } from '../../shared/format';
 import { insertAnswer } from '../testing/seed';
 import { createTempServices } from '../testing/temp-services';
 import { exportAnswer, exportMatter } from './export-answer';
@@ -16,6 +17,9 @@ const ANSWER = [
   '|---|---|',
   '| 301 | Mức phạt vi phạm |',
 ].join('\n');
+
+const vi = { language: 'vi', vndRate: null } as const;
+const en = { language: 'en', vndRate: null } as const;
 
 let services: ReturnType<typeof createTempServices>;
 const answerId = 'a-export';
@@ -40,7 +44,7 @@ afterEach(() => services.dispose());
 describe('export', () => {
   it('writes a Word file that reads back with the question, the formatted answer and the cost', async () => {
     const file = join(services.dataDir, 'phan-tich.docx');
-    await exportAnswer(services, answerId, 'docx', file, 'vi');
+    await exportAnswer(services, answerId, 'docx', file, vi);
     const { value: html } = await mammoth.convertToHtml({ buffer: readFileSync(file) });
     expect(html).toContain('Mức phạt vi phạm hợp đồng là bao nhiêu?');
     expect(html).toContain('<strong>8%</strong>');
@@ -72,7 +76,7 @@ describe('export', () => {
       matterId: null,
     });
     const file = join(services.dataDir, 'hostile.docx');
-    await exportAnswer(services, 'a-hostile', 'docx', file, 'vi');
+    await exportAnswer(services, 'a-hostile', 'docx', file, vi);
     const { value: html } = await mammoth.convertToHtml({ buffer: readFileSync(file) });
     expect(html).toContain('Phạt vi phạm</h');
     expect(html).toContain('<strong>8%</strong>');
@@ -83,17 +87,29 @@ describe('export', () => {
 
   it('writes Markdown with the facts table and the answer as written', async () => {
     const file = join(services.dataDir, 'phan-tich.md');
-    await exportAnswer(services, answerId, 'md', file, 'en');
+    await exportAnswer(services, answerId, 'md', file, en);
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('## Question\n\nMức phạt vi phạm hợp đồng là bao nhiêu?');
     expect(text).toContain('| Cost | $0.0183 |');
     expect(text).toContain(ANSWER);
   });
 
+  it('dates the analysis as the glossary does and adds đồng at the lawyer’s rate to a cost in US dollars', async () => {
+    const file = join(services.dataDir, 'dong.md');
+    await exportAnswer(services, answerId, 'md', file, {
+      language: 'vi',
+      vndRate: { perUsd: 26_000, checkedOn: '2026-12-01' },
+    });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(`| Chi phí | ${formatCost(0.0183, 'USD', 'vi')} (≈ 476\u00a0₫) |`);
+    expect(text).toContain(`| Thời điểm hỏi | ${formatDateTime(1764300000000, 'vi')} |`);
+    expect(formatDateTime(1764300000000, 'vi')).toMatch(/^\d\d:\d\d ngày 28 tháng 11 năm 2025$/);
+  });
+
   it('says in its status that an answer was cut off at the model’s output limit', async () => {
     services.db.prepare("UPDATE answers SET finish_reason = 'length' WHERE id = ?").run(answerId);
     const file = join(services.dataDir, 'bi-cat.md');
-    await exportAnswer(services, answerId, 'md', file, 'vi');
+    await exportAnswer(services, answerId, 'md', file, vi);
     expect(readFileSync(file, 'utf8')).toContain(
       '| Trạng thái | bị cắt ngang ở giới hạn độ dài trả lời của mô hình, phần còn lại bị thiếu |',
     );
@@ -101,7 +117,7 @@ describe('export', () => {
 
   it('refuses an unknown analysis and writes nothing', async () => {
     const file = join(services.dataDir, 'none.docx');
-    await expect(exportAnswer(services, 'nope', 'docx', file, 'vi')).rejects.toMatchObject({
+    await expect(exportAnswer(services, 'nope', 'docx', file, vi)).rejects.toMatchObject({
       code: 'ANSWER_NOT_FOUND',
     });
     expect(() => readFileSync(file)).toThrow();
@@ -116,7 +132,7 @@ describe('export of a matter', () => {
     storeAnswer('a-later', 'Điều khoản chấm dứt hợp đồng trước hạn?', 0.02, 1764400000000, matter.id);
     storeAnswer('a-earlier', 'Bên A phải thanh toán khi nào?', 0.0117, 1764350000000, matter.id);
     const file = join(services.dataDir, 'ho-so.docx');
-    await exportMatter(services, matter.id, 'docx', file, 'vi', exportedAt);
+    await exportMatter(services, matter.id, 'docx', file, vi, exportedAt);
     const { value: html } = await mammoth.convertToHtml({ buffer: readFileSync(file) });
     expect(html).toContain('Vụ việc: Hợp đồng thuê kho – Công ty An Phát');
     const earlier = html.indexOf('Phân tích 1: Bên A phải thanh toán khi nào?');
@@ -134,7 +150,7 @@ describe('export of a matter', () => {
     const matter = services.matters.create('Thuê kho An Phát');
     storeAnswer('a-1', 'Bên A phải thanh toán khi nào?', 0.01, 1764350000000, matter.id);
     const file = join(services.dataDir, 'ho-so.md');
-    await exportMatter(services, matter.id, 'md', file, 'en', exportedAt);
+    await exportMatter(services, matter.id, 'md', file, en, exportedAt);
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/^# Matter: Thuê kho An Phát\n/);
     expect(text).toContain('| Analyses | 1 |');
@@ -146,10 +162,10 @@ describe('export of a matter', () => {
   it('says so when the matter has no analyses, and refuses an unknown matter writing nothing', async () => {
     const empty = services.matters.create('Chưa có gì');
     const file = join(services.dataDir, 'trong.md');
-    await exportMatter(services, empty.id, 'md', file, 'vi', exportedAt);
+    await exportMatter(services, empty.id, 'md', file, vi, exportedAt);
     expect(readFileSync(file, 'utf8')).toContain('Vụ việc này chưa có phân tích nào.');
     const none = join(services.dataDir, 'none.docx');
-    await expect(exportMatter(services, 'nope', 'docx', none, 'vi', exportedAt)).rejects.toMatchObject({
+    await expect(exportMatter(services, 'nope', 'docx', none, vi, exportedAt)).rejects.toMatchObject({
       code: 'MATTER_NOT_FOUND',
     });
     expect(() => readFileSync(none)).toThrow();

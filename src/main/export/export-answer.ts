@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Answer } from '../../shared/answers';
 import type { ExportFormat } from '../../shared/backup';
-import type { Language } from '../../shared/language';
 import type { AnswersService } from '../answers/answers-service';
 import type { DocumentsService } from '../documents/documents-service';
 import type { HistoryService } from '../history/history-service';
 import type { MattersService } from '../matters/matters-service';
-import type { MatterReport } from './answer-facts';
+import type { ExportLocale, MatterReport } from './answer-facts';
 import { answerToMarkdown, matterToMarkdown } from './markdown';
 
 /** Writes the bytes all at once: a failure leaves no partial file, and an existing file is replaced whole. */
@@ -28,15 +27,15 @@ export async function exportAnswer(
   answerId: string,
   format: ExportFormat,
   file: string,
-  language: Language,
+  locale: ExportLocale,
 ): Promise<void> {
   const answer = services.answers.get(answerId);
   const documents = services.documents.list().filter((doc) => answer.documentIds.includes(doc.sha256));
   writeWhole(
     file,
     format === 'docx'
-      ? await (await loadDocx()).answerToDocx(answer, documents, language)
-      : new TextEncoder().encode(answerToMarkdown(answer, documents, language)),
+      ? await (await loadDocx()).answerToDocx(answer, documents, locale)
+      : new TextEncoder().encode(answerToMarkdown(answer, documents, locale)),
   );
 }
 
@@ -69,15 +68,15 @@ export async function exportMatter(
   matterId: string,
   format: ExportFormat,
   file: string,
-  language: Language,
+  locale: ExportLocale,
   exportedAt: number,
 ): Promise<void> {
   const report = matterReport(services, matterId, exportedAt);
   writeWhole(
     file,
     format === 'docx'
-      ? await (await loadDocx()).matterToDocx(report, language)
-      : new TextEncoder().encode(matterToMarkdown(report, language)),
+      ? await (await loadDocx()).matterToDocx(report, locale)
+      : new TextEncoder().encode(matterToMarkdown(report, locale)),
   );
 }
 

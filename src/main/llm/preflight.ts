@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Answer, type AskInput, MAX_THREAD_TURNS } from '../../shared/answers';
 import { AppError } from '../../shared/errors';
-import { answerReserve, costOf, type EstimatedTurn, estimateRequest } from '../../shared/estimate';
+import { answerReserve, costOf, estimatedThread, estimateRequest } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
 import { buildPrompt, PROMPT_VERSION, type Prompt } from '../../shared/prompt';
 import type { AnswersService } from '../answers/answers-service';
@@ -44,9 +44,19 @@ export function planAsk(
   const { model } = target;
   const documents = input.documentIds.map((sha256) => deps.documents.get(sha256));
   const thread = input.follows ? threadOf(deps, input.follows, input.documentIds) : [];
-  const prompt = buildPrompt(documents, input.question, language, thread);
-  const estimatedInput = estimateRequest(documents, input.question, language, model, thread.map(turnOf)).tokens;
-  const over = estimatedInput + answerReserve(model) - model.contextWindow;
+  const prompt = buildPrompt(
+    documents,
+    input.question,
+    language,
+    thread.map((answer) => ({ question: answer.question, answer: answer.text })),
+  );
+  const { tokens: estimatedInput, over } = estimateRequest(
+    documents,
+    input.question,
+    language,
+    model,
+    estimatedThread(thread),
+  );
   if (over > 0) {
     throw new AppError('CONTEXT_TOO_LONG', {
       model: model.model,
@@ -88,14 +98,7 @@ function threadOf(deps: PreflightDependencies, follows: string, documentIds: rea
   if (chain.some((answer) => !same(answer.documentIds))) {
     throw new AppError('INVALID_INPUT', { issues: 'a follow-up question is asked of its thread’s documents' });
   }
-  return chain
-    .filter((answer) => answer.text !== '')
-    .map((answer) => ({ question: answer.question, answer: answer.text, output: answer.usage?.output ?? null }));
-}
-
-/** An earlier turn as the estimate counts it: the question by its length, the answer by the provider's count. */
-function turnOf(turn: { question: string; answer: string; output: number | null }): EstimatedTurn {
-  return { question: turn.question, answerTokens: turn.output ?? turn.answer.length };
+  return chain.filter((answer) => answer.text !== '');
 }
 
 /**

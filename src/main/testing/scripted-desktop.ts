@@ -10,6 +10,8 @@ export interface ScriptedDesktop extends Desktop {
   readonly saveRequests: SaveFileRequest[];
   readonly folderRequests: ChooseFolderRequest[];
   restarts: number;
+  /** What the app put on the clipboard, last first. */
+  readonly clipboard: { text: string; html: string }[];
 }
 
 /** A restart is only counted: nothing here holds services to start again. */
@@ -20,6 +22,7 @@ export function createScriptedDesktop(): ScriptedDesktop {
     saveRequests: [],
     folderRequests: [],
     restarts: 0,
+    clipboard: [],
     chooseSaveFile: async (request) => {
       scripted.saveRequests.push(request);
       return scripted.nextSaveFile;
@@ -30,6 +33,9 @@ export function createScriptedDesktop(): ScriptedDesktop {
     },
     restart: () => {
       scripted.restarts += 1;
+    },
+    writeClipboard: (content) => {
+      scripted.clipboard.unshift(content);
     },
   };
   return scripted;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber, formatSeconds } from '../../shared/format';
 import type { Language } from '../../shared/language';
 import type { LiveAnswer } from '../stores/ask-store';
-import { formatNumber, formatSeconds } from './format';
 import { useMoney } from './use-money';
 
 /** Live counters of a streaming answer: tokens, first-token time, elapsed time, speed, cost so far. */

@@ -2,11 +2,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../shared/documents';
 import { estimateRequest } from '../../shared/estimate';
+import { formatDay, formatNumber, formatPageList, formatPercent } from '../../shared/format';
 import type { Language } from '../../shared/language';
 import { providerPresets } from '../../shared/provider-presets';
 import type { ProviderConfig } from '../../shared/providers';
 import { ContextGauge } from './ContextGauge';
-import { formatDay, formatNumber, formatPageList, formatPercent } from './format';
 import { useMoney } from './use-money';
 
 interface DocumentCardProps {

@@ -1,8 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AskInput } from '../../shared/answers';
+import { estimatedThread, estimateRequest } from '../../shared/estimate';
 import { inBackground } from '../failures';
+import { modelChoices } from '../model-choices';
 import { useAsk } from '../stores/ask-store';
+import { useDocuments } from '../stores/documents-store';
+import { useProviders } from '../stores/providers-store';
+import { useSettings } from '../stores/settings-store';
+import { EstimateLine } from './EstimateLine';
+import { useThread } from './use-thread';
 
 /**
  * A follow-up question on the same documents, with the same model, in the
@@ -27,6 +34,8 @@ export function FollowUpForm({
   const ask = useAsk((state) => state.ask);
   const [question, setQuestion] = useState('');
   const id = useId();
+  const estimate = useFollowUpEstimate(follows, thread, question);
+  const fits = estimate?.fits !== false;
 
   function send(text: string) {
     const { documentIds, providerId, model, matterId } = thread;
@@ -36,7 +45,7 @@ export function FollowUpForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (question.trim() === '') return;
+    if (question.trim() === '' || !fits) return;
     send(question);
     setQuestion('');
   }
@@ -61,9 +70,35 @@ export function FollowUpForm({
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
         }}
       />
-      <button type="submit" className="button button--primary" disabled={question.trim() === ''}>
-        {t('ask.followUpSubmit')}
-      </button>
+      <div className="ask__row ask__footer">
+        {estimate && <EstimateLine estimate={estimate} currency={estimate.currency} />}
+        <button type="submit" className="button button--primary" disabled={question.trim() === '' || !fits}>
+          {t('ask.followUpSubmit')}
+        </button>
+      </div>
     </form>
   );
+}
+
+/**
+ * The follow-up's estimate as main will make it: the thread's documents, every
+ * turn up to the answer above, and the question typed. Null until the thread
+ * and its documents are read, or when its model is no longer configured (main
+ * then says so).
+ */
+function useFollowUpEstimate(
+  follows: string,
+  thread: Pick<AskInput, 'documentIds' | 'providerId' | 'model'>,
+  question: string,
+) {
+  const language = useSettings((state) => state.settings.language);
+  const providers = useProviders((state) => state.providers);
+  const documents = useDocuments((state) => state.documents);
+  const turns = useThread(follows);
+  const model = modelChoices(providers).find(
+    (choice) => choice.provider.id === thread.providerId && choice.model.model === thread.model,
+  )?.model;
+  const sent = thread.documentIds.flatMap((sha256) => documents.filter((doc) => doc.sha256 === sha256));
+  if (!model || sent.length !== thread.documentIds.length || turns.at(-1)?.id !== follows) return null;
+  return { ...estimateRequest(sent, question, language, model, estimatedThread(turns)), currency: model.currency };
 }

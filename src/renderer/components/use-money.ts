@@ -1,5 +1,5 @@
+import { formatMoney } from '../../shared/format';
 import { useSettings } from '../stores/settings-store';
-import { formatMoney } from './format';
 
 /** Costs as this window shows them: the provider's currency, and đồng at the lawyer's rate where one is set. */
 export function useMoney(): (amount: number, currency: string) => string {

@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { isCutOff } from '../../shared/answers';
-import { api } from '../api';
+import { formatNumber } from '../../shared/format';
 import { AnswerCounters } from '../components/AnswerCounters';
 import { AnswerText } from '../components/AnswerText';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { ExportButtons } from '../components/ExportButtons';
+import { AnswerExportButtons } from '../components/ExportButtons';
 import { FollowUpForm } from '../components/FollowUpForm';
-import { formatNumber } from '../components/format';
 import { useOpenCitation } from '../components/use-open-citation';
 import { inBackground } from '../failures';
 import { chosenModel, modelChoices } from '../model-choices';
@@ -71,9 +70,9 @@ export function AnswerView() {
       {live.error && <ErrorNotice error={live.error} />}
       {live.text !== '' && <AnswerText text={live.text} onCite={openCitation} />}
       {!running && live.started && (
-        // Exported as a saved analysis is: the answer's row is stored, whole, once it has ended.
+        // Copied and exported as a saved analysis is: the answer's row is stored, whole, once it has ended.
         <div className="answer__export">
-          <ExportButtons save={(format) => api.exports.answer({ answerId: live.started?.answerId ?? '', format })} />
+          <AnswerExportButtons answerId={live.started.answerId} />
         </div>
       )}
       {isCutOff(live) && (

@@ -1,10 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answerReserve, estimateRequest } from '../../shared/estimate';
+import { estimateRequest } from '../../shared/estimate';
 import { needsSide, presetQuestion, type QuestionPreset, questionPresets, SIDES } from '../../shared/question-presets';
-import { formatNumber, formatPercent } from '../components/format';
+import { EstimateLine } from '../components/EstimateLine';
 import { MatterSelect } from '../components/MatterSelect';
-import { useMoney } from '../components/use-money';
 import { inBackground } from '../failures';
 import { chosenModel, modelChoices } from '../model-choices';
 import { isRunning, shownAnswer, useAsk } from '../stores/ask-store';
@@ -18,7 +17,6 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
   const { t } = useTranslation();
   const ids = { model: useId(), preset: useId(), question: useId(), side: useId() };
   const [awaitingSide, setAwaitingSide] = useState<QuestionPreset | null>(null);
-  const money = useMoney();
   const language = useSettings((state) => state.settings.language);
   const providers = useProviders((state) => state.providers);
   const documents = useDocuments((state) => state.documents);
@@ -149,23 +147,7 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
         }}
       />
       <div className="ask__row ask__footer">
-        <p className={estimate && !estimate.fits ? 'ask__estimate ask__estimate--over' : 'ask__estimate'} role="status">
-          {estimate === null
-            ? t('ask.noneSelected')
-            : estimate.fits
-              ? t('ask.estimate', {
-                  tokens: formatNumber(estimate.tokens, language),
-                  cost: money(estimate.cost, chosen.model.currency),
-                  fill: formatPercent(estimate.fill, language),
-                })
-              : t('ask.tooLong', {
-                  tokens: formatNumber(estimate.tokens, language),
-                  over: formatNumber(
-                    estimate.tokens + answerReserve(chosen.model) - chosen.model.contextWindow,
-                    language,
-                  ),
-                })}
-        </p>
+        <EstimateLine estimate={estimate} currency={chosen.model.currency} empty={t('ask.noneSelected')} />
         <button type="submit" className="button button--primary" disabled={!canAsk}>
           {t('ask.submit')}
         </button>

@@ -1,10 +1,11 @@
 import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCutOff } from '../../shared/answers';
+import { formatDateTime } from '../../shared/format';
 import { HIT_END, HIT_START, type SearchHit } from '../../shared/history';
 import type { Matter } from '../../shared/matters';
-import { formatCost } from '../components/format';
 import { SearchField } from '../components/SearchField';
+import { useMoney } from '../components/use-money';
 import { inBackground } from '../failures';
 import { useDocuments } from '../stores/documents-store';
 import { type HistoryGroup, rowOf, UNFILED, useHistory } from '../stores/history-store';
@@ -144,10 +145,9 @@ function AnswerList({ onManage }: { onManage(matter: Matter): void }) {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  const date = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-US', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
+  // The glossary's one format, without the year of this year: the row has one line.
+  const thisYear = new Date().getFullYear();
+  const money = useMoney();
 
   const unfiledActivity = useHistory((state) => state.unfiledActivity);
   const { layout, height: total, headers } = layoutGroups(matters, groups, collapsed, unfiledActivity);
@@ -224,8 +224,8 @@ function AnswerList({ onManage }: { onManage(matter: Matter): void }) {
             <span className="history-row__question">{item.question}</span>
             <span className="history-row__meta">
               {/* Date and cost first: a long document name is what the ellipsis cuts. */}
-              {date.format(item.createdAt)}
-              {item.cost !== null ? ` · ${formatCost(item.cost, item.currency, language)}` : ''}
+              {formatDateTime(item.createdAt, language, thisYear)}
+              {item.cost !== null ? ` · ${money(item.cost, item.currency)}` : ''}
               {isCutOff(item)
                 ? ` · ${t('history.statusShort.cutOff')}`
                 : item.status !== 'done'

@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Answer, isCutOff, MAX_THREAD_TURNS } from '../../shared/answers';
+import { type Answer, isCutOff } from '../../shared/answers';
 import type { AppErrorData } from '../../shared/errors';
+import { formatDateTime, formatNumber, formatSeconds } from '../../shared/format';
 import { api } from '../api';
 import { AnswerText } from '../components/AnswerText';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { ExportButtons } from '../components/ExportButtons';
+import { AnswerExportButtons } from '../components/ExportButtons';
 import { FollowUpForm } from '../components/FollowUpForm';
-import { formatDateTime, formatNumber, formatSeconds } from '../components/format';
 import { MatterSelect } from '../components/MatterSelect';
 import { useMoney } from '../components/use-money';
 import { useOpenCitation } from '../components/use-open-citation';
+import { useThread } from '../components/use-thread';
 import { inBackground } from '../failures';
 import { useAsk } from '../stores/ask-store';
 import { useDocuments } from '../stores/documents-store';
@@ -35,7 +36,7 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
   useEffect(() => {
     inBackground(api.answers.get({ answerId }).then(setAnswer, (caught: unknown) => setError(toErrorData(caught))));
   }, [answerId]);
-  const earlier = useEarlierTurns(answer);
+  const earlier = useThread(answer?.follows ?? null);
 
   if (error) return <ErrorNotice error={error} />;
   if (!answer) return <p className="viewer__loading">{t('viewer.loading')}</p>;
@@ -66,7 +67,7 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
         >
           {t('ask.againWith', { model: answer.model })}
         </button>
-        <ExportButtons save={(format) => api.exports.answer({ answerId, format })} />
+        <AnswerExportButtons answerId={answerId} />
         <MatterSelect
           label={t('matters.moveTo')}
           value={answer.matterId ?? UNFILED}
@@ -147,27 +148,4 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
       )}
     </article>
   );
-}
-
-/** The questions and answers before this one in its thread, oldest first, read from the database. */
-function useEarlierTurns(answer: Answer | null): Answer[] {
-  const [earlier, setEarlier] = useState<Answer[]>([]);
-  useEffect(() => {
-    let cancelled = false;
-    inBackground(
-      (async () => {
-        const chain: Answer[] = [];
-        for (let id = answer?.follows ?? null; id !== null && chain.length < MAX_THREAD_TURNS; ) {
-          const turn = await api.answers.get({ answerId: id });
-          chain.unshift(turn);
-          id = turn.follows;
-        }
-        if (!cancelled) setEarlier(chain);
-      })(),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [answer]);
-  return earlier;
 }

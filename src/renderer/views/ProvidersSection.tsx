@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultAnswerReserve } from '../../shared/estimate';
+import { formatDay } from '../../shared/format';
 import { providerPresets } from '../../shared/provider-presets';
 import {
   type DiscoveredServer,
@@ -11,7 +12,6 @@ import {
 } from '../../shared/providers';
 import { api } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { formatDay } from '../components/format';
 import { InlineConfirm } from '../components/InlineConfirm';
 import { useAction } from '../components/use-action';
 import { inBackground } from '../failures';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RestoreOutcome } from '../../shared/backup';
-import { formatNumber } from '../components/format';
+import { formatNumber } from '../../shared/format';
 import { useSettings } from '../stores/settings-store';
 import { backupDate } from './BackupSection';
 

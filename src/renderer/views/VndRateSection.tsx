@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDay, formatNumber } from '../components/format';
+import { formatDay, formatNumber } from '../../shared/format';
 import { inBackground } from '../failures';
 import { useSettings } from '../stores/settings-store';
 

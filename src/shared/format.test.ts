@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatDay, formatMoney, formatNumber, formatPageList } from './format';
+import { formatCost, formatDateTime, formatDay, formatMoney, formatNumber, formatPageList } from './format';
 
 describe('format', () => {
   it('writes numbers the Vietnamese way in Vietnamese', () => {
@@ -31,5 +31,18 @@ describe('formatMoney', () => {
     expect(formatMoney(0.0183, 'USD', 'vi', rate)).toBe(`${formatCost(0.0183, 'USD', 'vi')} (≈ 476\u00a0₫)`);
     expect(formatMoney(1.5, 'USD', 'en', rate)).toBe('$1.50 (≈ ₫39,000)');
     expect(formatMoney(1.5, 'USD', 'en', null)).toBe('$1.50');
+  });
+});
+
+describe('formatDateTime', () => {
+  const when = new Date(2026, 11, 2, 14, 9);
+  it('writes one format a language, the glossary’s', () => {
+    expect(formatDateTime(when, 'vi')).toBe('14:09 ngày 2 tháng 12 năm 2026');
+    expect(formatDateTime(when, 'en')).toBe('December 2, 2026 at 2:09 PM');
+  });
+  it('leaves out the year only when a list says it is this year', () => {
+    expect(formatDateTime(when, 'vi', 2026)).toBe('14:09 ngày 2 tháng 12');
+    expect(formatDateTime(when, 'en', 2026)).toBe('December 2 at 2:09 PM');
+    expect(formatDateTime(when, 'vi', 2027)).toBe('14:09 ngày 2 tháng 12 năm 2026');
   });
 });

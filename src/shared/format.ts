@@ -1,4 +1,6 @@
-import type { Language } from '../../shared/language';
+import type { Language } from './language';
+
+// Numbers, money and dates as docs/GLOSSARY.md writes them, one format a language: the window, the exports and the CLI.
 
 const locale = (language: Language) => (language === 'vi' ? 'vi-VN' : 'en-US');
 
@@ -48,15 +50,41 @@ export function formatSeconds(ms: number, language: Language): string {
 }
 
 /**
- * A date and time as a lawyer writes it: "09:00 ngày 20 tháng 11 năm 2026",
- * "November 20, 2026 at 9:00 AM".
+ * A cost in the provider's currency and, where the lawyer has set a rate, in
+ * đồng beside it: "0,0183 US$ (≈ 476 ₫)", "$0.0183 (≈ ₫476)".
  */
-export function formatDateTime(when: number | Date, language: Language): string {
+export function formatMoney(
+  amount: number,
+  currency: string,
+  language: Language,
+  rate: { perUsd: number } | null,
+): string {
+  const own = formatCost(amount, currency, language);
+  if (!rate || currency !== 'USD') return own;
+  const vnd = new Intl.NumberFormat(locale(language), { style: 'currency', currency: 'VND', maximumFractionDigits: 0 });
+  return `${own} (≈ ${vnd.format(amount * rate.perUsd)})`;
+}
+
+/**
+ * A date and time as a lawyer writes it: "09:00 ngày 20 tháng 11 năm 2026",
+ * "November 20, 2026 at 9:00 AM". With `thisYear` (a list where room is
+ * short), the year is left out when it is that one: "09:00 ngày 20 tháng 11",
+ * "November 20 at 9:00 AM".
+ */
+export function formatDateTime(when: number | Date, language: Language, thisYear?: number): string {
   const date = new Date(when);
-  if (language === 'en')
-    return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  const withYear = date.getFullYear() !== thisYear;
+  if (language === 'en') {
+    const day = new Intl.DateTimeFormat('en-US', {
+      month: 'long',
+      day: 'numeric',
+      ...(withYear ? { year: 'numeric' } : {}),
+    });
+    const time = new Intl.DateTimeFormat('en-US', { timeStyle: 'short' });
+    return `${day.format(date)} at ${time.format(date)}`;
+  }
   const time = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit' }).format(date);
-  return `${time} ngày ${date.getDate()} tháng ${date.getMonth() + 1} năm ${date.getFullYear()}`;
+  return `${time} ngày ${date.getDate()} tháng ${date.getMonth() + 1}${withYear ? ` năm ${date.getFullYear()}` : ''}`;
 }
 
 /**
@@ -71,20 +99,4 @@ export function formatDay(day: string, language: Language): string {
   return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(Date.UTC(year, month - 1, date)),
   );
-}
-
-/**
- * A cost in the provider's currency and, where the lawyer has set a rate, in
- * đồng beside it: "0,0183 US$ (≈ 476 ₫)", "$0.0183 (≈ ₫476)".
- */
-export function formatMoney(
-  amount: number,
-  currency: string,
-  language: Language,
-  rate: { perUsd: number } | null,
-): string {
-  const own = formatCost(amount, currency, language);
-  if (!rate || currency !== 'USD') return own;
-  const vnd = new Intl.NumberFormat(locale(language), { style: 'currency', currency: 'VND', maximumFractionDigits: 0 });
-  return `${own} (≈ ${vnd.format(amount * rate.perUsd)})`;
 }
