@@ -45,6 +45,8 @@ for (const [locale, ask, question] of [
   test(`${locale}: a citation in a streaming answer opens its page beside it, the answer still in view`, async ({
     page,
   }, testInfo) => {
+    // A streamed answer, then axe-core over a 48-page PDF's text layers at two sizes: 28 s alone on 2 cores, past 30 s under load.
+    test.setTimeout(120_000);
     server.script({ answer: CITED + REST, apiKey: KEY, tokensPerSecond: 12 });
     const { host, app } = await openWithStatute(page, locale);
     try {

@@ -131,54 +131,85 @@ export function DocumentViewer({ sha256, beside = false }: { sha256: string; bes
   return (
     <section className="viewer" aria-labelledby="viewer-title">
       <header className="viewer__toolbar">
-        <button type="button" className="button" onClick={() => open(null)}>
-          {beside ? t('viewer.close') : t('viewer.back')}
-        </button>
-        <h2 id="viewer-title" className="viewer__title">
-          {detail.name}
-        </h2>
-        {detail.pages !== null && (
-          <form className="viewer__page" onSubmit={goToPage}>
-            <label htmlFor={pageFieldId}>{t('viewer.page')}</label>
-            <input
-              id={pageFieldId}
-              className="text-field text-field--narrow"
-              inputMode="numeric"
-              value={pageField}
-              onChange={(event) => setPageField(event.currentTarget.value)}
-            />
-            <span>{t('viewer.pageOf', { pages: detail.pages })}</span>
-            <button type="submit" className="button">
-              {t('viewer.go')}
+        <div className="viewer__heading">
+          {beside ? (
+            // Beside an answer the pane is narrow: the close button is a mark, named for screen readers.
+            <button
+              type="button"
+              className="button button--icon"
+              aria-label={t('viewer.close')}
+              title={t('viewer.close')}
+              onClick={() => open(null)}
+            >
+              ✕
             </button>
-          </form>
-        )}
-        <search>
-          <form className="viewer__find" onSubmit={find} ref={findForm}>
-            <SearchField
-              label={t('viewer.find')}
-              placeholder={t('viewer.find')}
-              value={query}
-              onChange={(value) => {
-                setQuery(value);
-                setHitIndex(-1);
-              }}
-            />
-            <button type="button" className="button" onClick={() => step(-1)} disabled={hits.length === 0}>
-              {t('viewer.findPrevious')}
+          ) : (
+            <button type="button" className="button" onClick={() => open(null)}>
+              {t('viewer.back')}
             </button>
-            <button type="submit" className="button" disabled={hits.length === 0}>
-              {t('viewer.findNext')}
-            </button>
-            <span className="viewer__hits" role="status">
-              {query.trim() === ''
-                ? ''
-                : hits.length === 0
-                  ? t('viewer.noHits')
-                  : t('viewer.hits', { current: Math.max(hitIndex + 1, 0), total: hits.length })}
-            </span>
-          </form>
-        </search>
+          )}
+          {/* One line, cut with an ellipsis; the whole name is the tooltip and what screen readers hear. */}
+          <h2 id="viewer-title" className="viewer__title" title={detail.name}>
+            {detail.name}
+          </h2>
+        </div>
+        <div className="viewer__controls">
+          {detail.pages !== null && (
+            <form className="viewer__page" onSubmit={goToPage}>
+              <label htmlFor={pageFieldId}>{t('viewer.page')}</label>
+              <input
+                id={pageFieldId}
+                className="text-field text-field--narrow"
+                inputMode="numeric"
+                value={pageField}
+                onChange={(event) => setPageField(event.currentTarget.value)}
+              />
+              <span>{t('viewer.pageOf', { pages: detail.pages })}</span>
+              <button type="submit" className="button">
+                {t('viewer.go')}
+              </button>
+            </form>
+          )}
+          <search className="viewer__search">
+            <form className="viewer__find" onSubmit={find} ref={findForm}>
+              <SearchField
+                label={t('viewer.find')}
+                placeholder={t('viewer.find')}
+                value={query}
+                onChange={(value) => {
+                  setQuery(value);
+                  setHitIndex(-1);
+                }}
+              />
+              <button
+                type="button"
+                className="button button--icon"
+                aria-label={t('viewer.findPrevious')}
+                title={t('viewer.findPrevious')}
+                onClick={() => step(-1)}
+                disabled={hits.length === 0}
+              >
+                ↑
+              </button>
+              <button
+                type="submit"
+                className="button button--icon"
+                aria-label={t('viewer.findNext')}
+                title={t('viewer.findNext')}
+                disabled={hits.length === 0}
+              >
+                ↓
+              </button>
+              <span className="viewer__hits" role="status">
+                {query.trim() === ''
+                  ? ''
+                  : hits.length === 0
+                    ? t('viewer.noHits')
+                    : t('viewer.hits', { current: Math.max(hitIndex + 1, 0), total: hits.length })}
+              </span>
+            </form>
+          </search>
+        </div>
       </header>
       <div className="viewer__body" data-current-page={currentPage}>
         {detail.kind === 'pdf' && bytes ? (
