@@ -88,6 +88,9 @@ for (const language of ['vi', 'en'] as const) {
         });
       await expectLaidOut(page, 'Settings');
       await app.screenshot(testInfo, `73-settings-${language}`);
+      // The models table, with its output-limit column, at both sizes.
+      await app.settingsDialog().locator('fieldset.provider table').first().scrollIntoViewIfNeeded();
+      await app.screenshot(testInfo, `75-provider-models-${language}`);
     } finally {
       await host.close();
     }
