@@ -10,6 +10,7 @@ import { openDatabase } from '../src/main/store/database';
 import { ingestBench, tokenizerBench } from './documents';
 import { measure, report } from './harness';
 import { historyBench } from './history';
+import { plansBench } from './plans';
 import { startBench } from './start';
 import { streamingBench } from './streaming';
 import { windowBench } from './window';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   await historyBench();
   await windowBench();
   await ingestBench();
+  await plansBench();
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ProviderTestServer, startProviderTestServer } from '../main/llm/testing/provider-test-server';
+import { sharedFile } from '../main/testing/shared-data';
 import { capturedCli } from './testing/captured-cli';
 
 const ANSWER = 'Bên vi phạm chịu phạt 8% [p. 1, Điều 8].';
@@ -139,6 +140,96 @@ describe('lexdesk ask', () => {
   it('exits 3 when the provider is not configured and 2 when the question is missing', async () => {
     expect((await cli(['ask', contract, 'Phạt?', '--provider', 'nobody'])).code).toBe(3);
     expect((await cli(['ask', 'Phạt?', '--provider', 'local'])).code).toBe(2);
+  });
+});
+
+describe('lexdesk ask --dry-run: the plan for a document past the model’s window', () => {
+  const statute = sharedFile('contracts-vi', 'luat-thuong-mai-2005_chuong-II-mua-ban-hang-hoa_excerpt.pdf');
+  const question = 'Phạt vi phạm hợp đồng mua bán hàng hóa được quy định thế nào?';
+  const addSmall = () =>
+    cli([
+      'providers',
+      'add',
+      'small',
+      '--kind',
+      'openai',
+      '--base-url',
+      server.openaiBaseUrl,
+      '--model',
+      'local-8k',
+      '--context',
+      '8192',
+      '--price-input',
+      '0.1',
+      '--price-output',
+      '0.2',
+    ]);
+
+  it('prints the map-reduce plan, its chunks covering the text once, and its estimate, sending nothing', async () => {
+    expect((await addSmall()).code).toBe(0);
+    const before = server.requests.length;
+    const result = await cli(['--json', 'ask', statute, question, '--provider', 'small', '--dry-run', '--with-text']);
+    expect(result.code).toBe(0);
+    expect(server.requests.length).toBe(before);
+    const { plan, reason, plans } = JSON.parse(result.stdout);
+    expect(reason).toBe('cheapest-full-coverage');
+    expect(plans.map((p: { strategy: string }) => p.strategy)).toEqual(['whole', 'map-reduce']);
+    expect(plan).toMatchObject({
+      strategy: 'map-reduce',
+      model: 'local-8k',
+      coverage: { pages: 48, pagesLeftOut: [] },
+      estimate: { currency: 'USD' },
+    });
+    const chunks = plan.chunks as {
+      index: number;
+      start: number;
+      end: number;
+      pages: number[];
+      tokens: number;
+      path: string[];
+      text: string;
+    }[];
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(chunks[0]?.start).toBe(0);
+    chunks.forEach((chunk, i) => {
+      expect(chunk.index).toBe(i);
+      if (i > 0) expect(chunk.start).toBe(chunks[i - 1]?.end);
+      expect(chunk.text.length).toBe(chunk.end - chunk.start);
+      expect(chunk.tokens).toBeLessThan(8192 - 2048);
+    });
+    expect(new Set(chunks.flatMap((chunk) => chunk.pages)).size).toBe(48);
+    // Most parts start at a clause and say where they stand.
+    expect(chunks.filter((chunk) => chunk.path.some((label) => label.startsWith('Điều'))).length).toBeGreaterThan(
+      chunks.length / 2,
+    );
+    expect(plan.estimate.input).toBeGreaterThan(chunks.reduce((sum, chunk) => sum + chunk.tokens, 0));
+    expect(plan.estimate.cost).toBeGreaterThan(0);
+  });
+
+  it('refuses with the numbers what --strategy fail or a cap keeps out, and does not yet send map-reduce', async () => {
+    expect((await addSmall()).code).toBe(0);
+    const refused = await cli([
+      '--json',
+      'ask',
+      statute,
+      question,
+      '--provider',
+      'small',
+      '--strategy',
+      'fail',
+      '--dry-run',
+    ]);
+    expect(refused.code).toBe(3);
+    expect(JSON.parse(refused.stdout).plan).toBeNull();
+    const notYet = await cli(['ask', statute, question, '--provider', 'small', '--strategy', 'map-reduce']);
+    expect(notYet.code).toBe(2);
+    expect(notYet.stderr).toMatch(/--dry-run/);
+    const whole = await cli(['ask', statute, question, '--provider', 'small', '--strategy', 'whole']);
+    expect(whole.code).toBe(3);
+    expect(whole.stderr).toMatch(/CONTEXT_TOO_LONG/);
+    expect(whole.stderr).toMatch(/8192-token/);
+    const badCap = await cli(['ask', statute, question, '--provider', 'small', '--max-input-tokens', 'many']);
+    expect(badCap.code).toBe(2);
   });
 });
 

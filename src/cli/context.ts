@@ -41,6 +41,10 @@ export interface CliOptions {
   provider?: string | undefined;
   'api-key-env'?: string | undefined;
   'no-cache'?: boolean | undefined;
+  strategy?: string | undefined;
+  'max-input-tokens'?: string | undefined;
+  'dry-run'?: boolean | undefined;
+  'with-text'?: boolean | undefined;
   search?: string | undefined;
   format?: string | undefined;
   matter?: string | undefined;

@@ -10,9 +10,12 @@ Commands:
   ingest FILE [--password P]   read a PDF, DOCX, TXT or MD file into LexDesk and
                                print its pages, characters, language and tokens
   ask FILE... "QUESTION" --provider ID [--model M] [--api-key-env VAR] [--no-cache] [--matter M]
+      [--strategy auto|whole|map-reduce|focused|fail] [--max-input-tokens N] [--dry-run [--with-text]]
                                ask a question about the files and stream the answer;
                                the key comes from the app's secret store or from
-                               the variable VAR, never from an argument
+                               the variable VAR, never from an argument. --dry-run
+                               prints the plan (whole, or the parts a long document
+                               is read in), its coverage and estimate, sending nothing
   providers add ID --kind openai|anthropic --base-url URL --model NAME [--model NAME...]
                 --context TOKENS --price-input X [--price-cached-input Y]
                 --price-output Z [--currency USD] [--name NAME]
@@ -58,9 +61,12 @@ Lệnh:
   ingest TỆP [--password MK]   đọc tệp PDF, DOCX, TXT hoặc MD vào LexDesk và in số
                                trang, số ký tự, ngôn ngữ và số token
   ask TỆP... "CÂU_HỎI" --provider ID [--model M] [--api-key-env BIẾN] [--no-cache] [--matter VỤ_VIỆC]
+      [--strategy auto|whole|map-reduce|focused|fail] [--max-input-tokens N] [--dry-run [--with-text]]
                                hỏi về các tệp và in câu trả lời khi nhận được; khóa API
                                lấy từ kho khóa của ứng dụng hoặc từ biến môi trường BIẾN,
-                               không bao giờ từ tham số dòng lệnh
+                               không bao giờ từ tham số dòng lệnh. --dry-run in ra cách
+                               gửi (cả tài liệu, hoặc các phần theo điều khoản của tài
+                               liệu dài), phần được đọc và chi phí ước tính, không gửi gì
   providers add ID --kind openai|anthropic --base-url URL --model TÊN [--model TÊN...]
                 --context SỐ_TOKEN --price-input X [--price-cached-input Y]
                 --price-output Z [--currency USD] [--name TÊN]

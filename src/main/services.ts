@@ -18,6 +18,7 @@ import { historyChange } from './history/history-change';
 import { createHistoryService, type HistoryService } from './history/history-service';
 import { type AskService, createAskService } from './llm/ask-service';
 import { createMattersService, type MattersService } from './matters/matters-service';
+import { createPlansService, type PlansService } from './plans/plans-service';
 import { createProvidersService, type ProvidersService } from './providers/providers-service';
 import { createEncryptedSecretStore, type SecretCipher } from './secrets/encrypted-secret-store';
 import { createMemorySecretStore } from './secrets/memory-secret-store';
@@ -62,6 +63,7 @@ export interface Services {
   documents: DocumentsService;
   providers: ProvidersService;
   ask: AskService;
+  plans: PlansService;
   answers: AnswersService;
   history: HistoryService;
   matters: MattersService;
@@ -163,6 +165,8 @@ export function createServices(options: ServicesOptions): Services {
     },
   });
 
+  const plans = createPlansService({ documents, providers, language: () => settings.language() });
+
   return {
     dataDir: options.dataDir,
     db,
@@ -171,6 +175,7 @@ export function createServices(options: ServicesOptions): Services {
     documents,
     providers,
     ask,
+    plans,
     answers,
     history,
     matters,

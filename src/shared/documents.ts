@@ -48,6 +48,8 @@ export const documentPageSchema = z.object({
   /** Offset of the page's first character in the whole document text. */
   start: z.number().int(),
   text: z.string(),
+  /** The page's tokens, counted at ingest; null for a page stored before pages were counted. */
+  tokens: tokenCountsSchema.nullable(),
 });
 
 export const documentDetailSchema = documentSummarySchema.extend({

@@ -14,8 +14,8 @@ export const INSTRUCTION_TOKENS: Record<Language, Record<Encoding, number>> = {
   en: { o200k_base: 161, cl100k_base: 162 },
 };
 /** A document's framing (prompt.ts): its `<document index name>` tags, about 16 tokens, and 5 a `[Page N]` marker. */
-const DOCUMENT_TOKENS = 16;
-const PAGE_MARKER_TOKENS = 5;
+export const DOCUMENT_TOKENS = 16;
+export const PAGE_MARKER_TOKENS = 5;
 /** The line that introduces the question ("Câu hỏi: ") and the blank lines before it. */
 const QUESTION_LABEL_TOKENS = 4;
 
@@ -101,10 +101,7 @@ export function estimateRequest(
   /** The earlier questions and answers of a thread, sent before this question. */
   earlier: readonly EstimatedTurn[] = [],
 ): InputEstimate {
-  const inDocuments = documents.reduce(
-    (sum, doc) => sum + doc.tokens[model.encoding] + DOCUMENT_TOKENS + (doc.pages ?? 0) * PAGE_MARKER_TOKENS,
-    0,
-  );
+  const inDocuments = documents.reduce((sum, doc) => sum + documentTokens(doc, model.encoding), 0);
   const thread = earlier.reduce((sum, turn) => sum + questionTokens(turn.question) + turn.answerTokens, 0);
   const tokens = INSTRUCTION_TOKENS[language][model.encoding] + inDocuments + thread + questionTokens(question);
   const over = tokens + answerReserve(model) - model.contextWindow;
@@ -116,6 +113,11 @@ export function estimateRequest(
     cost: (tokens / 1_000_000) * model.input,
     estimated: !model.exactTokenizer,
   };
+}
+
+/** What one document adds to a request: its text's tokens and its framing (tags, a marker a page). */
+export function documentTokens(doc: EstimatedDocument, encoding: Encoding): number {
+  return doc.tokens[encoding] + DOCUMENT_TOKENS + (doc.pages ?? 0) * PAGE_MARKER_TOKENS;
 }
 
 export interface Usage {

@@ -1,5 +1,9 @@
 import { parseChannelInput } from '../../main/ipc';
+import type { PlannedQuestion } from '../../main/plans/plans-service';
 import type { Answer } from '../../shared/answers';
+import { AppError } from '../../shared/errors';
+import { PAGE_SEPARATOR } from '../../shared/page-map';
+import { type Plan, type Strategy, strategySchema } from '../../shared/plans';
 import { type CommandContext, usage, value } from '../context';
 import { EXIT, type ExitCode, exitCodeFor } from '../exit-codes';
 import { ingestFile } from './ingest';
@@ -25,8 +29,29 @@ export async function askCommand(args: string[], context: CommandContext): Promi
   const providers = await value(context.api.providers.list());
   const provider = providers.find((p) => p.id === providerId);
   const model = context.options.model?.[0] ?? provider?.models[0]?.model ?? '';
+  const strategy = strategyOption(context);
+  const maxInputTokens = maxInputOption(context);
   const documents = [];
   for (const file of files) documents.push(await ingestFile(context, file));
+
+  if (context.options['dry-run'] || strategy !== 'auto' || maxInputTokens !== undefined) {
+    const planned = context.services.plans.plan({
+      documentIds: documents.map((d) => d.sha256),
+      providerId,
+      model,
+      question,
+      strategy,
+      maxInputTokens,
+    });
+    if (context.options['dry-run']) return printPlan(context, planned);
+    if (!planned.chosen) throw tooLong(planned, model);
+    // Map-reduce and focused answers are planned and priced here; sending them is the ask pipeline's next part.
+    if (planned.chosen.strategy !== 'whole') {
+      throw usage(
+        `the question needs the ${planned.chosen.strategy} plan, which this version plans (--dry-run) but does not send yet`,
+      );
+    }
+  }
 
   const input = parseChannelInput(
     'ask:start',
@@ -61,6 +86,78 @@ export async function askCommand(args: string[], context: CommandContext): Promi
     if (answer.error) context.io.stderr(`lexdesk: ${answer.error.message} [${answer.error.code}]\n`);
   }
   return answer.error ? exitCodeFor(answer.error.code) : EXIT.ok;
+}
+
+const STRATEGIES = strategySchema.options;
+
+function strategyOption(context: CommandContext): Strategy {
+  const given = context.options.strategy ?? 'auto';
+  const parsed = strategySchema.safeParse(given);
+  if (!parsed.success) throw usage(`--strategy must be one of ${STRATEGIES.join(', ')}`);
+  return parsed.data;
+}
+
+function maxInputOption(context: CommandContext): number | undefined {
+  const given = context.options['max-input-tokens'];
+  if (given === undefined) return undefined;
+  const tokens = Number(given);
+  if (!Number.isInteger(tokens) || tokens < 1) throw usage('--max-input-tokens must be a whole number of tokens');
+  return tokens;
+}
+
+/** `--dry-run`: the plan the question would take and its estimate, as JSON; nothing is sent. */
+function printPlan(context: CommandContext, planned: PlannedQuestion): ExitCode {
+  const withText = context.options['with-text'] === true;
+  const texts = new Map<string, string>();
+  const textOf = (sha256: string) => {
+    let text = texts.get(sha256);
+    if (text === undefined) {
+      text = context.services.documents
+        .get(sha256)
+        .pageTexts.map((page) => page.text)
+        .join(PAGE_SEPARATOR);
+      texts.set(sha256, text);
+    }
+    return text;
+  };
+  const shown = (plan: Plan) => ({
+    strategy: plan.strategy,
+    provider: plan.providerId,
+    model: plan.model,
+    fits: plan.fits,
+    chunks: plan.chunks.map((chunk) => ({
+      ...chunk,
+      ...(withText ? { text: textOf(chunk.document).slice(chunk.start, chunk.end) } : {}),
+    })),
+    coverage: plan.coverage,
+    estimate: plan.estimate,
+  });
+  const brief = (plan: Plan) => ({
+    strategy: plan.strategy,
+    provider: plan.providerId,
+    model: plan.model,
+    fits: plan.fits,
+    chunks: plan.chunks.length,
+    estimate: plan.estimate,
+  });
+  const result = {
+    plan: planned.chosen ? shown(planned.chosen) : null,
+    reason: planned.reason,
+    plans: planned.plans.map(brief),
+  };
+  context.io.stdout(`${JSON.stringify(result, null, context.output.json ? undefined : 2)}\n`);
+  return planned.chosen ? EXIT.ok : exitCodeFor('CONTEXT_TOO_LONG');
+}
+
+/** No plan the strategy allows fits: refused with the whole question's numbers, as main's refusal says them. */
+function tooLong(planned: PlannedQuestion, model: string): AppError {
+  const tokens = planned.plans[0]?.estimate.input ?? 0;
+  return new AppError('CONTEXT_TOO_LONG', {
+    model,
+    tokens,
+    over: Math.max(1, tokens - planned.room),
+    contextWindow: planned.contextWindow,
+  });
 }
 
 /** The final JSON line scripts rely on; for a failed or interrupted answer, `text` holds what arrived. */

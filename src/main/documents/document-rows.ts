@@ -52,8 +52,12 @@ export interface NewDocument {
 export function createDocumentRows(db: Db) {
   const selectOne = db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE sha256 = ?');
   const selectAll = db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY created_at DESC, name');
-  const selectPages = db.prepare<[string], { page: number; start: number; text: string }>(
-    'SELECT page, start_offset AS start, text FROM document_pages WHERE document_sha256 = ? ORDER BY page',
+  const selectPages = db.prepare<
+    [string],
+    { page: number; start: number; text: string; o200k: number | null; cl100k: number | null }
+  >(
+    `SELECT page, start_offset AS start, text, tokens_o200k AS o200k, tokens_cl100k AS cl100k
+       FROM document_pages WHERE document_sha256 = ? ORDER BY page`,
   );
   const insertDocument = db.prepare(
     `INSERT INTO documents (sha256, name, kind, size_bytes, pages, chars, language, tokens_o200k, tokens_cl100k,
@@ -62,7 +66,8 @@ export function createDocumentRows(db: Db) {
        @pagesWithoutText, @warnings, @runningLines, @extractionMs, @createdAt)`,
   );
   const insertPage = db.prepare(
-    'INSERT INTO document_pages (document_sha256, page, start_offset, text) VALUES (?, ?, ?, ?)',
+    `INSERT INTO document_pages (document_sha256, page, start_offset, text, tokens_o200k, tokens_cl100k)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
 
   // The document and all its pages, or nothing.
@@ -84,7 +89,9 @@ export function createDocumentRows(db: Db) {
       extractionMs: doc.extractionMs,
       createdAt: doc.createdAt,
     });
-    for (const page of x.pageTexts) insertPage.run(doc.sha256, page.page, page.start, page.text);
+    for (const page of x.pageTexts) {
+      insertPage.run(doc.sha256, page.page, page.start, page.text, page.tokens.o200k_base, page.tokens.cl100k_base);
+    }
   });
 
   return {
@@ -98,7 +105,11 @@ export function createDocumentRows(db: Db) {
       if (!row) return undefined;
       return {
         ...toSummary(row),
-        pageTexts: selectPages.all(sha256),
+        pageTexts: selectPages.all(sha256).map(({ o200k, cl100k, ...page }) => ({
+          ...page,
+          // Pages stored before they were counted (migration 012) have none.
+          tokens: o200k === null || cl100k === null ? null : { o200k_base: o200k, cl100k_base: cl100k },
+        })),
         runningLines: JSON.parse(row.running_lines) as string[],
       };
     },

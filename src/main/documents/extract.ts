@@ -11,7 +11,8 @@ import { readPdfPages } from './pdf-text';
 export interface Extraction {
   kind: DocumentKind;
   pages: number | null;
-  pageTexts: { page: number; start: number; text: string }[];
+  /** Each page's text, where it starts in the whole text, and its tokens (summed, they are the document's). */
+  pageTexts: { page: number; start: number; text: string; tokens: TokenCounts }[];
   runningLines: string[];
   chars: number;
   language: Language;
@@ -62,7 +63,10 @@ export async function readPages(
 }
 
 /** The text LexDesk keeps, from all of a file's raw pages, with the counts of `encodings` only. */
-export type CountedExtraction = Omit<Extraction, 'tokens'> & { tokens: Partial<TokenCounts> };
+export type CountedExtraction = Omit<Extraction, 'tokens' | 'pageTexts'> & {
+  tokens: Partial<TokenCounts>;
+  pageTexts: { page: number; start: number; text: string; tokens: Partial<TokenCounts> }[];
+};
 
 export function finishExtraction(
   raw: RawPages,
@@ -84,12 +88,23 @@ export function finishExtraction(
   const warnings: IngestWarning[] = [];
   if (lostPages.length > 0) warnings.push({ kind: 'pages-lost', pages: lostPages });
   if (pagesWithoutText.length > 0) warnings.push({ kind: 'pages-without-text', pages: pagesWithoutText });
+  // Counted a page at a time, in one pass: the plans for a long document read these, and the
+  // document's count is their sum (a request frames each page with its own marker anyway).
+  const pageTexts = paged.pages.map((page) => ({ ...page, tokens: {} as Partial<TokenCounts> }));
   const tokens: Partial<TokenCounts> = {};
-  for (const encoding of encodings) tokens[encoding] = countTokensWith(encoding, paged.text);
+  for (const encoding of encodings) {
+    let sum = 0;
+    for (const page of pageTexts) {
+      const count = countTokensWith(encoding, page.text);
+      page.tokens[encoding] = count;
+      sum += count;
+    }
+    tokens[encoding] = sum;
+  }
   return {
     kind,
     pages: kind === 'pdf' ? rawPages.length : null,
-    pageTexts: paged.pages,
+    pageTexts,
     runningLines: paged.runningLines,
     chars: paged.text.length,
     language: detectLanguage(paged.text),
@@ -114,10 +129,19 @@ export async function extractDocument(
   return withAllCounts(finishExtraction(raw, name));
 }
 
-/** An extraction whose parts, counted apart, together hold both encodings' counts. */
+/** An extraction whose parts, counted apart, together hold both encodings' counts, the document's and each page's. */
 export function withAllCounts(part: CountedExtraction, ...others: CountedExtraction[]): Extraction {
-  const tokens = Object.assign({}, part.tokens, ...others.map((other) => other.tokens)) as Partial<TokenCounts>;
-  const { o200k_base, cl100k_base } = tokens;
-  if (o200k_base === undefined || cl100k_base === undefined) throw new Error('an encoding was not counted');
-  return { ...part, tokens: { o200k_base, cl100k_base } };
+  const both = (counts: Partial<TokenCounts>[]): TokenCounts => {
+    const { o200k_base, cl100k_base } = Object.assign({}, ...counts) as Partial<TokenCounts>;
+    if (o200k_base === undefined || cl100k_base === undefined) throw new Error('an encoding was not counted');
+    return { o200k_base, cl100k_base };
+  };
+  return {
+    ...part,
+    tokens: both([part.tokens, ...others.map((other) => other.tokens)]),
+    pageTexts: part.pageTexts.map((page, i) => ({
+      ...page,
+      tokens: both([page.tokens, ...others.map((other) => other.pageTexts[i]?.tokens ?? {})]),
+    })),
+  };
 }

@@ -18,7 +18,7 @@ parentPort?.on('message', (request: ExtractRequest) => {
     extraction: {
       kind: 'text',
       pages: null,
-      pageTexts: [{ page: 1, start: 0, text: 'ok' }],
+      pageTexts: [{ page: 1, start: 0, text: 'ok', tokens: { o200k_base: 1, cl100k_base: 1 } }],
       runningLines: [],
       chars: 2,
       language: 'en',

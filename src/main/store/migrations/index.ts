@@ -10,6 +10,7 @@ import { m008SecureDeleteSearch } from './008-secure-delete-search';
 import { m009AnswerFinish } from './009-answer-finish';
 import { m010AnswerFollows } from './010-answer-follows';
 import { m011ModelOutputLimit } from './011-model-output-limit';
+import { m012PageTokens } from './012-page-tokens';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   m009AnswerFinish,
   m010AnswerFollows,
   m011ModelOutputLimit,
+  m012PageTokens,
 ];

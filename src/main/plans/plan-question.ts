@@ -1,0 +1,220 @@
+import type { DocumentDetail, Encoding } from '../../shared/documents';
+import {
+  answerReserve,
+  costOf,
+  DOCUMENT_TOKENS,
+  documentTokens,
+  estimateRequest,
+  INSTRUCTION_TOKENS,
+  PAGE_MARKER_TOKENS,
+  questionTokens,
+} from '../../shared/estimate';
+import type { Language } from '../../shared/language';
+import { PAGE_SEPARATOR } from '../../shared/page-map';
+import type { Coverage, Plan, PlannedChunk, PlanReason, Strategy } from '../../shared/plans';
+import type { ProviderModel } from '../../shared/providers';
+import { buildOutline, type ChunkSource, chunkDocument, type OutlineNode } from './chunking';
+import { findClauseHeadings } from './clause-headings';
+
+/**
+ * The plans for one question over its documents on one model, each priced
+ * before anything is sent, and the one `auto` takes. Reads only: the
+ * documents' stored text and per-page token counts, and the models' prices.
+ */
+
+/** A model the question may go to, with its provider. */
+export interface PlanModel {
+  providerId: string;
+  model: ProviderModel;
+}
+
+export interface PlanRequest {
+  documents: readonly DocumentDetail[];
+  question: string;
+  language: Language;
+  /** The model chosen; `others` are the rest configured, for the larger-model plan. */
+  chosen: PlanModel;
+  others?: readonly PlanModel[];
+  /** The most one request may send, below the model's window (the CLI's --max-input-tokens). */
+  maxInputTokens?: number | undefined;
+}
+
+/** A partial answer, as the reduce request is expected to read it: short notes with their citations. */
+export const MAP_OUTPUT_TOKENS = 800;
+/** The final answer, joined from the partial ones. */
+export const REDUCE_OUTPUT_TOKENS = 2_000;
+
+/** The room one request has for input on this model: its window less the answer's reserve, within the cap. */
+export function inputRoom(model: ProviderModel, maxInputTokens?: number): number {
+  const room = model.contextWindow - answerReserve(model);
+  return maxInputTokens === undefined ? room : Math.min(room, maxInputTokens);
+}
+
+/** The whole documents in one request, as today's questions go. */
+export function planWhole(request: PlanRequest, target: PlanModel = request.chosen): Plan {
+  const { model } = target;
+  // The one estimate: what the panel shows and main's refusal states for this question.
+  const input = estimateRequest(request.documents, request.question, request.language, model).tokens;
+  const output = Math.min(answerReserve(model), REDUCE_OUTPUT_TOKENS);
+  return {
+    strategy: 'whole',
+    providerId: target.providerId,
+    model: model.model,
+    fits: input <= inputRoom(model, request.maxInputTokens),
+    chunks: request.documents.map((doc, index) => ({
+      index,
+      document: doc.sha256,
+      start: 0,
+      end: textLength(doc),
+      pages: doc.pages === null ? [] : doc.pageTexts.map((page) => page.page),
+      tokens: documentTokens(doc, model.encoding) - DOCUMENT_TOKENS,
+      path: [],
+    })),
+    coverage: fullCoverage(request.documents),
+    estimate: priced(model, input, output, 1),
+  };
+}
+
+/**
+ * Each document cut at its clauses into parts that fit one request with the
+ * instructions and the question; each part asked, then the partial answers
+ * joined by one more request (in rounds, when even they do not fit one).
+ */
+export function planMapReduce(request: PlanRequest, outlines?: OutlineCache): Plan {
+  const { model } = request.chosen;
+  const overhead = INSTRUCTION_TOKENS[request.language][model.encoding] + questionTokens(request.question);
+  const budget = inputRoom(model, request.maxInputTokens) - overhead - DOCUMENT_TOKENS;
+  const chunks: PlannedChunk[] = [];
+  for (const doc of request.documents) {
+    if (budget <= PAGE_MARKER_TOKENS) break;
+    const source = chunkSource(doc, model.encoding);
+    const outline =
+      outlines?.get(doc, source) ?? buildOutline(source.text, findClauseHeadings(source.text, source.language));
+    for (const chunk of chunkDocument(source, budget, outline)) {
+      chunks.push({ ...chunk, index: chunks.length, document: doc.sha256 });
+    }
+  }
+  const mapOutput = Math.min(answerReserve(model), MAP_OUTPUT_TOKENS);
+  const mapInput = chunks.reduce((sum, chunk) => sum + overhead + DOCUMENT_TOKENS + chunk.tokens, 0);
+  const reduce = reduceRounds(chunks.length, mapOutput, budget);
+  return {
+    strategy: 'map-reduce',
+    providerId: request.chosen.providerId,
+    model: model.model,
+    fits: budget > PAGE_MARKER_TOKENS && reduce.fits,
+    chunks,
+    coverage: fullCoverage(request.documents),
+    estimate: priced(
+      model,
+      mapInput + reduce.calls * overhead + reduce.input,
+      chunks.length * mapOutput + reduce.output + Math.min(answerReserve(model), REDUCE_OUTPUT_TOKENS),
+      chunks.length + reduce.calls,
+    ),
+  };
+}
+
+/**
+ * The reduce requests for `partials` partial answers of `each` tokens, when
+ * one request holds `budget` tokens of them: one request when they fit, else
+ * rounds of groups until one does. The last request's output is the answer's.
+ */
+function reduceRounds(partials: number, each: number, budget: number) {
+  const perRequest = Math.floor(budget / (each + DOCUMENT_TOKENS));
+  if (perRequest < 2) return { calls: 1, input: partials * (each + DOCUMENT_TOKENS), output: 0, fits: partials <= 1 };
+  let calls = 0;
+  let input = 0;
+  let output = 0;
+  for (let left = partials; ; ) {
+    const requests = Math.ceil(left / perRequest);
+    calls += requests;
+    input += left * (each + DOCUMENT_TOKENS);
+    if (requests === 1) return { calls, input, output, fits: true };
+    // An intermediate round's answers are partial answers again.
+    output += requests * each;
+    left = requests;
+  }
+}
+
+/** Whole, on each other configured model whose window holds the documents. */
+export function planLargerModels(request: PlanRequest): Plan[] {
+  return (request.others ?? []).map((other) => planWhole(request, other)).filter((plan) => plan.fits);
+}
+
+/** Every plan for the question, and the one `strategy` takes, with why. */
+export function planQuestion(
+  request: PlanRequest,
+  strategy: Strategy = 'auto',
+  outlines?: OutlineCache,
+): { plans: Plan[]; chosen: Plan | null; reason: PlanReason | null } {
+  const whole = planWhole(request);
+  const plans = [whole];
+  if (!whole.fits) plans.push(planMapReduce(request, outlines), ...planLargerModels(request));
+  if (strategy === 'whole' || strategy === 'fail')
+    return { plans, chosen: whole.fits ? whole : null, reason: whole.fits ? 'asked' : null };
+  if (strategy === 'map-reduce') {
+    const mapReduce = plans.find((plan) => plan.strategy === 'map-reduce') ?? planMapReduce(request, outlines);
+    if (!plans.includes(mapReduce)) plans.push(mapReduce);
+    return { plans, chosen: mapReduce.fits ? mapReduce : null, reason: mapReduce.fits ? 'asked' : null };
+  }
+  if (whole.fits) return { plans, chosen: whole, reason: 'fits-whole' };
+  const full = plans
+    .filter((plan) => plan.fits && plan.coverage.pagesLeftOut.length === 0)
+    .sort((a, b) => a.estimate.cost - b.estimate.cost || a.estimate.input - b.estimate.input);
+  const cheapest = full[0] ?? null;
+  return { plans, chosen: cheapest, reason: cheapest ? 'cheapest-full-coverage' : null };
+}
+
+/** Outlines of documents already read, by SHA-256: a document's clauses do not change. */
+export interface OutlineCache {
+  get(doc: DocumentDetail, source: ChunkSource): OutlineNode;
+}
+
+export function createOutlineCache(limit = 16): OutlineCache {
+  const cache = new Map<string, OutlineNode>();
+  return {
+    get(doc, source) {
+      const known = cache.get(doc.sha256);
+      if (known) return known;
+      const outline = buildOutline(source.text, findClauseHeadings(source.text, source.language));
+      cache.set(doc.sha256, outline);
+      if (cache.size > limit) cache.delete(cache.keys().next().value as string);
+      return outline;
+    },
+  };
+}
+
+/** The document as the chunker reads it; a page stored before pages were counted gets its share of the total. */
+export function chunkSource(doc: DocumentDetail, encoding: Encoding): ChunkSource {
+  const share = doc.tokens[encoding] / Math.max(1, doc.chars);
+  return {
+    text: doc.pageTexts.map((page) => page.text).join(PAGE_SEPARATOR),
+    language: doc.language,
+    paged: doc.pages !== null,
+    pageMarkerTokens: PAGE_MARKER_TOKENS,
+    pages: doc.pageTexts.map((page) => ({
+      page: page.page,
+      start: page.start,
+      length: page.text.length,
+      tokens: page.tokens?.[encoding] ?? Math.ceil(page.text.length * share),
+    })),
+  };
+}
+
+function textLength(doc: DocumentDetail): number {
+  const last = doc.pageTexts.at(-1);
+  return last ? last.start + last.text.length : 0;
+}
+
+function fullCoverage(documents: readonly DocumentDetail[]): Coverage {
+  const chars = documents.reduce((sum, doc) => sum + doc.pageTexts.reduce((n, page) => n + page.text.length, 0), 0);
+  return {
+    pages: documents.reduce((sum, doc) => sum + (doc.pages ?? 0), 0),
+    pagesLeftOut: [],
+    chars,
+    charsSent: chars,
+  };
+}
+
+function priced(model: ProviderModel, input: number, output: number, calls: number): Plan['estimate'] {
+  return { input, output, cost: costOf({ input, cachedInput: 0, output }, model), currency: model.currency, calls };
+}
