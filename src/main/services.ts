@@ -8,6 +8,7 @@ import { languageFromLocale } from '../shared/locale';
 import type { Settings } from '../shared/settings';
 import { createAnswerRows } from './answers/answer-rows';
 import { type AnswersService, createAnswersService } from './answers/answers-service';
+import { createProviderCalls, type ProviderCalls } from './answers/provider-calls';
 import { createBackup, type PendingRestoreResult, scheduleRestore } from './backup/backup';
 import { recoverRestore } from './backup/restore-journal';
 import { type Clock, systemClock } from './clock';
@@ -64,6 +65,8 @@ export interface Services {
   providers: ProvidersService;
   ask: AskService;
   plans: PlansService;
+  /** One row a request that went to a provider. */
+  calls: ProviderCalls;
   answers: AnswersService;
   history: HistoryService;
   matters: MattersService;
@@ -143,8 +146,11 @@ export function createServices(options: ServicesOptions): Services {
   answers.recoverInterrupted();
   const history = createHistoryService(db);
   const log = (area: string, error: unknown) => console.error(`[${area}]`, error);
+  const calls = createProviderCalls(db);
   const ask = createAskService({
     rows,
+    calls,
+    inTransaction: (work) => db.transaction(work)(),
     answers,
     documents,
     providers,
@@ -176,6 +182,7 @@ export function createServices(options: ServicesOptions): Services {
     providers,
     ask,
     plans,
+    calls,
     answers,
     history,
     matters,

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { countTokensWith } from '../main/tokens/token-count';
-import { answerReserve, costOf, estimateRequest, INSTRUCTION_TOKENS, questionTokens } from './estimate';
-import { SYSTEM } from './prompt';
+import {
+  answerReserve,
+  costOf,
+  estimateRequest,
+  INSTRUCTION_TOKENS,
+  MAP_INSTRUCTION_TOKENS,
+  questionTokens,
+  REDUCE_INSTRUCTION_TOKENS,
+} from './estimate';
+import { MAP_SYSTEM, REDUCE_SYSTEM, SYSTEM } from './prompt';
 import { providerPresets } from './provider-presets';
 import { providerConfigSchema } from './providers';
 import { presetQuestion, questionPresets } from './question-presets';
@@ -54,6 +62,12 @@ describe('the counts the estimate is built from', () => {
       for (const encoding of ['o200k_base', 'cl100k_base'] as const) {
         expect(INSTRUCTION_TOKENS[language][encoding], `${language} ${encoding}`).toBe(
           countTokensWith(encoding, SYSTEM[language]),
+        );
+        expect(MAP_INSTRUCTION_TOKENS[language][encoding], `map ${language} ${encoding}`).toBe(
+          countTokensWith(encoding, MAP_SYSTEM[language]),
+        );
+        expect(REDUCE_INSTRUCTION_TOKENS[language][encoding], `reduce ${language} ${encoding}`).toBe(
+          countTokensWith(encoding, REDUCE_SYSTEM[language]),
         );
       }
     }

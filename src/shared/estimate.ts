@@ -13,9 +13,30 @@ export const INSTRUCTION_TOKENS: Record<Language, Record<Encoding, number>> = {
   vi: { o200k_base: 205, cl100k_base: 346 },
   en: { o200k_base: 161, cl100k_base: 162 },
 };
+/** The map and reduce instructions' tokens (prompt.ts, MAP_SYSTEM and REDUCE_SYSTEM), checked as INSTRUCTION_TOKENS is. */
+export const MAP_INSTRUCTION_TOKENS: Record<Language, Record<Encoding, number>> = {
+  vi: { o200k_base: 144, cl100k_base: 243 },
+  en: { o200k_base: 112, cl100k_base: 113 },
+};
+export const REDUCE_INSTRUCTION_TOKENS: Record<Language, Record<Encoding, number>> = {
+  vi: { o200k_base: 141, cl100k_base: 241 },
+  en: { o200k_base: 104, cl100k_base: 104 },
+};
+
 /** A document's framing (prompt.ts): its `<document index name>` tags, about 16 tokens, and 5 a `[Page N]` marker. */
 export const DOCUMENT_TOKENS = 16;
 export const PAGE_MARKER_TOKENS = 5;
+/**
+ * A part's framing in a map request (`<document name part path>`): the
+ * document's, and its breadcrumb taken as two characters a token (an upper
+ * bound for headings such as "Chương III > Mục 1 > Điều 9.1.LQ.16").
+ */
+export function partFramingTokens(path: readonly string[]): number {
+  return DOCUMENT_TOKENS + 8 + Math.ceil(path.join(' > ').length / 2);
+}
+/** What the chunker keeps aside for a part's framing: a breadcrumb of up to 80 characters. */
+export const PART_FRAMING_ALLOWANCE = DOCUMENT_TOKENS + 8 + 40;
+
 /** The line that introduces the question ("Câu hỏi: ") and the blank lines before it. */
 const QUESTION_LABEL_TOKENS = 4;
 

@@ -71,3 +71,81 @@ export function buildPrompt(
   });
   return { system: SYSTEM[language], messages };
 }
+
+/** What a part with nothing on the question answers, so the joining request can leave it out. */
+export const NOTHING_IN_PART: Record<Language, string> = {
+  vi: 'KHÔNG CÓ TRONG PHẦN NÀY',
+  en: 'NOTHING IN THIS PART',
+};
+
+/**
+ * The instructions for one part of a long document: answer from this part
+ * only, say so plainly when it holds nothing on the question, and cite and
+ * quote as a whole-document answer does, so the joining request can keep the
+ * citations as they are.
+ */
+export const MAP_SYSTEM: Record<Language, string> = {
+  vi: `Bạn là trợ lý pháp lý. Bạn chỉ được xem MỘT PHẦN của một tài liệu dài; các phần khác được đọc riêng.
+- Chỉ ghi những gì phần này nói về câu hỏi, dưới dạng ghi chú ngắn. Nếu phần này không có gì liên quan, chỉ trả lời đúng một dòng: ${NOTHING_IN_PART.vi}
+- Mỗi ý phải dẫn nguồn theo đúng dạng [tr. 12, Điều 8]: số trang theo dấu [Page N], kèm số điều, khoản nếu có.
+- Trích nguyên văn những câu quan trọng trong dấu ngoặc kép. Không suy đoán, không dùng kiến thức bên ngoài.`,
+  en: `You are a legal assistant. You see ONE PART of a long document; the other parts are read separately.
+- Note only what this part says on the question, as short notes. If this part has nothing on it, reply with exactly one line: ${NOTHING_IN_PART.en}
+- Cite every point in exactly this form: [p. 12, Section 8], the page from the [Page N] markers, with the clause where there is one.
+- Quote the decisive sentences verbatim in quotation marks. Do not guess or use outside knowledge.`,
+};
+
+/** The instructions that join the notes from every part into one answer, their citations kept as they are. */
+export const REDUCE_SYSTEM: Record<Language, string> = {
+  vi: `Bạn là trợ lý pháp lý giúp luật sư rà soát văn bản. Bạn nhận các ghi chú đã được rút ra từ từng phần của tài liệu, theo thứ tự.
+- Gộp các ghi chú thành một câu trả lời đầy đủ cho câu hỏi; bỏ phần trùng lặp, giữ nguyên mọi trích dẫn [tr. N, Điều X] và mọi câu trích nguyên văn đúng như trong ghi chú.
+- Chỉ dùng những gì có trong ghi chú; nếu không phần nào có thông tin, hãy nói rõ là không tìm thấy trong tài liệu.
+- Trả lời bằng tiếng Việt, trình bày bằng Markdown, ngắn gọn và chính xác.`,
+  en: `You are a legal assistant helping a lawyer review documents. You receive notes taken from each part of the documents, in order.
+- Join the notes into one complete answer to the question; drop repetition, and keep every citation [p. N, Section X] and every verbatim quote exactly as the notes have them.
+- Use only what the notes say; if no part has anything on the question, say that it is not found in the documents.
+- Answer in English, formatted in Markdown, concise and exact.`,
+};
+
+/** A part of a document, as one map request reads it. */
+export interface DocumentPart {
+  name: string;
+  /** The part's text with its page markers, in `paged` documents. */
+  pages: { page: number; text: string }[];
+  paged: boolean;
+  /** Where it stands: `Chương II > Điều 24`. */
+  path: string[];
+  /** 1-based, of `of`. */
+  part: number;
+  of: number;
+}
+
+/** One map request: a part of a document, framed as a whole document is, then the question. */
+export function buildMapPrompt(part: DocumentPart, question: string, language: Language): Prompt {
+  const body = part.paged
+    ? part.pages.map((page) => `[Page ${page.page}]\n${page.text}`).join('\n\n')
+    : part.pages.map((page) => page.text).join('\n\n');
+  const where = part.path.length > 0 ? ` path="${part.path.join(' > ').replace(/"/g, "'")}"` : '';
+  const framed = `<document name="${part.name.replace(/"/g, "'")}" part="${part.part} of ${part.of}"${where}>\n${body}\n</document>`;
+  const label = language === 'vi' ? 'Câu hỏi' : 'Question';
+  return {
+    system: MAP_SYSTEM[language],
+    messages: [{ role: 'user', content: `${framed}\n\n${label}: ${question.trim()}` }],
+  };
+}
+
+/** The joining request: each part's notes, in order, then the question. */
+export function buildReducePrompt(
+  notes: readonly { part: number; pages: string; text: string }[],
+  question: string,
+  language: Language,
+): Prompt {
+  const framed = notes.map(
+    (note) => `<notes part="${note.part}" pages="${note.pages}">\n${note.text.trim()}\n</notes>`,
+  );
+  const label = language === 'vi' ? 'Câu hỏi' : 'Question';
+  return {
+    system: REDUCE_SYSTEM[language],
+    messages: [{ role: 'user', content: `${framed.join('\n\n')}\n\n${label}: ${question.trim()}` }],
+  };
+}

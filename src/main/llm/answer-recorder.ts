@@ -6,6 +6,7 @@ import type { Language } from '../../shared/language';
 import type { ProviderModel } from '../../shared/providers';
 import type { AnswerRows } from '../answers/answer-rows';
 import type { Clock } from '../clock';
+import { billedUsage } from './call-record';
 import type { RequestHooks, RequestOutcome, TextProgress } from './model-request';
 
 /**
@@ -133,11 +134,7 @@ function rowWriter(context: RecorderContext, answerId: string) {
 
 function store(context: RecorderContext, recorded: RecordedAnswer, outcome: RequestOutcome): Answer {
   // Without reported usage, the cost is estimated from the local counts: input is billed once sent.
-  const billed =
-    outcome.usage ??
-    (outcome.text !== '' || outcome.status === 'stopped'
-      ? { input: recorded.estimatedInput, cachedInput: 0, output: outcome.outputTokens }
-      : null);
+  const billed = billedUsage(outcome, recorded.estimatedInput);
   const error = outcome.error?.toData(context.language()) ?? null;
   context.rows.finish(recorded.answerId, {
     status: outcome.status,

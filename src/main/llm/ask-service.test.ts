@@ -55,6 +55,8 @@ function providers(): ProviderConfig[] {
 function askService(overrides: Partial<AskServiceDependencies> = {}) {
   return createAskService({
     rows: createAnswerRows(services.db),
+    calls: services.calls,
+    inTransaction: (work) => services.db.transaction(work)(),
     answers: services.answers,
     documents: services.documents,
     providers: services.providers,
@@ -145,6 +147,20 @@ describe('asking an OpenAI-compatible provider', () => {
     // The key went to the provider; the system prompt asks for citations in the fixed form.
     expect(server.requests[0]?.authorization).toBe(`Bearer ${KEY}`);
     expect(JSON.stringify(server.requests[0]?.body.messages)).toContain('[tr. 12, Điều 8]');
+    // One provider call, as reported, whose cost is the answer's.
+    expect(services.calls.forAnswer(answer.id)).toEqual([
+      expect.objectContaining({
+        role: 'single',
+        chunkIndex: null,
+        providerId: 'kimi',
+        host: '127.0.0.1',
+        usage: { input: 1200, cachedInput: 200, output: 60 },
+        cost: answer.cost,
+        reported: true,
+        status: 'done',
+        error: null,
+      }),
+    ]);
   });
 
   it('reads usage where Moonshot puts it, inside the last choice', async () => {
@@ -337,6 +353,11 @@ describe('stop and nothing lost', () => {
     expect(answer.text.length).toBeGreaterThan(0);
     expect(answer.text.length).toBeLessThan(ANSWER.length);
     expect(service.cancel(started.streamId)).toBe(false);
+    // The stopped request is billed as estimated: its input was sent.
+    expect(services.calls.forAnswer(answer.id)).toEqual([
+      expect.objectContaining({ status: 'stopped', reported: false, cost: answer.cost }),
+    ]);
+    expect(services.calls.forAnswer(answer.id)[0]?.usage.input).toBe(answer.estimatedInput);
   });
 
   it('a signal from the caller stops the answer as Stop does', async () => {

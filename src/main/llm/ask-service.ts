@@ -4,12 +4,14 @@ import type { Caller, Emit } from '../../shared/events';
 import type { Language } from '../../shared/language';
 import type { AnswerRows } from '../answers/answer-rows';
 import type { AnswersService } from '../answers/answers-service';
+import type { ProviderCalls } from '../answers/provider-calls';
 import type { Clock } from '../clock';
 import type { DocumentsService } from '../documents/documents-service';
 import type { MattersService } from '../matters/matters-service';
 import type { ProvidersService } from '../providers/providers-service';
 import { countTokensWith } from '../tokens/token-count';
 import { type RecorderContext, recordAnswer } from './answer-recorder';
+import { callRecord } from './call-record';
 import { type ChatClient, type ChatClientOptions, createChatClient } from './chat-client';
 import { DEFAULT_RETRY, type RetryPolicy, requestAnswer } from './model-request';
 import { type AskPlan, planAsk } from './preflight';
@@ -23,6 +25,10 @@ import { loadAnthropic, loadOpenAi } from './sdks';
 
 export interface AskServiceDependencies {
   rows: AnswerRows;
+  /** Every request that went to a provider gets its row, in the answer's own transaction. */
+  calls: ProviderCalls;
+  /** Runs `work` in one database transaction. */
+  inTransaction: <T>(work: () => T) => T;
   answers: Pick<AnswersService, 'get'>;
   documents: Pick<DocumentsService, 'get'>;
   providers: Pick<ProvidersService, 'target' | 'list'>;
@@ -171,6 +177,7 @@ function runAsk(state: AskState, answerId: string, streamId: string, plan: AskPl
     onEvent: options.onEvent,
   });
   const { provider, apiKey } = plan;
+  const startedAt = state.deps.clock.now();
   return requestAnswer({
     target: plan,
     client: state.clientFor({ kind: provider.kind, baseUrl: provider.baseUrl, apiKey }),
@@ -182,7 +189,26 @@ function runAsk(state: AskState, answerId: string, streamId: string, plan: AskPl
     hooks: recorder.hooks,
   })
     .then((outcome) => {
-      const answer = recorder.finish(outcome);
+      const { deps } = state;
+      const answer = deps.inTransaction(() => {
+        // Once closing, the recorder refuses to write, and so must this.
+        if (!state.closed) {
+          const error = outcome.error?.toData(deps.language()) ?? null;
+          deps.calls.record(
+            callRecord(outcome, {
+              answerId,
+              role: plan.follows ? 'follow-up' : 'single',
+              chunkIndex: null,
+              target: plan,
+              estimatedInput: plan.estimatedInput,
+              error: error ? { code: error.code, message: error.message } : null,
+              startedAt,
+              endedAt: deps.clock.now(),
+            }),
+          );
+        }
+        return recorder.finish(outcome);
+      });
       state.deps.onHistoryChanged?.(answer.id);
       return answer;
     })

@@ -26,6 +26,7 @@ describe('migrate', () => {
       'document_pages',
       'documents',
       'matters',
+      'provider_calls',
       'provider_models',
       'providers',
       'secrets',

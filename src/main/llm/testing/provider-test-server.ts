@@ -27,8 +27,12 @@ export interface Script {
   finishReason?: 'stop' | 'length';
   /** Consumed one per request, in order; a request with none left is answered normally. */
   faults?: Fault[];
-  /** Reported usage; by default input is a quarter of the prompt's characters. */
+  /** Reported usage; by default input is a quarter of the prompt's characters, or `countInput`'s count. */
   usage?: { input?: number; cachedInput?: number; output?: number };
+  /** Counts the prompt's input tokens as a real provider would (a tokenizer), over the system text and the messages. */
+  countInput?: (text: string) => number;
+  /** A fault for a request by what it asks (a part of a long document, say), whatever the order; null: none. */
+  faultFor?: (body: RecordedRequest['body']) => Fault | null;
   /** Where an OpenAI-compatible server puts usage: a final chunk (OpenAI, DeepSeek) or inside the last choice (Moonshot). */
   usagePlacement?: 'final-chunk' | 'in-choice';
   /** When set, requests must carry this key. */
@@ -90,7 +94,7 @@ export async function startProviderTestServer(
     if (script.apiKey && authorization !== `Bearer ${script.apiKey}` && authorization !== script.apiKey) {
       return sendError(response, 401, 'Invalid Authentication');
     }
-    const fault = faults.shift();
+    const fault = script.faultFor?.(body) ?? faults.shift();
     if (fault?.kind === 'status') {
       const headers: Record<string, string> = {};
       if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
@@ -142,8 +146,17 @@ export async function startProviderTestServer(
     return true;
   }
 
+  function promptText(body: RecordedRequest['body']): string {
+    const parts = (body.messages ?? []).map((m) =>
+      typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
+    );
+    const system = typeof body.system === 'string' ? body.system : '';
+    return [system, ...parts].join('\n');
+  }
+
   function usageFor(body: RecordedRequest['body']) {
-    const input = script.usage?.input ?? Math.ceil(promptChars(body) / 4);
+    const counted = script.countInput ? script.countInput(promptText(body)) : undefined;
+    const input = script.usage?.input ?? counted ?? Math.ceil(promptChars(body) / 4);
     return { input, cachedInput: script.usage?.cachedInput ?? 0, output: script.usage?.output ?? words().length };
   }
 

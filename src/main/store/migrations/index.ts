@@ -11,6 +11,7 @@ import { m009AnswerFinish } from './009-answer-finish';
 import { m010AnswerFollows } from './010-answer-follows';
 import { m011ModelOutputLimit } from './011-model-output-limit';
 import { m012PageTokens } from './012-page-tokens';
+import { m013ProviderCalls } from './013-provider-calls';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   m010AnswerFollows,
   m011ModelOutputLimit,
   m012PageTokens,
+  m013ProviderCalls,
 ];
