@@ -115,6 +115,8 @@ describe('lexdesk ask', () => {
       cached: false,
       ttftMs: expect.any(Number),
       latencyMs: expect.any(Number),
+      // Read whole: no plan to report.
+      plan: null,
     });
     expect(server.requests.at(-1)?.authorization).toBe('Bearer sk-env-key');
   });
@@ -206,7 +208,7 @@ describe('lexdesk ask --dry-run: the plan for a document past the model’s wind
     expect(plan.estimate.cost).toBeGreaterThan(0);
   });
 
-  it('refuses with the numbers what --strategy fail or a cap keeps out, and does not yet send map-reduce', async () => {
+  it('refuses with the numbers what --strategy fail or a cap keeps out, and answers in parts when asked to', async () => {
     expect((await addSmall()).code).toBe(0);
     const refused = await cli([
       '--json',
@@ -221,9 +223,19 @@ describe('lexdesk ask --dry-run: the plan for a document past the model’s wind
     ]);
     expect(refused.code).toBe(3);
     expect(JSON.parse(refused.stdout).plan).toBeNull();
-    const notYet = await cli(['ask', statute, question, '--provider', 'small', '--strategy', 'map-reduce']);
-    expect(notYet.code).toBe(2);
-    expect(notYet.stderr).toMatch(/--dry-run/);
+    const before = server.requests.length;
+    const parts = await cli(
+      ['--json', 'ask', statute, question, '--provider', 'small', '--strategy', 'map-reduce', '--api-key-env', 'K'],
+      { K: 'sk-env-key' },
+    );
+    expect(parts.code).toBe(0);
+    expect(parts.stderr).toMatch(/reading them in \d+ parts, then joining/);
+    expect(JSON.parse(parts.stdout.trim().split('\n').at(-1) ?? '')).toMatchObject({
+      status: 'done',
+      text: ANSWER,
+      plan: { strategy: 'map-reduce', failedParts: [], coverage: { pages: 48, pagesLeftOut: [] } },
+    });
+    expect(server.requests.length - before).toBeGreaterThan(5);
     const whole = await cli(['ask', statute, question, '--provider', 'small', '--strategy', 'whole']);
     expect(whole.code).toBe(3);
     expect(whole.stderr).toMatch(/CONTEXT_TOO_LONG/);

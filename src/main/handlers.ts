@@ -35,6 +35,7 @@ export function createHandlers(services: Services, desktop: Desktop, clock: Cloc
       return started;
     },
     'ask:cancel': ({ streamId }) => services.ask.cancel(streamId),
+    'ask:plan': (input) => services.plans.plan(input),
     'answers:get': ({ answerId }) => services.answers.get(answerId),
     'answers:copy': ({ answerId }) => files.copyAnswer(answerId),
     'history:page': ({ limit, offset, matterId }) => services.history.page(limit, offset, matterId),

@@ -217,6 +217,7 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     'providers:discover': undefined,
     'ask:start': { documentIds: [seeds.sha256], providerId: 'custom', model, question: 'Phạt vi phạm bao nhiêu?' },
     'ask:cancel': { streamId: seeds.streamId },
+    'ask:plan': { documentIds: [seeds.sha256], providerId: 'custom', model, question: 'Phạt vi phạm bao nhiêu?' },
     'answers:get': { answerId: seeds.answerId },
     'answers:copy': { answerId: seeds.answerId },
     'history:page': { limit: 50, offset: 0, matterId: seeds.matterId },

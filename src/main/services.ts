@@ -147,7 +147,9 @@ export function createServices(options: ServicesOptions): Services {
   const history = createHistoryService(db);
   const log = (area: string, error: unknown) => console.error(`[${area}]`, error);
   const calls = createProviderCalls(db);
+  const plans = createPlansService({ documents, providers, language: () => settings.language() });
   const ask = createAskService({
+    plans,
     rows,
     calls,
     inTransaction: (work) => db.transaction(work)(),
@@ -170,8 +172,6 @@ export function createServices(options: ServicesOptions): Services {
       }
     },
   });
-
-  const plans = createPlansService({ documents, providers, language: () => settings.language() });
 
   return {
     dataDir: options.dataDir,

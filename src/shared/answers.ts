@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sha256Schema } from './documents';
 import { appErrorDataSchema } from './error-schemas';
+import { coverageSchema, planStrategySchema, strategySchema } from './plans';
 import { providerIdSchema } from './providers';
 
 export const answerStatusSchema = z.enum(['streaming', 'done', 'stopped', 'failed', 'interrupted']);
@@ -11,6 +12,18 @@ export const usageSchema = z.object({
   cachedInput: z.number().int(),
   output: z.number().int(),
 });
+
+/**
+ * How an answer read its documents when not whole: its plan, its parts, what
+ * it covered, and the parts that failed (their pages were not read).
+ */
+export const answerPlanSchema = z.object({
+  strategy: planStrategySchema,
+  parts: z.number().int(),
+  coverage: coverageSchema,
+  failedParts: z.array(z.object({ index: z.number().int(), document: z.string(), pages: z.array(z.number().int()) })),
+});
+export type AnswerPlan = z.infer<typeof answerPlanSchema>;
 
 /** A question and its answer as stored: written when the request starts, flushed while it streams. */
 export const answerSchema = z.object({
@@ -41,6 +54,8 @@ export const answerSchema = z.object({
   matterId: z.string().nullable(),
   /** The answer this one is a follow-up question to, in a thread on the same documents; null for a first question. */
   follows: z.string().nullable(),
+  /** Null: the documents were read whole. */
+  plan: answerPlanSchema.nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });
@@ -60,6 +75,10 @@ export const askInputSchema = z.object({
   matterId: z.string().min(1).max(100).nullable().optional(),
   /** Asked as a follow-up to this answer: its thread's questions and answers go first, on the same documents. */
   follows: z.string().min(1).max(100).optional(),
+  /** How to read documents that may not fit the model; unset is whole, refused when it does not fit. */
+  strategy: strategySchema.optional(),
+  /** The most one request may send, below the model's window. */
+  maxInputTokens: z.number().int().positive().max(100_000_000).optional(),
 });
 export type AskInput = z.infer<typeof askInputSchema>;
 
@@ -101,6 +120,14 @@ export const askStreamEventSchema = z.discriminatedUnion('kind', [
     secondsLeft: z.number().int(),
     attempt: z.number().int(),
     maxAttempts: z.number().int(),
+  }),
+  /** A map-reduce answer's parts: how many are read and failed of all, before the joining request streams. */
+  z.object({
+    ...stream,
+    kind: z.literal('parts'),
+    done: z.number().int(),
+    failed: z.number().int(),
+    total: z.number().int(),
   }),
   z.object({ ...stream, kind: z.literal('done'), answer: answerSchema }),
   z.object({ ...stream, kind: z.literal('error'), error: appErrorDataSchema, answer: answerSchema }),

@@ -97,6 +97,10 @@ describe('createApi', () => {
       expect(await api.providers.test({ providerId: 'local', model })).toMatchObject({ ok: true });
       expect(await api.providers.models({ providerId: 'local' })).toEqual(['test-model']);
       expect(Array.isArray(await api.providers.discover())).toBe(true);
+      // A one-line document fits whole: that is the plan main recommends.
+      expect(
+        await api.ask.plan({ documentIds: [doc.sha256], providerId: 'local', model, question: 'Điều 1?' }),
+      ).toMatchObject({ chosen: { strategy: 'whole', fits: true }, reason: 'fits-whole' });
       const started = await api.ask.start({
         documentIds: [doc.sha256],
         providerId: 'local',

@@ -60,6 +60,7 @@ export function createApi(transport: Transport) {
     'providers:discover': call('providers:discover'),
     'ask:start': call('ask:start'),
     'ask:cancel': call('ask:cancel'),
+    'ask:plan': call('ask:plan'),
     'answers:get': call('answers:get'),
     'answers:copy': call('answers:copy'),
     'history:page': call('history:page'),
@@ -97,7 +98,7 @@ export function createApi(transport: Transport) {
       models: methods['providers:models'],
       discover: methods['providers:discover'],
     },
-    ask: { start: methods['ask:start'], cancel: methods['ask:cancel'] },
+    ask: { start: methods['ask:start'], cancel: methods['ask:cancel'], plan: methods['ask:plan'] },
     answers: { get: methods['answers:get'], copy: methods['answers:copy'] },
     history: {
       page: methods['history:page'],

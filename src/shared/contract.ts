@@ -11,6 +11,7 @@ import {
 } from './documents';
 import { historyPageInputSchema, historyPageSchema, searchHitSchema, searchInputSchema } from './history';
 import { matterNameSchema, matterRemovalSchema, matterSchema } from './matters';
+import { planInputSchema, plannedQuestionSchema } from './plans';
 import {
   discoveredServerSchema,
   providerConfigSchema,
@@ -62,6 +63,7 @@ export const contract = {
   'providers:discover': { input: none, output: z.array(discoveredServerSchema) },
   'ask:start': { input: askInputSchema, output: askStartedSchema },
   'ask:cancel': { input: z.object({ streamId: z.string() }), output: z.boolean() },
+  'ask:plan': { input: planInputSchema, output: plannedQuestionSchema },
   'answers:get': { input: z.object({ answerId: z.string() }), output: answerSchema },
   'answers:copy': { input: z.object({ answerId: z.string() }), output: z.null() },
   'history:page': { input: historyPageInputSchema, output: historyPageSchema },

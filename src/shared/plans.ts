@@ -72,3 +72,27 @@ export const planReasonSchema = z.enum([
   'asked',
 ]);
 export type PlanReason = z.infer<typeof planReasonSchema>;
+
+/** What the ask panel asks main to plan: the question as it would be asked. */
+export const planInputSchema = z.object({
+  documentIds: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/))
+    .min(1)
+    .max(50),
+  providerId: z.string().min(1).max(40),
+  model: z.string().min(1).max(200),
+  question: z.string().max(20_000),
+  strategy: strategySchema.optional(),
+  maxInputTokens: z.number().int().positive().max(100_000_000).optional(),
+});
+export type PlanInput = z.infer<typeof planInputSchema>;
+
+/** Every plan for the question, the one its strategy takes and why, and the room one request has. */
+export const plannedQuestionSchema = z.object({
+  plans: z.array(planSchema),
+  chosen: planSchema.nullable(),
+  reason: planReasonSchema.nullable(),
+  contextWindow: z.number().int(),
+  room: z.number().int(),
+});
+export type PlannedQuestion = z.infer<typeof plannedQuestionSchema>;

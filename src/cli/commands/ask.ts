@@ -1,5 +1,5 @@
 import { parseChannelInput } from '../../main/ipc';
-import type { PlannedQuestion } from '../../main/plans/plans-service';
+import { type PlannedQuestion, planRefusal } from '../../main/plans/plans-service';
 import type { Answer } from '../../shared/answers';
 import { AppError } from '../../shared/errors';
 import { PAGE_SEPARATOR } from '../../shared/page-map';
@@ -34,23 +34,19 @@ export async function askCommand(args: string[], context: CommandContext): Promi
   const documents = [];
   for (const file of files) documents.push(await ingestFile(context, file));
 
-  if (context.options['dry-run'] || strategy !== 'auto' || maxInputTokens !== undefined) {
-    const planned = context.services.plans.plan({
-      documentIds: documents.map((d) => d.sha256),
-      providerId,
-      model,
-      question,
-      strategy,
-      maxInputTokens,
-    });
-    if (context.options['dry-run']) return printPlan(context, planned);
-    if (!planned.chosen) throw tooLong(planned, model);
-    // Map-reduce and focused answers are planned and priced here; sending them is the ask pipeline's next part.
-    if (planned.chosen.strategy !== 'whole') {
-      throw usage(
-        `the question needs the ${planned.chosen.strategy} plan, which this version plans (--dry-run) but does not send yet`,
-      );
-    }
+  // Planned before anything is sent: printed and left there with --dry-run, said on stderr when not whole.
+  const planned = context.services.plans.plan({
+    documentIds: documents.map((d) => d.sha256),
+    providerId,
+    model,
+    question,
+    strategy,
+    maxInputTokens,
+  });
+  if (context.options['dry-run']) return printPlan(context, planned);
+  if (!planned.chosen) throw planRefusal(planned, model);
+  if (planned.chosen.strategy !== 'whole' || planned.chosen.model !== model) {
+    context.io.stderr(`lexdesk: ${planSaid(planned.chosen, context.output.language)}\n`);
   }
 
   const input = parseChannelInput(
@@ -61,6 +57,8 @@ export async function askCommand(args: string[], context: CommandContext): Promi
       model,
       question,
       fresh: context.options['no-cache'] === true,
+      strategy,
+      ...(maxInputTokens !== undefined ? { maxInputTokens } : {}),
       ...(matter ? { matterId: matter.id } : {}),
     },
     context.output.language,
@@ -89,6 +87,20 @@ export async function askCommand(args: string[], context: CommandContext): Promi
 }
 
 const STRATEGIES = strategySchema.options;
+
+/** The plan taken, in a line for stderr: how many parts, and what it is expected to cost. */
+function planSaid(plan: Plan, language: 'vi' | 'en'): string {
+  const tokens = plan.estimate.input.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-US');
+  const cost = `${plan.estimate.cost.toFixed(4)} ${plan.estimate.currency}`;
+  if (plan.strategy === 'whole') {
+    return language === 'vi'
+      ? `tài liệu vừa với ${plan.model}, hỏi bằng mô hình này: ≈ ${tokens} token đầu vào, ≈ ${cost}`
+      : `the documents fit ${plan.model}, asked with it: ≈ ${tokens} input tokens, ≈ ${cost}`;
+  }
+  return language === 'vi'
+    ? `tài liệu dài hơn giới hạn đầu vào của ${plan.model}; đọc theo ${plan.chunks.length} phần rồi tổng hợp: ≈ ${tokens} token đầu vào, ${plan.estimate.calls} yêu cầu, ≈ ${cost}`
+    : `the documents are longer than ${plan.model}'s context window; reading them in ${plan.chunks.length} parts, then joining: ≈ ${tokens} input tokens, ${plan.estimate.calls} requests, ≈ ${cost}`;
+}
 
 function strategyOption(context: CommandContext): Strategy {
   const given = context.options.strategy ?? 'auto';
@@ -149,17 +161,6 @@ function printPlan(context: CommandContext, planned: PlannedQuestion): ExitCode 
   return planned.chosen ? EXIT.ok : exitCodeFor('CONTEXT_TOO_LONG');
 }
 
-/** No plan the strategy allows fits: refused with the whole question's numbers, as main's refusal says them. */
-function tooLong(planned: PlannedQuestion, model: string): AppError {
-  const tokens = planned.plans[0]?.estimate.input ?? 0;
-  return new AppError('CONTEXT_TOO_LONG', {
-    model,
-    tokens,
-    over: Math.max(1, tokens - planned.room),
-    contextWindow: planned.contextWindow,
-  });
-}
-
 /** The final JSON line scripts rely on; for a failed or interrupted answer, `text` holds what arrived. */
 function summary(answer: Answer, cached: boolean) {
   return {
@@ -173,6 +174,8 @@ function summary(answer: Answer, cached: boolean) {
     cached,
     ttftMs: answer.ttftMs,
     latencyMs: answer.latencyMs,
+    // How it read the documents when not whole: the parts, the coverage, the parts that failed.
+    plan: answer.plan,
     ...(answer.error ? { error: answer.error } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { Answer, AnswerStatus } from '../../shared/answers';
+import type { Answer, AnswerPlan, AnswerStatus } from '../../shared/answers';
 import type { AppErrorData } from '../../shared/errors';
 import type { Usage } from '../../shared/estimate';
 import type { Db } from '../store/database';
@@ -24,6 +24,7 @@ interface AnswerRow {
   finish_reason: string | null;
   matter_id: string | null;
   follows: string | null;
+  plan: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -39,6 +40,8 @@ export interface NewAnswer {
   estimatedInput: number;
   currency: string;
   follows: string | null;
+  /** Null: read whole. */
+  plan: AnswerPlan | null;
   createdAt: number;
 }
 
@@ -57,6 +60,8 @@ export interface AnswerOutcome {
   ttftMs: number | null;
   latencyMs: number;
   error: Pick<AppErrorData, 'code' | 'message'> | null;
+  /** What the answer read, as it ended (the parts that failed); undefined leaves it as created. */
+  plan?: AnswerPlan;
   updatedAt: number;
 }
 
@@ -65,9 +70,9 @@ function answerStatements(db: Db) {
   return {
     insertAnswer: db.prepare(
       `INSERT INTO answers (id, question, provider_id, provider_name, model, status, estimated_input, currency,
-         cache_key, follows, created_at, updated_at)
+         cache_key, follows, plan, created_at, updated_at)
        VALUES (@id, @question, @providerId, @providerName, @model, 'streaming', @estimatedInput, @currency,
-         @cacheKey, @follows, @createdAt, @createdAt)`,
+         @cacheKey, @follows, @plan, @createdAt, @createdAt)`,
     ),
     insertDocument: db.prepare('INSERT INTO answer_documents (answer_id, position, document_sha256) VALUES (?, ?, ?)'),
     updateProgress: db.prepare(
@@ -77,7 +82,8 @@ function answerStatements(db: Db) {
     updateOutcome: db.prepare(
       `UPDATE answers SET status = @status, text = @text, input_tokens = @input, cached_input_tokens = @cachedInput,
          output_tokens = @output, cost = @cost, ttft_ms = @ttftMs, latency_ms = @latencyMs, error_code = @errorCode,
-         error_message = @errorMessage, finish_reason = @finishReason, updated_at = @updatedAt
+         error_message = @errorMessage, finish_reason = @finishReason, plan = COALESCE(@plan, plan),
+         updated_at = @updatedAt
        WHERE id = @id`,
     ),
     selectOne: db.prepare<[string], AnswerRow>('SELECT * FROM answers WHERE id = ?'),
@@ -109,8 +115,8 @@ export function createAnswerRows(db: Db) {
   // The row exists, with its documents, before the first byte is sent; `alsoInside` (filing it under a matter)
   // happens in the same transaction.
   const create = db.transaction((answer: NewAnswer, alsoInside?: () => void) => {
-    const { documentIds: _documents, ...row } = answer;
-    sql.insertAnswer.run(row);
+    const { documentIds: _documents, plan, ...row } = answer;
+    sql.insertAnswer.run({ ...row, plan: plan === null ? null : JSON.stringify(plan) });
     for (const [position, sha256] of answer.documentIds.entries()) sql.insertDocument.run(answer.id, position, sha256);
     alsoInside?.();
   });
@@ -150,6 +156,7 @@ export function createAnswerRows(db: Db) {
         errorCode: outcome.error?.code ?? null,
         errorMessage: outcome.error?.message ?? null,
         finishReason: outcome.finishReason,
+        plan: outcome.plan ? JSON.stringify(outcome.plan) : null,
         updatedAt: outcome.updatedAt,
       });
     },
@@ -182,6 +189,7 @@ function toAnswer(row: AnswerRow, documentIds: string[]): Answer {
     finishReason: row.finish_reason,
     matterId: row.matter_id,
     follows: row.follows,
+    plan: row.plan === null ? null : (JSON.parse(row.plan) as AnswerPlan),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,6 +1,6 @@
-import { type Answer, isCutOff } from '../../shared/answers';
+import { type Answer, type AnswerPlan, isCutOff } from '../../shared/answers';
 import type { DocumentSummary } from '../../shared/documents';
-import { formatDateTime, formatMoney, formatNumber, formatSeconds } from '../../shared/format';
+import { formatDateTime, formatMoney, formatNumber, formatPageList, formatSeconds } from '../../shared/format';
 import type { Language } from '../../shared/language';
 import type { VndRate } from '../../shared/settings';
 
@@ -18,6 +18,12 @@ const labels = {
     output: 'Token đầu ra',
     cost: 'Chi phí',
     latency: 'Thời gian trả lời',
+    read: 'Cách đọc tài liệu',
+    readInParts: 'theo {parts} phần rồi tổng hợp; đọc đủ {pages}',
+    readInPartsIncomplete:
+      'theo {parts} phần rồi tổng hợp; CHƯA ĐẦY ĐỦ: {failed} phần không đọc được (trang {missing})',
+    allPages: '{pages} trang',
+    wholeText: 'toàn bộ văn bản',
     pages: 'trang',
     estimated: 'ước tính',
     statuses: {
@@ -48,6 +54,12 @@ const labels = {
     output: 'Output tokens',
     cost: 'Cost',
     latency: 'Time to answer',
+    read: 'How the documents were read',
+    readInParts: 'in {parts} parts, then joined; all {pages} read',
+    readInPartsIncomplete:
+      'in {parts} parts, then joined; INCOMPLETE: {failed} parts could not be read (pages {missing})',
+    allPages: '{pages} pages',
+    wholeText: 'the whole text',
     pages: 'pages',
     estimated: 'estimated',
     statuses: {
@@ -111,7 +123,21 @@ export function answerFacts(
     [l.output, answer.usage ? number(answer.usage.output) : '—'],
     [l.cost, `${answer.usage ? '' : '≈ '}${money(answer.cost ?? 0, answer.currency)}`],
     [l.latency, answer.latencyMs === null ? '—' : `${seconds(answer.latencyMs)} s`],
+    ...(answer.plan ? [[l.read, howRead(answer.plan, l, number)] as [string, string]] : []),
   ];
+}
+
+/** A planned answer's reading, as its export states it: the parts, and the pages it lacks when parts failed. */
+function howRead(plan: AnswerPlan, l: ExportLabels, number: (value: number) => string): string {
+  const fill = (text: string, values: Record<string, string>) =>
+    text.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? '');
+  const pages = plan.coverage.pages > 0 ? fill(l.allPages, { pages: number(plan.coverage.pages) }) : l.wholeText;
+  if (plan.failedParts.length === 0) return fill(l.readInParts, { parts: number(plan.parts), pages });
+  return fill(l.readInPartsIncomplete, {
+    parts: number(plan.parts),
+    failed: number(plan.failedParts.length),
+    missing: formatPageList(plan.failedParts.flatMap((part) => part.pages)),
+  });
 }
 
 /** A whole matter, as exported: its analyses oldest first, and every document they or the matter hold. */

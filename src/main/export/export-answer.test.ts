@@ -106,6 +106,26 @@ describe('export', () => {
     expect(formatDateTime(1764300000000, 'vi')).toMatch(/^\d\d:\d\d ngày 28 tháng 11 năm 2025$/);
   });
 
+  it('says how a long document was read, and which pages an incomplete answer lacks', async () => {
+    const plan = {
+      strategy: 'map-reduce',
+      parts: 13,
+      coverage: {
+        pages: 404,
+        pagesLeftOut: [{ document: documentSha256, pages: [180, 181, 182] }],
+        chars: 1,
+        charsSent: 1,
+      },
+      failedParts: [{ index: 6, document: documentSha256, pages: [180, 181, 182] }],
+    };
+    services.db.prepare('UPDATE answers SET plan = ? WHERE id = ?').run(JSON.stringify(plan), answerId);
+    const file = join(services.dataDir, 'thieu.md');
+    await exportAnswer(services, answerId, 'md', file, vi);
+    expect(readFileSync(file, 'utf8')).toContain(
+      '| Cách đọc tài liệu | theo 13 phần rồi tổng hợp; CHƯA ĐẦY ĐỦ: 1 phần không đọc được (trang 180–182) |',
+    );
+  });
+
   it('says in its status that an answer was cut off at the model’s output limit', async () => {
     services.db.prepare("UPDATE answers SET finish_reason = 'length' WHERE id = ?").run(answerId);
     const file = join(services.dataDir, 'bi-cat.md');

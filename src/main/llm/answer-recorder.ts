@@ -1,4 +1,4 @@
-import type { Answer, AskStreamEvent } from '../../shared/answers';
+import type { Answer, AnswerPlan, AskStreamEvent } from '../../shared/answers';
 import { AppError } from '../../shared/errors';
 import { costOf } from '../../shared/estimate';
 import type { Caller, Emit } from '../../shared/events';
@@ -42,8 +42,10 @@ export interface RecordedAnswer {
 export interface AnswerRecorder {
   /** What the request tells the recorder as it goes. */
   hooks: RequestHooks;
-  /** Stores the outcome, sends the last events and returns the stored answer. */
-  finish(outcome: RequestOutcome): Answer;
+  /** A map-reduce answer's parts read so far, for the window. */
+  parts(progress: { done: number; failed: number; total: number }): void;
+  /** Stores the outcome (and what the answer read, when it was planned), sends the last events, returns the answer. */
+  finish(outcome: RequestOutcome, plan?: AnswerPlan): Answer;
 }
 
 /** An event without the fields `send` fills in; distributive, so each kind keeps its own fields. */
@@ -70,14 +72,15 @@ export function recordAnswer(context: RecorderContext, recorded: RecordedAnswer)
       },
       onRetry: (wait) => send({ kind: 'retry', ...wait }),
     },
-    finish(outcome) {
+    parts: (progress) => send({ kind: 'parts', ...progress }),
+    finish(outcome, plan) {
       writer.stop();
       if (context.isClosed()) throw new AppError('INTERNAL_ERROR', { reason: 'closed while streaming' });
       deltas.flush();
       if (outcome.status === 'done' && outcome.usage) {
         send({ kind: 'usage', usage: outcome.usage, cost: costOf(outcome.usage, recorded.model) });
       }
-      const answer = store(context, recorded, outcome);
+      const answer = store(context, recorded, outcome, plan);
       const error = outcome.error?.toData(context.language()) ?? null;
       if (error) send({ kind: 'error', error, answer });
       else send({ kind: 'done', answer });
@@ -132,7 +135,7 @@ function rowWriter(context: RecorderContext, answerId: string) {
   };
 }
 
-function store(context: RecorderContext, recorded: RecordedAnswer, outcome: RequestOutcome): Answer {
+function store(context: RecorderContext, recorded: RecordedAnswer, outcome: RequestOutcome, plan?: AnswerPlan): Answer {
   // Without reported usage, the cost is estimated from the local counts: input is billed once sent.
   const billed = billedUsage(outcome, recorded.estimatedInput);
   const error = outcome.error?.toData(context.language()) ?? null;
@@ -145,6 +148,7 @@ function store(context: RecorderContext, recorded: RecordedAnswer, outcome: Requ
     ttftMs: outcome.ttftMs,
     latencyMs: outcome.latencyMs,
     error: error ? { code: error.code, message: error.message } : null,
+    ...(plan ? { plan } : {}),
     updatedAt: context.clock.now(),
   });
   const answer = context.rows.get(recorded.answerId);

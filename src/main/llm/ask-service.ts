@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { Answer, AskInput, AskStarted, AskStreamEvent } from '../../shared/answers';
+import type { Answer, AnswerPlan, AskInput, AskStarted, AskStreamEvent } from '../../shared/answers';
+import { answerReserve } from '../../shared/estimate';
 import type { Caller, Emit } from '../../shared/events';
 import type { Language } from '../../shared/language';
+import type { Plan } from '../../shared/plans';
 import type { AnswerRows } from '../answers/answer-rows';
 import type { AnswersService } from '../answers/answers-service';
 import type { ProviderCalls } from '../answers/provider-calls';
 import type { Clock } from '../clock';
 import type { DocumentsService } from '../documents/documents-service';
 import type { MattersService } from '../matters/matters-service';
+import { type PlansService, planRefusal } from '../plans/plans-service';
 import type { ProvidersService } from '../providers/providers-service';
 import { countTokensWith } from '../tokens/token-count';
 import { type RecorderContext, recordAnswer } from './answer-recorder';
 import { callRecord } from './call-record';
 import { type ChatClient, type ChatClientOptions, createChatClient } from './chat-client';
+import { runMapReduce } from './map-reduce';
 import { DEFAULT_RETRY, type RetryPolicy, requestAnswer } from './model-request';
-import { type AskPlan, planAsk } from './preflight';
+import { type AskPlan, cacheKeyOf, planAsk } from './preflight';
 import { loadAnthropic, loadOpenAi } from './sdks';
 
 /**
@@ -47,6 +51,10 @@ export interface AskServiceDependencies {
   coalesceMs?: number;
   /** The whole request's deadline: about 120 s plus 1 s per 1,000 input tokens. */
   timeoutMs?: (inputTokens: number) => number;
+  /** Plans for a question asked with a strategy (or a cap): whole, map-reduce, a larger model. */
+  plans?: Pick<PlansService, 'plan'>;
+  /** A map-reduce answer's parts asked at once. */
+  partsAtOnce?: number;
 }
 
 export interface AskOptions {
@@ -125,7 +133,32 @@ export function createAskService(deps: AskServiceDependencies): AskService {
   };
 }
 
-function startAsk(state: AskState, input: AskInput, options: AskOptions) {
+/**
+ * A question asked with a strategy or a cap is planned first: the plan may
+ * keep it whole (on the chosen model or a larger one), read it in parts
+ * (map-reduce), or refuse it with the numbers.
+ */
+function startAsk(state: AskState, asked: AskInput, options: AskOptions) {
+  let input = asked;
+  const { deps } = state;
+  if (!input.follows && deps.plans && (input.strategy !== undefined || input.maxInputTokens !== undefined)) {
+    const planned = deps.plans.plan({
+      documentIds: input.documentIds,
+      providerId: input.providerId,
+      model: input.model,
+      question: input.question,
+      strategy: input.strategy ?? 'whole',
+      maxInputTokens: input.maxInputTokens,
+    });
+    const { chosen } = planned;
+    if (!chosen) throw planRefusal(planned, input.model);
+    if (chosen.strategy === 'map-reduce') return startMapReduce(state, input, chosen, options);
+    input = { ...input, providerId: chosen.providerId, model: chosen.model };
+  }
+  return startWhole(state, input, options);
+}
+
+function startWhole(state: AskState, input: AskInput, options: AskOptions) {
   const { deps, rows } = state;
   const plan = planAsk(deps, input, deps.language(), options.apiKey);
   const matterId = input.matterId ?? null;
@@ -153,6 +186,7 @@ function startAsk(state: AskState, input: AskInput, options: AskOptions) {
       estimatedInput: plan.estimatedInput,
       currency: plan.model.currency,
       follows: plan.follows,
+      plan: null,
       createdAt: deps.clock.now(),
     },
     () => fileUnderMatter(answerId),
@@ -215,7 +249,8 @@ function runAsk(state: AskState, answerId: string, streamId: string, plan: AskPl
     .finally(() => state.running.delete(streamId));
 }
 
-function estimates(plan: AskPlan, cached: boolean) {
+/** What the reply states before the answer: the input, its cost, and whether the count is the model's own. */
+function estimates(plan: Pick<AskPlan, 'estimatedInput' | 'estimatedCost' | 'model'>, cached: boolean) {
   return {
     estimatedInput: plan.estimatedInput,
     // A cached answer costs nothing this time.
@@ -230,10 +265,125 @@ function estimates(plan: AskPlan, cached: boolean) {
  * The stored answer, whole in the reply, at no cost and with no events; the
  * hit and the money it saved are counted.
  */
-function fromCache(state: AskState, answerId: string, streamId: string, plan: AskPlan) {
+function fromCache(
+  state: AskState,
+  answerId: string,
+  streamId: string,
+  plan: Pick<AskPlan, 'estimatedInput' | 'estimatedCost' | 'model'>,
+) {
   const answer = state.deps.answers.get(answerId);
   state.rows.recordHit(answerId, state.deps.clock.now(), answer.cost ?? 0);
   return { streamId, answerId, ...estimates(plan, true), answer, finished: Promise.resolve(answer) };
+}
+
+/** A question over documents past the model's window, read in the plan's parts and answered from their notes. */
+function startMapReduce(state: AskState, input: AskInput, plan: Plan, options: AskOptions) {
+  const { deps, rows } = state;
+  const target = deps.providers.target(plan.providerId, plan.model, options.apiKey);
+  const language = deps.language();
+  const matterId = input.matterId ?? null;
+  if (matterId !== null) deps.matters.mustExist(matterId);
+  const fileUnderMatter = (answerId: string) => {
+    if (matterId !== null) deps.matters.file(matterId, { answerIds: [answerId], documentIds: input.documentIds });
+  };
+  const priced = {
+    estimatedInput: plan.estimate.input,
+    estimatedCost: plan.estimate.cost,
+    model: target.model,
+  };
+  const cacheKey = cacheKeyOf(
+    { ...input, providerId: plan.providerId, model: plan.model, strategy: 'map-reduce' },
+    language,
+    answerReserve(target.model),
+  );
+  const streamId = randomUUID();
+  const cachedId = input.fresh ? undefined : rows.cached(cacheKey);
+  if (cachedId) {
+    fileUnderMatter(cachedId);
+    if (matterId !== null) deps.onHistoryChanged?.(cachedId);
+    return fromCache(state, cachedId, streamId, priced);
+  }
+  const answerId = randomUUID();
+  const read: AnswerPlan = {
+    strategy: 'map-reduce',
+    parts: plan.chunks.length,
+    coverage: plan.coverage,
+    failedParts: [],
+  };
+  rows.create(
+    {
+      id: answerId,
+      cacheKey,
+      question: input.question,
+      documentIds: input.documentIds,
+      providerId: target.provider.id,
+      providerName: target.provider.name,
+      model: target.model.model,
+      estimatedInput: plan.estimate.input,
+      currency: target.model.currency,
+      follows: null,
+      plan: read,
+      createdAt: deps.clock.now(),
+    },
+    () => fileUnderMatter(answerId),
+  );
+  deps.onHistoryChanged?.(answerId);
+
+  const controller = new AbortController();
+  state.running.set(streamId, controller);
+  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+  const recorder = recordAnswer(state.recorder, {
+    answerId,
+    streamId,
+    model: target.model,
+    estimatedInput: plan.estimate.input,
+    caller: options.caller,
+    onEvent: options.onEvent,
+  });
+  const documents = input.documentIds.map((sha256) => deps.documents.get(sha256));
+  const finished = runMapReduce({
+    answerId,
+    plan,
+    documents,
+    question: input.question,
+    language,
+    target,
+    client: state.clientFor({ kind: target.provider.kind, baseUrl: target.provider.baseUrl, apiKey: target.apiKey }),
+    signal,
+    retry: state.retry,
+    timeoutFor: state.timeoutFor,
+    concurrency: deps.partsAtOnce ?? 4,
+    clock: deps.clock,
+    hooks: recorder.hooks,
+    onPart: (progress) => recorder.parts(progress),
+    record: (call) => {
+      if (!state.closed) deps.calls.record(call);
+    },
+  })
+    .then((outcome) => {
+      const failedPages = new Map<string, number[]>();
+      for (const part of outcome.failedParts) {
+        failedPages.set(part.document, [...(failedPages.get(part.document) ?? []), ...part.pages]);
+      }
+      const chars = outcome.failedParts.reduce((sum, part) => {
+        const chunk = plan.chunks[part.index];
+        return sum + (chunk ? chunk.end - chunk.start : 0);
+      }, 0);
+      const ended: AnswerPlan = {
+        ...read,
+        failedParts: outcome.failedParts.map(({ index, document, pages }) => ({ index, document, pages })),
+        coverage: {
+          ...read.coverage,
+          pagesLeftOut: [...failedPages].map(([document, pages]) => ({ document, pages: [...new Set(pages)] })),
+          charsSent: read.coverage.chars - chars,
+        },
+      };
+      const answer = deps.inTransaction(() => recorder.finish(outcome, ended));
+      deps.onHistoryChanged?.(answer.id);
+      return answer;
+    })
+    .finally(() => state.running.delete(streamId));
+  return { streamId, answerId, ...estimates(priced, false), answer: null, finished };
 }
 
 async function warmUp(state: AskState): Promise<void> {

@@ -113,6 +113,8 @@ export function cacheKeyOf(input: AskInput, language: Language, maxOutputTokens:
   const parameters = { maxOutputTokens, prompt: PROMPT_VERSION, language };
   // A follow-up is answered in its thread: the same words after other answers are another question.
   const thread = input.follows ?? null;
+  // An answer joined from parts is not the one read whole; a whole answer's key is as it always was.
+  const read = input.strategy === 'map-reduce' || input.strategy === 'focused' ? { strategy: input.strategy } : {};
   const key = JSON.stringify({
     question,
     documents,
@@ -120,6 +122,7 @@ export function cacheKeyOf(input: AskInput, language: Language, maxOutputTokens:
     model: input.model,
     parameters,
     thread,
+    ...read,
   });
   return createHash('sha256').update(key).digest('hex');
 }

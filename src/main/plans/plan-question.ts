@@ -5,9 +5,12 @@ import {
   DOCUMENT_TOKENS,
   documentTokens,
   estimateRequest,
-  INSTRUCTION_TOKENS,
+  MAP_INSTRUCTION_TOKENS,
   PAGE_MARKER_TOKENS,
+  PART_FRAMING_ALLOWANCE,
+  partFramingTokens,
   questionTokens,
+  REDUCE_INSTRUCTION_TOKENS,
 } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
 import { PAGE_SEPARATOR } from '../../shared/page-map';
@@ -82,12 +85,14 @@ export function planWhole(request: PlanRequest, target: PlanModel = request.chos
  */
 export function planMapReduce(request: PlanRequest, outlines?: OutlineCache): Plan {
   const { model } = request.chosen;
-  const overhead = INSTRUCTION_TOKENS[request.language][model.encoding] + questionTokens(request.question);
-  const budget = inputRoom(model, request.maxInputTokens) - overhead - DOCUMENT_TOKENS;
+  const { encoding } = model;
+  const room = inputRoom(model, request.maxInputTokens);
+  const mapOverhead = MAP_INSTRUCTION_TOKENS[request.language][encoding] + questionTokens(request.question);
+  const budget = room - mapOverhead - PART_FRAMING_ALLOWANCE;
   const chunks: PlannedChunk[] = [];
   for (const doc of request.documents) {
     if (budget <= PAGE_MARKER_TOKENS) break;
-    const source = chunkSource(doc, model.encoding);
+    const source = chunkSource(doc, encoding);
     const outline =
       outlines?.get(doc, source) ?? buildOutline(source.text, findClauseHeadings(source.text, source.language));
     for (const chunk of chunkDocument(source, budget, outline)) {
@@ -95,8 +100,9 @@ export function planMapReduce(request: PlanRequest, outlines?: OutlineCache): Pl
     }
   }
   const mapOutput = Math.min(answerReserve(model), MAP_OUTPUT_TOKENS);
-  const mapInput = chunks.reduce((sum, chunk) => sum + overhead + DOCUMENT_TOKENS + chunk.tokens, 0);
-  const reduce = reduceRounds(chunks.length, mapOutput, budget);
+  const mapInput = chunks.reduce((sum, chunk) => sum + mapOverhead + partFramingTokens(chunk.path) + chunk.tokens, 0);
+  const reduceOverhead = REDUCE_INSTRUCTION_TOKENS[request.language][encoding] + questionTokens(request.question);
+  const reduce = reduceRounds(chunks.length, mapOutput + NOTE_FRAMING_TOKENS, room - reduceOverhead);
   return {
     strategy: 'map-reduce',
     providerId: request.chosen.providerId,
@@ -106,31 +112,36 @@ export function planMapReduce(request: PlanRequest, outlines?: OutlineCache): Pl
     coverage: fullCoverage(request.documents),
     estimate: priced(
       model,
-      mapInput + reduce.calls * overhead + reduce.input,
-      chunks.length * mapOutput + reduce.output + Math.min(answerReserve(model), REDUCE_OUTPUT_TOKENS),
+      mapInput + reduce.calls * reduceOverhead + reduce.input,
+      chunks.length * mapOutput +
+        reduce.intermediateCalls * mapOutput +
+        Math.min(answerReserve(model), REDUCE_OUTPUT_TOKENS),
       chunks.length + reduce.calls,
     ),
   };
 }
 
+/** A part's notes in the reduce request: `<notes part pages>` around them. */
+export const NOTE_FRAMING_TOKENS = 16;
+
 /**
- * The reduce requests for `partials` partial answers of `each` tokens, when
- * one request holds `budget` tokens of them: one request when they fit, else
- * rounds of groups until one does. The last request's output is the answer's.
+ * The reduce requests for `partials` notes of `each` tokens, when one request
+ * holds `budget` tokens of them: one request when they fit, else rounds of
+ * groups (each group's answer is a note again) until one does.
  */
-function reduceRounds(partials: number, each: number, budget: number) {
-  const perRequest = Math.floor(budget / (each + DOCUMENT_TOKENS));
-  if (perRequest < 2) return { calls: 1, input: partials * (each + DOCUMENT_TOKENS), output: 0, fits: partials <= 1 };
+export function reduceRounds(partials: number, each: number, budget: number) {
+  const perRequest = Math.floor(budget / each);
+  if (partials <= 1 || partials <= perRequest) {
+    return { calls: 1, intermediateCalls: 0, input: partials * each, fits: perRequest >= 1 || partials === 0 };
+  }
+  if (perRequest < 2) return { calls: 1, intermediateCalls: 0, input: partials * each, fits: false };
   let calls = 0;
   let input = 0;
-  let output = 0;
   for (let left = partials; ; ) {
     const requests = Math.ceil(left / perRequest);
     calls += requests;
-    input += left * (each + DOCUMENT_TOKENS);
-    if (requests === 1) return { calls, input, output, fits: true };
-    // An intermediate round's answers are partial answers again.
-    output += requests * each;
+    input += left * each;
+    if (requests === 1) return { calls, intermediateCalls: calls - 1, input, fits: true };
     left = requests;
   }
 }

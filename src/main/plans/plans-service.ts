@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { Language } from '../../shared/language';
-import type { Plan, PlanReason, Strategy } from '../../shared/plans';
+import type { PlannedQuestion, Strategy } from '../../shared/plans';
 import type { DocumentsService } from '../documents/documents-service';
 import type { ProvidersService } from '../providers/providers-service';
 import { createOutlineCache, inputRoom, type PlanModel, planQuestion } from './plan-question';
@@ -10,19 +10,12 @@ export interface PlanInput {
   providerId: string;
   model: string;
   question: string;
-  strategy?: Strategy;
+  strategy?: Strategy | undefined;
   /** The most one request may send (the CLI's --max-input-tokens). */
   maxInputTokens?: number | undefined;
 }
 
-export interface PlannedQuestion {
-  plans: Plan[];
-  chosen: Plan | null;
-  reason: PlanReason | null;
-  /** The chosen model's window, and what one request may send to it (less the answer's reserve, within the cap). */
-  contextWindow: number;
-  room: number;
-}
+export type { PlannedQuestion };
 
 /**
  * The plans for a question on its documents and model, with the other
@@ -36,6 +29,9 @@ export function createPlansService(deps: {
   const outlines = createOutlineCache();
   return {
     plan(input: PlanInput): PlannedQuestion {
+      if (input.strategy === 'focused') {
+        throw new AppError('INVALID_INPUT', { issues: 'the focused plan is not available in this version of LexDesk' });
+      }
       const models: PlanModel[] = deps.providers
         .list()
         .flatMap((provider) => provider.models.map((model) => ({ providerId: provider.id, model })));
@@ -63,3 +59,14 @@ export function createPlansService(deps: {
 }
 
 export type PlansService = ReturnType<typeof createPlansService>;
+
+/** No plan the strategy allows fits: refused with the whole question's numbers, as main's refusal says them. */
+export function planRefusal(planned: PlannedQuestion, model: string): AppError {
+  const tokens = planned.plans[0]?.estimate.input ?? 0;
+  return new AppError('CONTEXT_TOO_LONG', {
+    model,
+    tokens,
+    over: Math.max(1, tokens - planned.room),
+    contextWindow: planned.contextWindow,
+  });
+}

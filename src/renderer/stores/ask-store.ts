@@ -28,6 +28,10 @@ export interface LiveAnswer {
   cost: number;
   costExact: boolean;
   retry: { reason: string; secondsLeft: number; attempt: number; maxAttempts: number } | null;
+  /** A map-reduce answer's parts read (and failed) of all; null for one read whole. */
+  parts: { done: number; failed: number; total: number } | null;
+  /** What a planned answer read, once it is stored: its parts and coverage, and the parts that failed. */
+  plan: Answer['plan'];
   error: AppErrorData | null;
 }
 
@@ -132,6 +136,9 @@ export const useAsk = create<AskState>()((set, get) => {
       case 'retry':
         patch(id, { retry: { ...event } });
         return;
+      case 'parts':
+        patch(id, { parts: { done: event.done, failed: event.failed, total: event.total } });
+        return;
       case 'done':
       case 'error':
         // The lists learn of it from main's history:changed event.
@@ -142,6 +149,7 @@ export const useAsk = create<AskState>()((set, get) => {
           cost: event.answer.cost ?? live.cost,
           costExact: event.answer.usage !== null,
           retry: null,
+          plan: event.answer.plan,
           error: event.kind === 'error' ? event.error : null,
           finishedAt: Date.now(),
         });
@@ -167,6 +175,7 @@ export const useAsk = create<AskState>()((set, get) => {
         ttftMs: 0,
         cost: 0,
         costExact: true,
+        plan: answer.plan,
         finishedAt: live.sentAt,
       });
       return;
@@ -218,6 +227,8 @@ export const useAsk = create<AskState>()((set, get) => {
         cost: 0,
         costExact: false,
         retry: null,
+        parts: null,
+        plan: null,
         error: null,
       };
       set({ answers: kept({ ...get().answers, [id]: live }, id), shownId: id });

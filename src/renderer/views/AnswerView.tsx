@@ -6,6 +6,7 @@ import { AnswerText } from '../components/AnswerText';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { AnswerExportButtons } from '../components/ExportButtons';
 import { FollowUpForm } from '../components/FollowUpForm';
+import { PartsProgress, PlanNotice } from '../components/PlanNotice';
 import { useOpenCitation } from '../components/use-open-citation';
 import { inBackground } from '../failures';
 import { chosenModel, modelChoices } from '../model-choices';
@@ -58,6 +59,8 @@ export function AnswerView() {
         </p>
       )}
       <AnswerCounters live={live} currency={live.started?.currency ?? 'USD'} language={language} />
+      {running && <PartsProgress parts={live.parts} />}
+      {!running && <PlanNotice plan={live.plan} />}
       {live.retry && (
         <p className="notice notice--warning" role="status" data-testid="retry-countdown">
           {t(live.retry.reason === 'RATE_LIMITED' ? 'ask.retryRateLimited' : 'ask.retryUnavailable', {

@@ -1,9 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { estimateRequest } from '../../shared/estimate';
+import type { Plan, PlannedQuestion } from '../../shared/plans';
 import { needsSide, presetQuestion, type QuestionPreset, questionPresets, SIDES } from '../../shared/question-presets';
 import { EstimateLine } from '../components/EstimateLine';
 import { MatterSelect } from '../components/MatterSelect';
+import { PlanChoice, planKey, usePlans } from '../components/PlanChoice';
 import { inBackground } from '../failures';
 import { chosenModel, modelChoices } from '../model-choices';
 import { isRunning, shownAnswer, useAsk } from '../stores/ask-store';
@@ -32,6 +34,19 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
   const setQuestion = (value: string) => setDraft({ question: value });
   const chosen = chosenModel(choices, choice);
   const selectedDocuments = documents.filter((doc) => selected.includes(doc.sha256));
+  const [pickedKey, setPickedKey] = useState<string | null>(null);
+  const estimate =
+    chosen && selectedDocuments.length > 0
+      ? estimateRequest(selectedDocuments, question, language, chosen.model)
+      : null;
+  const tooLong = estimate !== null && !estimate.fits;
+  const planned = usePlans({
+    documentIds: selectedDocuments.map((doc) => doc.sha256),
+    providerId: chosen?.provider.id ?? '',
+    model: chosen?.model.model ?? '',
+    question,
+    wanted: tooLong,
+  });
 
   if (choices.length === 0 || !chosen) {
     return (
@@ -47,21 +62,29 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
     );
   }
 
-  const estimate =
-    selectedDocuments.length > 0 ? estimateRequest(selectedDocuments, question, language, chosen.model) : null;
-  const canAsk = !running && estimate !== null && estimate.fits && question.trim() !== '';
+  // Past the window, the question is asked by the plan picked (the recommended one until the lawyer picks another).
+  const plan = planned && estimate && !estimate.fits ? pickedPlan(planned, pickedKey) : null;
+  const canAsk = !running && estimate !== null && (estimate.fits || plan !== null) && question.trim() !== '';
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!canAsk || !chosen) return;
+    const asked = {
+      documentIds: selectedDocuments.map((doc) => doc.sha256),
+      question: question.trim(),
+      matterId: currentMatterId === UNFILED ? null : currentMatterId,
+    };
     inBackground(
-      ask({
-        documentIds: selectedDocuments.map((doc) => doc.sha256),
-        providerId: chosen.provider.id,
-        model: chosen.model.model,
-        question: question.trim(),
-        matterId: currentMatterId === UNFILED ? null : currentMatterId,
-      }),
+      ask(
+        plan
+          ? {
+              ...asked,
+              providerId: plan.providerId,
+              model: plan.model,
+              strategy: plan.strategy === 'map-reduce' ? 'map-reduce' : 'whole',
+            }
+          : { ...asked, providerId: chosen.provider.id, model: chosen.model.model },
+      ),
     );
   }
 
@@ -146,12 +169,26 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
         }}
       />
+      {planned && plan ? (
+        // Too long whole: that is said first, then the ways to send it instead.
+        <>
+          <EstimateLine estimate={estimate} currency={chosen.model.currency} />
+          <PlanChoice planned={planned} value={planKey(plan)} onChange={(picked) => setPickedKey(planKey(picked))} />
+        </>
+      ) : null}
       <div className="ask__row ask__footer">
-        <EstimateLine estimate={estimate} currency={chosen.model.currency} empty={t('ask.noneSelected')} />
+        {!(planned && plan) && (
+          <EstimateLine estimate={estimate} currency={chosen.model.currency} empty={t('ask.noneSelected')} />
+        )}
         <button type="submit" className="button button--primary" disabled={!canAsk}>
           {t('ask.submit')}
         </button>
       </div>
     </form>
   );
+}
+
+/** The plan the lawyer picked, while it still fits; else the one main recommends. */
+function pickedPlan(planned: PlannedQuestion, key: string | null): Plan | null {
+  return planned.plans.find((plan) => plan.fits && planKey(plan) === key) ?? planned.chosen;
 }

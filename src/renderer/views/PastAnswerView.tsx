@@ -9,6 +9,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { AnswerExportButtons } from '../components/ExportButtons';
 import { FollowUpForm } from '../components/FollowUpForm';
 import { MatterSelect } from '../components/MatterSelect';
+import { PlanNotice } from '../components/PlanNotice';
 import { useMoney } from '../components/use-money';
 import { useOpenCitation } from '../components/use-open-citation';
 import { useThread } from '../components/use-thread';
@@ -137,6 +138,7 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
         </dd>
       </dl>
       {answer.error && <ErrorNotice error={answer.error} />}
+      <PlanNotice plan={answer.plan} />
       <AnswerText text={answer.text} onCite={openCitation} />
       {isCutOff(answer) && (
         <p className="notice notice--warning" role="status">

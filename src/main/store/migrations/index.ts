@@ -12,6 +12,7 @@ import { m010AnswerFollows } from './010-answer-follows';
 import { m011ModelOutputLimit } from './011-model-output-limit';
 import { m012PageTokens } from './012-page-tokens';
 import { m013ProviderCalls } from './013-provider-calls';
+import { m014AnswerPlan } from './014-answer-plan';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   m011ModelOutputLimit,
   m012PageTokens,
   m013ProviderCalls,
+  m014AnswerPlan,
 ];

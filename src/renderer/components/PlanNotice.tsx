@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import type { AnswerPlan } from '../../shared/answers';
+import { formatNumber, formatPageList } from '../../shared/format';
+import { useSettings } from '../stores/settings-store';
+
+/**
+ * Above an answer that was read in parts: what it read, or, when parts failed,
+ * that it is incomplete and which pages it lacks. Nothing for an answer read whole.
+ */
+export function PlanNotice({ plan }: { plan: AnswerPlan | null }) {
+  const { t } = useTranslation();
+  const language = useSettings((state) => state.settings.language);
+  if (!plan) return null;
+  if (plan.failedParts.length > 0) {
+    const pages = formatPageList(plan.failedParts.flatMap((part) => part.pages));
+    return (
+      <p className="notice notice--warning" role="status" data-testid="plan-partial">
+        {t('ask.coverage.partial', { failed: plan.failedParts.length, parts: plan.parts, pages })}
+      </p>
+    );
+  }
+  return (
+    <p className="notice" role="status" data-testid="plan-coverage">
+      {plan.coverage.pages > 0
+        ? t('ask.coverage.full', { pages: formatNumber(plan.coverage.pages, language), parts: plan.parts })
+        : t('ask.coverage.fullText', { parts: plan.parts })}
+    </p>
+  );
+}
+
+/** While a map-reduce answer reads its parts: how many are read, and failed, of all. */
+export function PartsProgress({ parts }: { parts: { done: number; failed: number; total: number } | null }) {
+  const { t } = useTranslation();
+  if (!parts) return null;
+  const read = parts.done + parts.failed;
+  return (
+    <p className="answer__parts" role="status" data-testid="parts-progress">
+      {read === parts.total
+        ? t('ask.joining', { total: parts.total })
+        : parts.failed > 0
+          ? t('ask.partsFailed', { done: read, total: parts.total, failed: parts.failed })
+          : t('ask.parts', { done: read, total: parts.total })}
+      <progress max={parts.total} value={read} aria-hidden="true" />
+    </p>
+  );
+}
