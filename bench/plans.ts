@@ -3,6 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCitationChecker } from '../src/main/citations/citation-checker';
+import { countVerdicts } from '../src/main/citations/verify-citations';
+import { createOutlineCache } from '../src/main/plans/plan-question';
 import { createPlansService } from '../src/main/plans/plans-service';
 import { createServices } from '../src/main/services';
 import type { ProviderModel } from '../src/shared/providers';
@@ -73,10 +76,58 @@ export async function plansBench(): Promise<void> {
     console.log(
       `  32K: ${planned.chosen?.strategy} in ${planned.chosen?.chunks.length} parts, ≈ ${planned.chosen?.estimate.input.toLocaleString('en')} input tokens; slowest case ${worst.toFixed(0)} ms: ${worst <= TARGET_MS ? 'within' : 'OVER'} the target`,
     );
+    await verifyBench(services, doc.sha256);
   } finally {
     services.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The verifier's target: an answer with 50 citations on the Civil Code checked in at most 50 ms. Its quotes
+ * are real sentences, some reflowed, some without diacritics, some invented, as models write them.
+ */
+async function verifyBench(services: ReturnType<typeof createServices>, sha256: string): Promise<void> {
+  const detail = services.documents.get(sha256);
+  const sentences = detail.pageTexts.flatMap((page) =>
+    [...page.text.matchAll(/(?<=\n)[^.;:\n]{60,160}[.;]/gu)].slice(0, 1).map((m) => ({ page: page.page, text: m[0] })),
+  );
+  const picked = sentences.filter((_, i) => i % Math.floor(sentences.length / 50) === 0).slice(0, 50);
+  const answer = picked
+    .map(({ page, text }, i) => {
+      const quote =
+        i % 5 === 1
+          ? text.replace(/ /g, '  ')
+          : i % 5 === 2
+            ? text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd')
+            : i % 5 === 3
+              ? `Bên bán được miễn trách nhiệm trong trường hợp số ${i}`
+              : text;
+      return `- “${quote}” [tr. ${page}, Điều 9.1.LQ.${i + 1}]`;
+    })
+    .join('\n');
+  const baseline = await measure('find the 50 quotes with indexOf in the stored text', () => {
+    const text = detail.pageTexts.map((page) => page.text).join('\n\n');
+    for (const { text: quote } of picked) text.indexOf(quote);
+  });
+  const cold = await measure('check 50 citations, the document read for the first time', () => {
+    const checker = createCitationChecker({ documents: services.documents, outlines: createOutlineCache() });
+    checker.check(answer, [sha256]);
+  });
+  const checker = createCitationChecker({ documents: services.documents, outlines: createOutlineCache() });
+  checker.prepare(sha256);
+  const warm = await measure(
+    'check 50 citations, the document already read (after its plans or an earlier answer)',
+    () => checker.check(answer, [sha256]),
+  );
+  const counts = countVerdicts(checker.check(answer, [sha256]));
+  report(`Citations checked against the Civil Code (${picked.length} citations; target ≤ 50 ms)`, baseline, [
+    cold,
+    warm,
+  ]);
+  console.log(
+    `  verdicts: ${JSON.stringify(counts)}; warm ${warm.medianMs.toFixed(1)} ms: ${warm.medianMs <= 50 ? 'within' : 'OVER'} the target`,
+  );
 }
 
 if (require.main === module) {

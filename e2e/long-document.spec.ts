@@ -104,3 +104,72 @@ test('a question over the Civil Code on a 32K model: the plans priced, the parts
     await host.close();
   }
 });
+
+const STATUTE = resolve(
+  __dirname,
+  '../../shared/data/contracts-vi/luat-thuong-mai-2005_chuong-II-mua-ban-hang-hoa_excerpt.pdf',
+);
+
+test('each citation checked against the statute: a verified quote opens marked beside the answer, an invented one is red', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const host = startHost({ locale: 'vi-VN' });
+  try {
+    const custom = providerPresets.find((p) => p.id === 'custom');
+    if (!custom) throw new Error('no custom preset');
+    const models = custom.models.map((model) => ({ ...model, contextWindow: 200_000 }));
+    host.services.providers.save({ ...custom, name: 'Máy chủ thử nghiệm', baseUrl: server.openaiBaseUrl, models });
+    host.services.providers.setKey('custom', KEY);
+    await host.open(page);
+    const app = await new AppPage(page).ready();
+    await page.getByLabel('Chọn tệp…').setInputFiles(STATUTE);
+    await expect(page.getByRole('article')).toHaveCount(1, { timeout: 30_000 });
+
+    // A real sentence of Điều 34.11.LQ.29, on page 5, as the model would quote it; and one it made up.
+    const [doc] = host.services.documents.list();
+    const detail = host.services.documents.get(doc?.sha256 ?? '');
+    const page5 = detail.pageTexts.find((p) => p.page === 5)?.text ?? '';
+    const after = page5.slice(page5.indexOf('Điều 34.11.LQ.29'));
+    const quote =
+      after
+        .split('\n')
+        .find((line) => line.length > 60 && !line.startsWith('Điều') && !line.startsWith('('))
+        ?.trim() ?? '';
+    expect(quote.length).toBeGreaterThan(60);
+    server.script({
+      answer: `Luật quy định: “${quote}” [tr. 5, Điều 34.11.LQ.29]. Ngoài ra, “Bên bán được miễn mọi trách nhiệm khi giao hàng chậm” [tr. 6, Điều 34.11.LQ.30].`,
+      apiKey: KEY,
+      tokensPerSecond: 2_000,
+    });
+    await page.getByLabel('Câu hỏi', { exact: true }).fill('Tạm nhập, tái xuất hàng hóa được quy định thế nào?');
+    await page.getByRole('button', { name: 'Hỏi', exact: true }).click();
+    await expect(page.locator('.answer__status')).toHaveText('Hoàn tất');
+
+    const checks = page.locator('.answer .citation-checks');
+    await expect(checks.getByTestId('citation-summary')).toHaveText('2 trích dẫn: 1 khớp, 1 không tìm thấy');
+    const invented = checks.locator('.citation-check--not-found');
+    await expect(invented).toContainText('Không tìm thấy câu trích này trong tài liệu: mô hình có thể đã tự đặt ra.');
+    await expect(invented.locator('.citation-check__reason')).toHaveCSS('color', 'rgb(163, 38, 27)');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The verified citation opens its page beside the answer, the quote marked there.
+    await page.locator('.answer .answer__text').getByRole('button', { name: '[tr. 5, Điều 34.11.LQ.29]' }).click();
+    const viewer = page.locator('.split .viewer');
+    await expect(viewer.locator('.viewer__body')).toHaveAttribute('data-current-page', '5');
+    const marked = viewer.locator('.textLayer .text-highlight');
+    await expect(marked.first()).toBeVisible();
+    expect((await marked.allTextContents()).join('').replace(/\s+/g, '')).toContain(
+      quote.slice(0, 30).replace(/\s+/g, ''),
+    );
+    await expect(page.locator('.answer')).toBeInViewport();
+    // Fitted anew to a wider pane, the page is drawn again and the quote marked again, in view.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect(marked.first()).toBeInViewport();
+    await page.setViewportSize({ width: 880, height: 560 });
+    await expect(marked.first()).toBeInViewport();
+    await app.screenshot(testInfo, '79-citations-checked-vi');
+  } finally {
+    await host.close();
+  }
+});

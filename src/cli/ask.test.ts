@@ -245,6 +245,39 @@ describe('lexdesk ask --dry-run: the plan for a document past the model’s wind
   });
 });
 
+describe('lexdesk verify', () => {
+  it('checks each citation of a stored analysis against its document', async () => {
+    await addProvider();
+    server.script({
+      answer:
+        'Mức phạt là “8% giá trị phần nghĩa vụ bị vi phạm” [p. 1, Điều 8]. “Bên B được miễn phạt” [p. 1, Điều 8].',
+      apiKey: 'sk-env-key',
+    });
+    const asked = await cli(['--json', 'ask', contract, 'Phạt?', '--provider', 'local', '--api-key-env', 'K'], {
+      K: 'sk-env-key',
+    });
+    const { answerId } = JSON.parse(asked.stdout.trim().split('\n').at(-1) ?? '');
+    const verified = await cli(['--json', 'verify', answerId]);
+    expect(verified.code).toBe(0);
+    const result = JSON.parse(verified.stdout);
+    expect(result.counts).toMatchObject({ verified: 1, 'not-found': 1 });
+    expect(
+      result.citations.map((c: { citation: string; quote: string; verdict: string }) => [
+        c.citation,
+        c.quote,
+        c.verdict,
+      ]),
+    ).toEqual([
+      ['[p. 1, Điều 8]', '8% giá trị phần nghĩa vụ bị vi phạm', 'verified'],
+      ['[p. 1, Điều 8]', 'Bên B được miễn phạt', 'not-found'],
+    ]);
+    const plain = await cli(['verify', answerId]);
+    expect(plain.stdout).toMatch(/^verified {5}\[p\. 1, Điều 8\] “8% giá trị/m);
+    expect(plain.stdout).toMatch(/^not-found {4}\[p\. 1, Điều 8\] “Bên B được miễn phạt”/m);
+    expect((await cli(['verify', 'no-such-answer'])).code).toBe(3);
+  });
+});
+
 describe('lexdesk history, show and the cache', () => {
   it('answers a repeated question from the cache at no cost, finds it without diacritics, and shows it', async () => {
     await addProvider();

@@ -24,6 +24,9 @@ Commands:
                                past analyses, newest first, or those matching Q
                                (Vietnamese may be typed without diacritics)
   show ANSWER_ID               one past analysis in full
+  verify ANSWER_ID             each citation of an analysis checked against its documents:
+                               the quote, where it stands, verified / wrong page /
+                               wrong clause / not found / no quote
   matters list | create NAME | rename M NAME | remove M
                                matters (client files) grouping documents and analyses;
                                removing one deletes its analyses and unused documents
@@ -75,6 +78,9 @@ Lệnh:
                                các phân tích đã làm, mới nhất trước, hoặc những phân tích
                                khớp với từ khóa (có thể gõ tiếng Việt không dấu)
   show MÃ_CÂU_TRẢ_LỜI          xem đầy đủ một phân tích
+  verify MÃ_CÂU_TRẢ_LỜI        đối chiếu từng trích dẫn của một phân tích với tài liệu: câu
+                               trích, nơi có câu đó, và kết quả (khớp, sai trang, sai điều
+                               khoản, không tìm thấy, không trích nguyên văn)
   matters list | create TÊN | rename VỤ_VIỆC TÊN | remove VỤ_VIỆC
                                vụ việc (hồ sơ khách hàng) gom tài liệu và phân tích; xóa
                                vụ việc sẽ xóa các phân tích và tài liệu không còn dùng

@@ -11,6 +11,7 @@ import { ingestCommand } from './commands/ingest';
 import { mattersCommand } from './commands/matters';
 import { providersCommand } from './commands/providers';
 import { settingsCommand } from './commands/settings';
+import { verifyCommand } from './commands/verify';
 import { type CliIo, type CommandContext, createCliApi, fail, type Output, usage } from './context';
 import { EXIT, type ExitCode } from './exit-codes';
 import { helpText } from './help';
@@ -23,6 +24,7 @@ const commands: Record<string, (args: string[], context: CommandContext) => Prom
   ask: askCommand,
   history: historyCommand,
   show: showCommand,
+  verify: verifyCommand,
   backup: backupCommand,
   export: exportCommand,
   matters: mattersCommand,

@@ -11,6 +11,7 @@ import { type AnswersService, createAnswersService } from './answers/answers-ser
 import { createProviderCalls, type ProviderCalls } from './answers/provider-calls';
 import { createBackup, type PendingRestoreResult, scheduleRestore } from './backup/backup';
 import { recoverRestore } from './backup/restore-journal';
+import { type CitationChecker, createCitationChecker } from './citations/citation-checker';
 import { type Clock, systemClock } from './clock';
 import { createDocumentsService, type DocumentsService } from './documents/documents-service';
 import { createExtractionPool, type Extractor } from './documents/extraction-pool';
@@ -19,6 +20,7 @@ import { historyChange } from './history/history-change';
 import { createHistoryService, type HistoryService } from './history/history-service';
 import { type AskService, createAskService } from './llm/ask-service';
 import { createMattersService, type MattersService } from './matters/matters-service';
+import { createOutlineCache } from './plans/plan-question';
 import { createPlansService, type PlansService } from './plans/plans-service';
 import { createProvidersService, type ProvidersService } from './providers/providers-service';
 import { createEncryptedSecretStore, type SecretCipher } from './secrets/encrypted-secret-store';
@@ -67,6 +69,8 @@ export interface Services {
   plans: PlansService;
   /** One row a request that went to a provider. */
   calls: ProviderCalls;
+  /** An answer's citations checked against its documents. */
+  citations: CitationChecker;
   answers: AnswersService;
   history: HistoryService;
   matters: MattersService;
@@ -147,9 +151,14 @@ export function createServices(options: ServicesOptions): Services {
   const history = createHistoryService(db);
   const log = (area: string, error: unknown) => console.error(`[${area}]`, error);
   const calls = createProviderCalls(db);
-  const plans = createPlansService({ documents, providers, language: () => settings.language() });
+  // A document's clauses are read once, for its plans and for checking the citations of answers about it.
+  const outlines = createOutlineCache();
+  const plans = createPlansService({ documents, providers, language: () => settings.language(), outlines });
+  const citations = createCitationChecker({ documents, outlines });
   const ask = createAskService({
     plans,
+    citations,
+    log,
     rows,
     calls,
     inTransaction: (work) => db.transaction(work)(),
@@ -183,6 +192,7 @@ export function createServices(options: ServicesOptions): Services {
     ask,
     plans,
     calls,
+    citations,
     answers,
     history,
     matters,

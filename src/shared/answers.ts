@@ -25,6 +25,28 @@ export const answerPlanSchema = z.object({
 });
 export type AnswerPlan = z.infer<typeof answerPlanSchema>;
 
+export const verdictSchema = z.enum(['verified', 'wrong-page', 'wrong-clause', 'not-found', 'no-quote']);
+export type Verdict = z.infer<typeof verdictSchema>;
+
+/** A citation of an answer as checked against its documents (main/citations/verify-citations.ts). */
+export const citationCheckSchema = z.object({
+  /** Where the citation stands in the answer's text. */
+  start: z.number().int(),
+  end: z.number().int(),
+  document: z.string().nullable(),
+  page: z.number().int().nullable(),
+  clause: z.string().nullable(),
+  /** The words quoted before it; null when none were. */
+  quote: z.string().nullable(),
+  verdict: verdictSchema,
+  /** Where the quote stands in the document: its pages, the clauses holding it, the range to mark. */
+  foundPages: z.array(z.number().int()),
+  foundIn: z.array(z.string()),
+  range: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+  match: z.enum(['exact', 'loose', 'folded']).nullable(),
+});
+export type CitationCheck = z.infer<typeof citationCheckSchema>;
+
 /** A question and its answer as stored: written when the request starts, flushed while it streams. */
 export const answerSchema = z.object({
   id: z.string(),
@@ -56,6 +78,8 @@ export const answerSchema = z.object({
   follows: z.string().nullable(),
   /** Null: the documents were read whole. */
   plan: answerPlanSchema.nullable(),
+  /** Its citations as checked against the documents once it ended; null for one not checked. */
+  citations: z.array(citationCheckSchema).nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

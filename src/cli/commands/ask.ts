@@ -1,7 +1,6 @@
 import { parseChannelInput } from '../../main/ipc';
 import { type PlannedQuestion, planRefusal } from '../../main/plans/plans-service';
 import type { Answer } from '../../shared/answers';
-import { AppError } from '../../shared/errors';
 import { PAGE_SEPARATOR } from '../../shared/page-map';
 import { type Plan, type Strategy, strategySchema } from '../../shared/plans';
 import { type CommandContext, usage, value } from '../context';

@@ -1,4 +1,4 @@
-import type { Answer, AnswerPlan, AnswerStatus } from '../../shared/answers';
+import type { Answer, AnswerPlan, AnswerStatus, CitationCheck } from '../../shared/answers';
 import type { AppErrorData } from '../../shared/errors';
 import type { Usage } from '../../shared/estimate';
 import type { Db } from '../store/database';
@@ -25,6 +25,7 @@ interface AnswerRow {
   matter_id: string | null;
   follows: string | null;
   plan: string | null;
+  citations: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -62,6 +63,8 @@ export interface AnswerOutcome {
   error: Pick<AppErrorData, 'code' | 'message'> | null;
   /** What the answer read, as it ended (the parts that failed); undefined leaves it as created. */
   plan?: AnswerPlan;
+  /** Its citations as checked against the documents. */
+  citations?: CitationCheck[];
   updatedAt: number;
 }
 
@@ -83,6 +86,7 @@ function answerStatements(db: Db) {
       `UPDATE answers SET status = @status, text = @text, input_tokens = @input, cached_input_tokens = @cachedInput,
          output_tokens = @output, cost = @cost, ttft_ms = @ttftMs, latency_ms = @latencyMs, error_code = @errorCode,
          error_message = @errorMessage, finish_reason = @finishReason, plan = COALESCE(@plan, plan),
+         citations = @citations,
          updated_at = @updatedAt
        WHERE id = @id`,
     ),
@@ -157,6 +161,7 @@ export function createAnswerRows(db: Db) {
         errorMessage: outcome.error?.message ?? null,
         finishReason: outcome.finishReason,
         plan: outcome.plan ? JSON.stringify(outcome.plan) : null,
+        citations: outcome.citations ? JSON.stringify(outcome.citations) : null,
         updatedAt: outcome.updatedAt,
       });
     },
@@ -190,6 +195,7 @@ function toAnswer(row: AnswerRow, documentIds: string[]): Answer {
     matterId: row.matter_id,
     follows: row.follows,
     plan: row.plan === null ? null : (JSON.parse(row.plan) as AnswerPlan),
+    citations: row.citations === null ? null : (JSON.parse(row.citations) as CitationCheck[]),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -19,6 +19,16 @@ const labels = {
     cost: 'Chi phí',
     latency: 'Thời gian trả lời',
     read: 'Cách đọc tài liệu',
+    citations: 'Kiểm tra trích dẫn',
+    citationCounts: {
+      verified: '{n} khớp',
+      'wrong-page': '{n} sai trang',
+      'wrong-clause': '{n} sai điều khoản',
+      'not-found': '{n} không tìm thấy',
+      'no-quote': '{n} không trích nguyên văn',
+    },
+    citationsOf: '{count} trích dẫn: {counts}',
+    notFoundList: 'không tìm thấy trong tài liệu: {list}',
     readInParts: 'theo {parts} phần rồi tổng hợp; đọc đủ {pages}',
     readInPartsIncomplete:
       'theo {parts} phần rồi tổng hợp; CHƯA ĐẦY ĐỦ: {failed} phần không đọc được (trang {missing})',
@@ -55,6 +65,16 @@ const labels = {
     cost: 'Cost',
     latency: 'Time to answer',
     read: 'How the documents were read',
+    citations: 'Citation check',
+    citationCounts: {
+      verified: '{n} verified',
+      'wrong-page': '{n} wrong page',
+      'wrong-clause': '{n} wrong clause',
+      'not-found': '{n} not found',
+      'no-quote': '{n} without a quote',
+    },
+    citationsOf: '{count} citations: {counts}',
+    notFoundList: 'not found in the documents: {list}',
     readInParts: 'in {parts} parts, then joined; all {pages} read',
     readInPartsIncomplete:
       'in {parts} parts, then joined; INCOMPLETE: {failed} parts could not be read (pages {missing})',
@@ -124,7 +144,24 @@ export function answerFacts(
     [l.cost, `${answer.usage ? '' : '≈ '}${money(answer.cost ?? 0, answer.currency)}`],
     [l.latency, answer.latencyMs === null ? '—' : `${seconds(answer.latencyMs)} s`],
     ...(answer.plan ? [[l.read, howRead(answer.plan, l, number)] as [string, string]] : []),
+    ...(answer.citations && answer.citations.length > 0
+      ? [[l.citations, citationSummary(answer, l, number)] as [string, string]]
+      : []),
   ];
+}
+
+/** "12 trích dẫn: 10 khớp, 1 sai trang, 1 không tìm thấy", and which citations were found nowhere. */
+function citationSummary(answer: Answer, l: ExportLabels, number: (value: number) => string): string {
+  const fill = (text: string, values: Record<string, string>) =>
+    text.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? '');
+  const checks = answer.citations ?? [];
+  const counts = (Object.keys(l.citationCounts) as (keyof typeof l.citationCounts)[])
+    .map((verdict) => [verdict, checks.filter((c) => c.verdict === verdict).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([verdict, n]) => fill(l.citationCounts[verdict], { n: number(n) }));
+  const summary = fill(l.citationsOf, { count: number(checks.length), counts: counts.join(', ') });
+  const missing = checks.filter((c) => c.verdict === 'not-found').map((c) => answer.text.slice(c.start, c.end));
+  return missing.length === 0 ? summary : `${summary}; ${fill(l.notFoundList, { list: missing.join(' ') })}`;
 }
 
 /** A planned answer's reading, as its export states it: the parts, and the pages it lacks when parts failed. */

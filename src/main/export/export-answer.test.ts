@@ -126,6 +126,31 @@ describe('export', () => {
     );
   });
 
+  it('carries the citations’ check: the counts, and which were found nowhere', async () => {
+    const check = (verdict: string, start: number, end: number) => ({
+      start,
+      end,
+      document: documentSha256,
+      page: 40,
+      clause: 'Điều 301',
+      quote: null,
+      verdict,
+      foundPages: [],
+      foundIn: [],
+      range: null,
+      match: null,
+    });
+    const at = ANSWER.indexOf('[p. 41, Điều 302]');
+    services.db
+      .prepare('UPDATE answers SET citations = ? WHERE id = ?')
+      .run(JSON.stringify([check('verified', 0, 1), check('not-found', at, at + 17)]), answerId);
+    const file = join(services.dataDir, 'trich-dan.md');
+    await exportAnswer(services, answerId, 'md', file, vi);
+    expect(readFileSync(file, 'utf8')).toContain(
+      '| Kiểm tra trích dẫn | 2 trích dẫn: 1 khớp, 1 không tìm thấy; không tìm thấy trong tài liệu: [p. 41, Điều 302] |',
+    );
+  });
+
   it('says in its status that an answer was cut off at the model’s output limit', async () => {
     services.db.prepare("UPDATE answers SET finish_reason = 'length' WHERE id = ?").run(answerId);
     const file = join(services.dataDir, 'bi-cat.md');

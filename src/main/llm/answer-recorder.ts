@@ -1,4 +1,4 @@
-import type { Answer, AnswerPlan, AskStreamEvent } from '../../shared/answers';
+import type { Answer, AnswerPlan, AskStreamEvent, CitationCheck } from '../../shared/answers';
 import { AppError } from '../../shared/errors';
 import { costOf } from '../../shared/estimate';
 import type { Caller, Emit } from '../../shared/events';
@@ -44,8 +44,11 @@ export interface AnswerRecorder {
   hooks: RequestHooks;
   /** A map-reduce answer's parts read so far, for the window. */
   parts(progress: { done: number; failed: number; total: number }): void;
-  /** Stores the outcome (and what the answer read, when it was planned), sends the last events, returns the answer. */
-  finish(outcome: RequestOutcome, plan?: AnswerPlan): Answer;
+  /**
+   * Stores the outcome (with what the answer read, when it was planned, and
+   * its citations as checked), sends the last events, returns the answer.
+   */
+  finish(outcome: RequestOutcome, plan?: AnswerPlan, citations?: CitationCheck[]): Answer;
 }
 
 /** An event without the fields `send` fills in; distributive, so each kind keeps its own fields. */
@@ -73,14 +76,14 @@ export function recordAnswer(context: RecorderContext, recorded: RecordedAnswer)
       onRetry: (wait) => send({ kind: 'retry', ...wait }),
     },
     parts: (progress) => send({ kind: 'parts', ...progress }),
-    finish(outcome, plan) {
+    finish(outcome, plan, citations) {
       writer.stop();
       if (context.isClosed()) throw new AppError('INTERNAL_ERROR', { reason: 'closed while streaming' });
       deltas.flush();
       if (outcome.status === 'done' && outcome.usage) {
         send({ kind: 'usage', usage: outcome.usage, cost: costOf(outcome.usage, recorded.model) });
       }
-      const answer = store(context, recorded, outcome, plan);
+      const answer = store(context, recorded, outcome, plan, citations);
       const error = outcome.error?.toData(context.language()) ?? null;
       if (error) send({ kind: 'error', error, answer });
       else send({ kind: 'done', answer });
@@ -135,7 +138,13 @@ function rowWriter(context: RecorderContext, answerId: string) {
   };
 }
 
-function store(context: RecorderContext, recorded: RecordedAnswer, outcome: RequestOutcome, plan?: AnswerPlan): Answer {
+function store(
+  context: RecorderContext,
+  recorded: RecordedAnswer,
+  outcome: RequestOutcome,
+  plan?: AnswerPlan,
+  citations?: CitationCheck[],
+): Answer {
   // Without reported usage, the cost is estimated from the local counts: input is billed once sent.
   const billed = billedUsage(outcome, recorded.estimatedInput);
   const error = outcome.error?.toData(context.language()) ?? null;
@@ -149,6 +158,7 @@ function store(context: RecorderContext, recorded: RecordedAnswer, outcome: Requ
     latencyMs: outcome.latencyMs,
     error: error ? { code: error.code, message: error.message } : null,
     ...(plan ? { plan } : {}),
+    ...(citations ? { citations } : {}),
     updatedAt: context.clock.now(),
   });
   const answer = context.rows.get(recorded.answerId);

@@ -56,6 +56,7 @@ function askService(overrides: Partial<AskServiceDependencies> = {}) {
   return createAskService({
     rows: createAnswerRows(services.db),
     calls: services.calls,
+    citations: services.citations,
     inTransaction: (work) => services.db.transaction(work)(),
     answers: services.answers,
     documents: services.documents,
@@ -147,6 +148,11 @@ describe('asking an OpenAI-compatible provider', () => {
     // The key went to the provider; the system prompt asks for citations in the fixed form.
     expect(server.requests[0]?.authorization).toBe(`Bearer ${KEY}`);
     expect(JSON.stringify(server.requests[0]?.body.messages)).toContain('[tr. 12, Điều 8]');
+    // Its citations checked against the contract: both clauses are there, and nothing was quoted.
+    expect(answer.citations?.map((c) => [c.clause, c.verdict])).toEqual([
+      ['Điều 8', 'no-quote'],
+      ['Điều 12', 'no-quote'],
+    ]);
     // One provider call, as reported, whose cost is the answer's.
     expect(services.calls.forAnswer(answer.id)).toEqual([
       expect.objectContaining({

@@ -7,6 +7,7 @@ import type { Plan } from '../../shared/plans';
 import type { AnswerRows } from '../answers/answer-rows';
 import type { AnswersService } from '../answers/answers-service';
 import type { ProviderCalls } from '../answers/provider-calls';
+import type { CitationChecker } from '../citations/citation-checker';
 import type { Clock } from '../clock';
 import type { DocumentsService } from '../documents/documents-service';
 import type { MattersService } from '../matters/matters-service';
@@ -55,6 +56,10 @@ export interface AskServiceDependencies {
   plans?: Pick<PlansService, 'plan'>;
   /** A map-reduce answer's parts asked at once. */
   partsAtOnce?: number;
+  /** Checks an ended answer's citations against its documents, stored with it. */
+  citations?: Pick<CitationChecker, 'check'>;
+  /** Where a failure nobody awaits is told. */
+  log?: (area: string, error: unknown) => void;
 }
 
 export interface AskOptions {
@@ -193,12 +198,19 @@ function startWhole(state: AskState, input: AskInput, options: AskOptions) {
   );
   // In the history from its first byte, streaming; again when it ends.
   deps.onHistoryChanged?.(answerId);
-  const finished = runAsk(state, answerId, streamId, plan, options);
+  const finished = runAsk(state, answerId, streamId, plan, input.documentIds, options);
   return { streamId, answerId, ...estimates(plan, false), answer: null, finished };
 }
 
 /** The request and its recording, reachable by Stop (and the caller's signal) until it ends. */
-function runAsk(state: AskState, answerId: string, streamId: string, plan: AskPlan, options: AskOptions) {
+function runAsk(
+  state: AskState,
+  answerId: string,
+  streamId: string,
+  plan: AskPlan,
+  documentIds: readonly string[],
+  options: AskOptions,
+) {
   const controller = new AbortController();
   state.running.set(streamId, controller);
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
@@ -224,6 +236,7 @@ function runAsk(state: AskState, answerId: string, streamId: string, plan: AskPl
   })
     .then((outcome) => {
       const { deps } = state;
+      const citations = checkedCitations(state, outcome.text, documentIds);
       const answer = deps.inTransaction(() => {
         // Once closing, the recorder refuses to write, and so must this.
         if (!state.closed) {
@@ -241,7 +254,7 @@ function runAsk(state: AskState, answerId: string, streamId: string, plan: AskPl
             }),
           );
         }
-        return recorder.finish(outcome);
+        return recorder.finish(outcome, undefined, citations);
       });
       state.deps.onHistoryChanged?.(answer.id);
       return answer;
@@ -378,12 +391,28 @@ function startMapReduce(state: AskState, input: AskInput, plan: Plan, options: A
           charsSent: read.coverage.chars - chars,
         },
       };
-      const answer = deps.inTransaction(() => recorder.finish(outcome, ended));
+      const citations = checkedCitations(state, outcome.text, input.documentIds);
+      const answer = deps.inTransaction(() => recorder.finish(outcome, ended, citations));
       deps.onHistoryChanged?.(answer.id);
       return answer;
     })
     .finally(() => state.running.delete(streamId));
   return { streamId, answerId, ...estimates(priced, false), answer: null, finished };
+}
+
+/**
+ * The answer's citations checked against its documents; none for an answer
+ * with no text. A check that fails is logged and the answer stored unchecked:
+ * the lawyer loses no answer to the checker.
+ */
+function checkedCitations(state: AskState, text: string, documentIds: readonly string[]) {
+  if (text === '' || !state.deps.citations || state.closed) return undefined;
+  try {
+    return state.deps.citations.check(text, documentIds);
+  } catch (error) {
+    state.deps.log?.('citations', error);
+    return undefined;
+  }
 }
 
 async function warmUp(state: AskState): Promise<void> {

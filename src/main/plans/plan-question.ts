@@ -94,7 +94,7 @@ export function planMapReduce(request: PlanRequest, outlines?: OutlineCache): Pl
     if (budget <= PAGE_MARKER_TOKENS) break;
     const source = chunkSource(doc, encoding);
     const outline =
-      outlines?.get(doc, source) ?? buildOutline(source.text, findClauseHeadings(source.text, source.language));
+      outlines?.get(doc, source.text) ?? buildOutline(source.text, findClauseHeadings(source.text, source.language));
     for (const chunk of chunkDocument(source, budget, outline)) {
       chunks.push({ ...chunk, index: chunks.length, document: doc.sha256 });
     }
@@ -177,16 +177,16 @@ export function planQuestion(
 
 /** Outlines of documents already read, by SHA-256: a document's clauses do not change. */
 export interface OutlineCache {
-  get(doc: DocumentDetail, source: ChunkSource): OutlineNode;
+  get(doc: Pick<DocumentDetail, 'sha256' | 'language'>, text: string): OutlineNode;
 }
 
 export function createOutlineCache(limit = 16): OutlineCache {
   const cache = new Map<string, OutlineNode>();
   return {
-    get(doc, source) {
+    get(doc, text) {
       const known = cache.get(doc.sha256);
       if (known) return known;
-      const outline = buildOutline(source.text, findClauseHeadings(source.text, source.language));
+      const outline = buildOutline(text, findClauseHeadings(text, doc.language));
       cache.set(doc.sha256, outline);
       if (cache.size > limit) cache.delete(cache.keys().next().value as string);
       return outline;

@@ -3,7 +3,7 @@ import type { Language } from '../../shared/language';
 import type { PlannedQuestion, Strategy } from '../../shared/plans';
 import type { DocumentsService } from '../documents/documents-service';
 import type { ProvidersService } from '../providers/providers-service';
-import { createOutlineCache, inputRoom, type PlanModel, planQuestion } from './plan-question';
+import { createOutlineCache, inputRoom, type OutlineCache, type PlanModel, planQuestion } from './plan-question';
 
 export interface PlanInput {
   documentIds: readonly string[];
@@ -25,8 +25,10 @@ export function createPlansService(deps: {
   documents: Pick<DocumentsService, 'get'>;
   providers: Pick<ProvidersService, 'list'>;
   language: () => Language;
+  /** Shared with the citation checker: a document's clauses are read once. */
+  outlines?: OutlineCache;
 }) {
-  const outlines = createOutlineCache();
+  const outlines = deps.outlines ?? createOutlineCache();
   return {
     plan(input: PlanInput): PlannedQuestion {
       if (input.strategy === 'focused') {

@@ -1,15 +1,31 @@
+import type { CitationCheck } from '../../shared/answers';
 import { type Citation, citedDocument } from '../../shared/citations';
 import { useDocuments } from '../stores/documents-store';
 
 export type CitationLink = Pick<Citation, 'document' | 'page' | 'clause'>;
 
-/** What a click on a citation does: the cited document (of the answer's own) opens beside it, at the cited place. */
-export function useOpenCitation(documentIds: readonly string[]): (citation: CitationLink) => void {
+/**
+ * What a click on a citation does: the cited document (of the answer's own)
+ * opens beside it, at the cited place; where the citation was checked and its
+ * quote found, at the quote, marked (on the page it really stands on).
+ */
+export function useOpenCitation(
+  documentIds: readonly string[],
+  checks: readonly CitationCheck[] | null = null,
+): (citation: CitationLink) => void {
   const documents = useDocuments((state) => state.documents);
   const open = useDocuments((state) => state.open);
   return (citation) => {
     const own = documentIds.flatMap((sha256) => documents.filter((doc) => doc.sha256 === sha256));
     const cited = citedDocument(citation, own);
-    if (cited) open(cited.sha256, { page: citation.page, clause: citation.clause });
+    if (!cited) return;
+    const check = checks?.find(
+      (c) => c.document === cited.sha256 && c.page === citation.page && c.clause === citation.clause && c.quote,
+    );
+    if (check?.range) {
+      open(cited.sha256, { page: check.foundPages[0] ?? citation.page, range: check.range });
+      return;
+    }
+    open(cited.sha256, { page: citation.page, clause: citation.clause });
   };
 }

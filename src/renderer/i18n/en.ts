@@ -251,6 +251,21 @@ export const en = {
     retryUnavailable:
       'The provider’s service is having trouble. Trying again in {{seconds}} s (attempt {{attempt}} of {{max}}).',
   },
+  citations: {
+    pageShort: 'p. {{page}}',
+    label: 'Citation check',
+    summary: '{{count}} citations: {{counts}}',
+    verified: '{{n}} verified',
+    wrongPage: '{{n}} wrong page',
+    wrongClause: '{{n}} wrong clause',
+    notFound: '{{n}} not found',
+    noQuote: '{{n}} without a quote',
+    wrongPageReason: 'The quote is on page {{pages}}, not page {{page}}.',
+    wrongClauseReason: 'The quote is in {{found}}, not {{clause}}.',
+    notFoundReason:
+      'This quote was not found in the document: the model may have made it up. Check it before relying on it.',
+    notFoundPlace: 'The document has no {{place}}.',
+  },
   password: {
     title: 'Password-protected PDF',
     body: '“{{name}}” is protected. Enter its password to open it; LexDesk does not store the password.',

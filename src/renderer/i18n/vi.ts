@@ -256,6 +256,21 @@ export const vi: Translation = {
     retryUnavailable:
       'Máy chủ của nhà cung cấp đang gặp sự cố. Thử lại sau {{seconds}} giây (lần {{attempt}}/{{max}}).',
   },
+  citations: {
+    pageShort: 'tr. {{page}}',
+    label: 'Kiểm tra trích dẫn',
+    summary: '{{count}} trích dẫn: {{counts}}',
+    verified: '{{n}} khớp',
+    wrongPage: '{{n}} sai trang',
+    wrongClause: '{{n}} sai điều khoản',
+    notFound: '{{n}} không tìm thấy',
+    noQuote: '{{n}} không trích nguyên văn',
+    wrongPageReason: 'Câu trích có ở trang {{pages}}, không phải trang {{page}}.',
+    wrongClauseReason: 'Câu trích nằm ở {{found}}, không phải {{clause}}.',
+    notFoundReason:
+      'Không tìm thấy câu trích này trong tài liệu: mô hình có thể đã tự đặt ra. Hãy đối chiếu trước khi dùng.',
+    notFoundPlace: 'Không có {{place}} trong tài liệu.',
+  },
   password: {
     title: 'Tệp PDF có mật khẩu',
     body: 'Tệp “{{name}}” được bảo vệ. Hãy nhập mật khẩu để mở; LexDesk không lưu mật khẩu này.',

@@ -32,6 +32,8 @@ export interface LiveAnswer {
   parts: { done: number; failed: number; total: number } | null;
   /** What a planned answer read, once it is stored: its parts and coverage, and the parts that failed. */
   plan: Answer['plan'];
+  /** Its citations as main checked them once it ended. */
+  citations: Answer['citations'];
   error: AppErrorData | null;
 }
 
@@ -150,6 +152,7 @@ export const useAsk = create<AskState>()((set, get) => {
           costExact: event.answer.usage !== null,
           retry: null,
           plan: event.answer.plan,
+          citations: event.answer.citations,
           error: event.kind === 'error' ? event.error : null,
           finishedAt: Date.now(),
         });
@@ -176,6 +179,7 @@ export const useAsk = create<AskState>()((set, get) => {
         cost: 0,
         costExact: true,
         plan: answer.plan,
+        citations: answer.citations,
         finishedAt: live.sentAt,
       });
       return;
@@ -229,6 +233,7 @@ export const useAsk = create<AskState>()((set, get) => {
         retry: null,
         parts: null,
         plan: null,
+        citations: null,
         error: null,
       };
       set({ answers: kept({ ...get().answers, [id]: live }, id), shownId: id });

@@ -51,6 +51,8 @@ export interface DocumentTarget {
   clause?: string | null;
   /** Words to find and mark, as a search hit's. */
   find?: string;
+  /** A range of the document's text to mark: a checked citation's quote where it was found. */
+  range?: { start: number; end: number };
   /** Counts every opening, so the same citation clicked twice goes back to its place. */
   seq: number;
 }

@@ -3,6 +3,7 @@ import { isCutOff } from '../../shared/answers';
 import { formatNumber } from '../../shared/format';
 import { AnswerCounters } from '../components/AnswerCounters';
 import { AnswerText } from '../components/AnswerText';
+import { CitationChecks } from '../components/CitationChecks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { AnswerExportButtons } from '../components/ExportButtons';
 import { FollowUpForm } from '../components/FollowUpForm';
@@ -23,7 +24,7 @@ export function AnswerView() {
   const language = useSettings((state) => state.settings.language);
   const providers = useProviders((state) => state.providers);
   const draftChoice = useAsk((state) => state.draft.choice);
-  const openCitation = useOpenCitation(live?.input.documentIds ?? []);
+  const openCitation = useOpenCitation(live?.input.documentIds ?? [], live?.citations ?? null);
   if (!live) return null;
   // Asked again with the model the picker shows now, which the button names.
   const picked = chosenModel(modelChoices(providers), draftChoice);
@@ -61,6 +62,7 @@ export function AnswerView() {
       <AnswerCounters live={live} currency={live.started?.currency ?? 'USD'} language={language} />
       {running && <PartsProgress parts={live.parts} />}
       {!running && <PlanNotice plan={live.plan} />}
+      {!running && <CitationChecks text={live.text} checks={live.citations} onCite={openCitation} />}
       {live.retry && (
         <p className="notice notice--warning" role="status" data-testid="retry-countdown">
           {t(live.retry.reason === 'RATE_LIMITED' ? 'ask.retryRateLimited' : 'ask.retryUnavailable', {

@@ -79,6 +79,7 @@ export function DocumentViewer({ sha256, beside = false }: { sha256: string; bes
   }, [openAt]);
   const target = useMemo((): ViewerTarget | null => {
     if (!detail || !openAt) return null;
+    if (openAt.range) return { page: openAt.page ?? 1, range: openAt.range, seq: openAt.seq };
     if (openAt.find) {
       if (openAt.page === null) return null;
       // The hit's own page only: its offsets are still the whole text's.

@@ -5,6 +5,7 @@ import type { AppErrorData } from '../../shared/errors';
 import { formatDateTime, formatNumber, formatSeconds } from '../../shared/format';
 import { api } from '../api';
 import { AnswerText } from '../components/AnswerText';
+import { CitationChecks } from '../components/CitationChecks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { AnswerExportButtons } from '../components/ExportButtons';
 import { FollowUpForm } from '../components/FollowUpForm';
@@ -31,7 +32,7 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
   const move = useHistory((state) => state.move);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
-  const openCitation = useOpenCitation(answer?.documentIds ?? []);
+  const openCitation = useOpenCitation(answer?.documentIds ?? [], answer?.citations ?? null);
   const money = useMoney();
 
   useEffect(() => {
@@ -139,6 +140,7 @@ export function PastAnswerView({ answerId }: { answerId: string }) {
       </dl>
       {answer.error && <ErrorNotice error={answer.error} />}
       <PlanNotice plan={answer.plan} />
+      <CitationChecks text={answer.text} checks={answer.citations} onCite={openCitation} />
       <AnswerText text={answer.text} onCite={openCitation} />
       {isCutOff(answer) && (
         <p className="notice notice--warning" role="status">

@@ -13,6 +13,7 @@ import { m011ModelOutputLimit } from './011-model-output-limit';
 import { m012PageTokens } from './012-page-tokens';
 import { m013ProviderCalls } from './013-provider-calls';
 import { m014AnswerPlan } from './014-answer-plan';
+import { m015AnswerCitations } from './015-answer-citations';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   m012PageTokens,
   m013ProviderCalls,
   m014AnswerPlan,
+  m015AnswerCitations,
 ];
