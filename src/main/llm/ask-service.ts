@@ -20,6 +20,7 @@ import { type ChatClient, type ChatClientOptions, createChatClient } from './cha
 import { runMapReduce } from './map-reduce';
 import { DEFAULT_RETRY, type RetryPolicy, requestAnswer } from './model-request';
 import { type AskPlan, cacheKeyOf, planAsk } from './preflight';
+import type { ProviderLimiter } from './provider-limiter';
 import { loadAnthropic, loadOpenAi } from './sdks';
 
 /**
@@ -60,6 +61,8 @@ export interface AskServiceDependencies {
   citations?: Pick<CitationChecker, 'check'>;
   /** Where a failure nobody awaits is told. */
   log?: (area: string, error: unknown) => void;
+  /** The per-provider gate every request waits at (concurrency, requests and tokens a minute, a 429's pause). */
+  limiter?: ProviderLimiter;
 }
 
 export interface AskOptions {
@@ -233,6 +236,7 @@ function runAsk(
     retry: state.retry,
     timeoutMs: state.timeoutFor(plan.estimatedInput),
     hooks: recorder.hooks,
+    limiter: state.deps.limiter,
   })
     .then((outcome) => {
       const { deps } = state;
@@ -366,6 +370,7 @@ function startMapReduce(state: AskState, input: AskInput, plan: Plan, options: A
     retry: state.retry,
     timeoutFor: state.timeoutFor,
     concurrency: deps.partsAtOnce ?? 4,
+    limiter: deps.limiter,
     clock: deps.clock,
     hooks: recorder.hooks,
     onPart: (progress) => recorder.parts(progress),

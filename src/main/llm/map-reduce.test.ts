@@ -8,6 +8,7 @@ import { sharedFile } from '../testing/shared-data';
 import { createTempServices } from '../testing/temp-services';
 import { countTokensWith } from '../tokens/token-count';
 import { createAskService } from './ask-service';
+import { createProviderLimiter } from './provider-limiter';
 import {
   type ProviderTestServer,
   type RecordedRequest,
@@ -71,6 +72,7 @@ function mapReduce(partsAtOnce = 4) {
     providers: services.providers,
     matters: services.matters,
     plans: createPlansService({ documents: services.documents, providers: services.providers, language: () => 'vi' }),
+    limiter: createProviderLimiter((id) => services.providers.limits(id)),
     clock: { now: () => Date.now() },
     language: () => 'vi',
     retry: { maxAttempts: 2, backoffSeconds: () => 1, maxWaitSeconds: 5 },
@@ -171,6 +173,41 @@ describe('a map-reduce answer over the 404-page Civil Code on a 32K model', () =
     // The joining request has the other parts' notes only.
     const reduce = server.requests.find((r) => systemOf(r) === REDUCE_SYSTEM.vi);
     expect(userOf(reduce as RecordedRequest).match(/<notes part=/g)).toHaveLength((answer.plan?.parts ?? 0) - 1);
+  }, 60_000);
+
+  it('keeps to the provider’s own limit on requests at once, and a 429’s Retry-After holds every part back', async () => {
+    services.providers.save({
+      ...testProvider(
+        { id: 'local32k', name: 'llama.cpp 32K', baseUrl: server.openaiBaseUrl },
+        { contextWindow: 32_768 },
+      ),
+      limits: { concurrency: 2, requestsPerMinute: null, tokensPerMinute: null },
+    });
+    let limited = false;
+    script({
+      firstByteDelayMs: 100,
+      faultFor: () => {
+        if (limited) return null;
+        limited = true;
+        return { kind: 'status', status: 429, retryAfterSeconds: 2, message: 'rate limited' };
+      },
+    });
+    try {
+      const answer = await mapReduce(4).started.finished;
+      expect(answer.status).toBe('done');
+      // Four parts at a time for this answer, but two at once for the provider.
+      expect(server.peakInFlight()).toBe(2);
+      // The first two went together; the first heard "wait 2 s", and no request came sooner, whoever sent it.
+      const [first, , third] = server.arrivals();
+      expect((third ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(1_900);
+    } finally {
+      services.providers.save(
+        testProvider(
+          { id: 'local32k', name: 'llama.cpp 32K', baseUrl: server.openaiBaseUrl },
+          { contextWindow: 32_768 },
+        ),
+      );
+    }
   }, 60_000);
 
   it('Stop cancels every request in flight and starts none after', async () => {

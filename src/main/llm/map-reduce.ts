@@ -13,6 +13,7 @@ import { countTokensWith } from '../tokens/token-count';
 import { billedUsage, callRecord } from './call-record';
 import type { ChatClient } from './chat-client';
 import { type RequestHooks, type RequestOutcome, type RetryPolicy, requestAnswer } from './model-request';
+import type { ProviderLimiter } from './provider-limiter';
 
 /**
  * A map-reduce answer: each part of the plan asked on its own (a few at a
@@ -36,6 +37,8 @@ export interface MapReduceRequest {
   timeoutFor: (inputTokens: number) => number;
   /** Requests of this answer in flight at once (the provider's own limits come on top). */
   concurrency: number;
+  /** The provider's gate, shared with every other request to it. */
+  limiter?: Pick<ProviderLimiter, 'acquire' | 'pause'> | undefined;
   clock: Clock;
   /** The joining request's text, as the answer the lawyer sees. */
   hooks: RequestHooks;
@@ -95,6 +98,7 @@ export async function runMapReduce(request: MapReduceRequest): Promise<MapReduce
       retry: request.retry,
       timeoutMs: request.timeoutFor(estimatedInput),
       hooks,
+      limiter: request.limiter,
     });
     const error = outcome.error?.toData(request.language) ?? null;
     const billed = billedUsage(outcome, estimatedInput);

@@ -6,6 +6,7 @@ import type { ModelTarget } from '../providers/providers-service';
 import { countTokensWith } from '../tokens/token-count';
 import type { ChatClient } from './chat-client';
 import { isAbort, toProviderError } from './provider-errors';
+import type { ProviderLimiter } from './provider-limiter';
 
 /**
  * The second part of the ask pipeline: one request to the model, with
@@ -62,6 +63,8 @@ export interface ModelRequest {
   retry: RetryPolicy;
   timeoutMs: number;
   hooks: RequestHooks;
+  /** The provider's gate, shared by every request to it: each attempt waits its turn, and a 429 pauses it for all. */
+  limiter?: Pick<ProviderLimiter, 'acquire' | 'pause'> | undefined;
 }
 
 export interface RequestOutcome {
@@ -98,8 +101,11 @@ export async function requestAnswer(request: ModelRequest): Promise<RequestOutco
   });
   const interrupted = () => (deadline.aborted ? end('failed', timeoutError(request)) : end('stopped'));
 
+  const providerId = request.target.provider.id;
   for (let attempt = 1; ; attempt++) {
+    let release: (() => void) | undefined;
     try {
+      release = await request.limiter?.acquire(providerId, request.estimatedInput ?? 0, signal);
       await streamOnce(request, signal, heard, elapsed);
       // An aborted SDK stream may simply end rather than throw.
       return signal.aborted ? interrupted() : end('done');
@@ -114,9 +120,19 @@ export async function requestAnswer(request: ModelRequest): Promise<RequestOutco
         contextWindow: request.target.model.contextWindow,
         ...(request.estimatedInput !== undefined ? { estimatedInput: request.estimatedInput } : {}),
       });
+      const asked = error.details?.retryAfterSeconds;
+      if (error.code === 'RATE_LIMITED' && typeof asked === 'number') {
+        // The provider said when: every request to it waits that long, not only this one.
+        request.limiter?.pause(providerId, Date.now() + asked * 1000);
+      }
+      // The slot is given back (after the pause, so no one takes it early) before any wait for another attempt.
+      release?.();
+      release = undefined;
       const wait = retryWait(request.retry, error, attempt, heard.text !== '');
       if (wait === null) return end('failed', error);
       if (!(await countDown(request, error, wait, attempt, signal))) return interrupted();
+    } finally {
+      release?.();
     }
   }
 }

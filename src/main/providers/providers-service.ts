@@ -9,6 +9,7 @@ import {
 } from '../../shared/providers';
 import type { Clock } from '../clock';
 import { type ChatClient, type ChatClientOptions, createChatClient } from '../llm/chat-client';
+import { DEFAULT_LIMITS, type ProviderLimits } from '../llm/provider-limiter';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Db } from '../store/database';
 import { listModels, modelIds, testConnection } from './connection-test';
@@ -43,6 +44,8 @@ export interface ProvidersService {
   models(id: string): Promise<string[]>;
   /** The local servers running now at their default addresses, with their models; those that do not answer are left out. */
   discover(): Promise<DiscoveredServer[]>;
+  /** What the provider allows at once and a minute (LexDesk's default where the lawyer set none). */
+  limits(id: string): ProviderLimits;
 }
 
 export interface ProvidersDependencies {
@@ -71,6 +74,9 @@ interface ProviderRow {
   kind: ProviderConfig['kind'];
   name: string;
   base_url: string;
+  max_concurrent: number | null;
+  requests_per_minute: number | null;
+  tokens_per_minute: number | null;
 }
 
 interface ModelRow {
@@ -125,18 +131,23 @@ export function createProvidersService({
   localServers,
 }: ProvidersDependencies): ProvidersService {
   const selectProviders = db.prepare<[], ProviderRow>(
-    'SELECT id, kind, name, base_url FROM providers ORDER BY created_at, id',
+    `SELECT id, kind, name, base_url, max_concurrent, requests_per_minute, tokens_per_minute
+       FROM providers ORDER BY created_at, id`,
   );
   const selectProvider = db.prepare<[string], ProviderRow>(
-    'SELECT id, kind, name, base_url FROM providers WHERE id = ?',
+    `SELECT id, kind, name, base_url, max_concurrent, requests_per_minute, tokens_per_minute
+       FROM providers WHERE id = ?`,
   );
   const selectModels = db.prepare<[string], ModelRow>(
     'SELECT * FROM provider_models WHERE provider_id = ? ORDER BY position',
   );
   const upsertProvider = db.prepare(
-    `INSERT INTO providers (id, kind, name, base_url, created_at, updated_at) VALUES (@id, @kind, @name, @baseUrl, @now, @now)
+    `INSERT INTO providers (id, kind, name, base_url, max_concurrent, requests_per_minute, tokens_per_minute,
+       created_at, updated_at)
+     VALUES (@id, @kind, @name, @baseUrl, @concurrency, @requestsPerMinute, @tokensPerMinute, @now, @now)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, base_url = excluded.base_url,
-       updated_at = excluded.updated_at`,
+       max_concurrent = excluded.max_concurrent, requests_per_minute = excluded.requests_per_minute,
+       tokens_per_minute = excluded.tokens_per_minute, updated_at = excluded.updated_at`,
   );
   const deleteModels = db.prepare<[string]>('DELETE FROM provider_models WHERE provider_id = ?');
   const insertModel = db.prepare(
@@ -153,6 +164,9 @@ export function createProvidersService({
       kind: config.kind,
       name: config.name,
       baseUrl: config.baseUrl,
+      concurrency: config.limits?.concurrency ?? null,
+      requestsPerMinute: config.limits?.requestsPerMinute ?? null,
+      tokensPerMinute: config.limits?.tokensPerMinute ?? null,
       now: clock.now(),
     });
     deleteModels.run(config.id);
@@ -173,6 +187,15 @@ export function createProvidersService({
       kind: row.kind,
       name: row.name,
       baseUrl: row.base_url,
+      ...(row.max_concurrent === null
+        ? {}
+        : {
+            limits: {
+              concurrency: row.max_concurrent,
+              requestsPerMinute: row.requests_per_minute,
+              tokensPerMinute: row.tokens_per_minute,
+            },
+          }),
       models: selectModels.all(row.id).map((m) => ({
         model: m.model,
         contextWindow: m.context_window,
@@ -236,7 +259,18 @@ export function createProvidersService({
     return { provider, model, ...access(provider, keyOverride) };
   }
 
+  function limits(id: string): ProviderLimits {
+    const row = selectProvider.get(id);
+    if (!row || row.max_concurrent === null) return DEFAULT_LIMITS;
+    return {
+      concurrency: row.max_concurrent,
+      requestsPerMinute: row.requests_per_minute,
+      tokensPerMinute: row.tokens_per_minute,
+    };
+  }
+
   return {
+    limits,
     list: () => selectProviders.all().map((row) => withKey(config(row))),
     get,
     save(providerConfig) {

@@ -177,6 +177,13 @@ export const en = {
     cachedInput: 'Cached input',
     output: 'Output',
     checked: 'Prices checked on {{date}}',
+    limits: {
+      title: 'The provider’s limits',
+      concurrency: 'Requests at once',
+      requestsPerMinute: 'Requests a minute',
+      tokensPerMinute: 'Tokens a minute',
+      hint: 'From the provider’s price or tier page. Every request LexDesk sends to this provider waits its turn within them; a 429 with a wait pauses every request. Empty: four at once, no minute limits.',
+    },
     save: 'Save changes',
   },
   ask: {

@@ -181,6 +181,13 @@ export const vi: Translation = {
     cachedInput: 'Đầu vào đọc lại',
     output: 'Đầu ra',
     checked: 'Giá kiểm tra ngày {{date}}',
+    limits: {
+      title: 'Giới hạn của nhà cung cấp',
+      concurrency: 'Yêu cầu cùng lúc',
+      requestsPerMinute: 'Yêu cầu mỗi phút',
+      tokensPerMinute: 'Token mỗi phút',
+      hint: 'Theo trang giá hoặc hạng tài khoản của nhà cung cấp. Mọi yêu cầu LexDesk gửi tới nhà cung cấp này đều chờ theo các giới hạn này; khi nhà cung cấp báo 429 kèm thời gian chờ, mọi yêu cầu cùng chờ. Để trống: 4 yêu cầu cùng lúc, không giới hạn theo phút.',
+    },
     save: 'Lưu thay đổi',
   },
   ask: {

@@ -17,6 +17,7 @@ import { useAction } from '../components/use-action';
 import { inBackground } from '../failures';
 import { useProviders } from '../stores/providers-store';
 import { useSettings } from '../stores/settings-store';
+import { type LimitsDraft, limitsDraft, limitsOf, ProviderLimitsRow } from './ProviderLimitsRow';
 
 /**
  * Settings → model providers: add from a preset, edit address and prices, save a key, test, remove.
@@ -138,6 +139,7 @@ function ProviderEditor({ provider }: { provider: Provider }) {
   const [name, setName] = useState(provider.name);
   const [baseUrl, setBaseUrl] = useState(provider.baseUrl);
   const [models, setModels] = useState<ModelRow[]>(() => toRows(provider.models));
+  const [limits, setLimits] = useState<LimitsDraft>(() => limitsDraft(provider.limits));
   const [key, setKeyField] = useState('');
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   // Main deletes a key when the address moves to another origin; the lawyer is told why it is gone.
@@ -149,7 +151,8 @@ function ProviderEditor({ provider }: { provider: Provider }) {
   const changed =
     name !== provider.name ||
     baseUrl !== provider.baseUrl ||
-    JSON.stringify(edited) !== JSON.stringify(provider.models);
+    JSON.stringify(edited) !== JSON.stringify(provider.models) ||
+    JSON.stringify(limitsOf(limits)) !== JSON.stringify(provider.limits);
   const firstModel = provider.models[0]?.model ?? '';
 
   // A price typed in is a price the lawyer has just checked, so it is dated today; a context window is not a price.
@@ -285,6 +288,7 @@ function ProviderEditor({ provider }: { provider: Provider }) {
           </datalist>
         )}
       </div>
+      <ProviderLimitsRow value={limits} onChange={setLimits} />
       {changed && (
         <button
           type="button"
@@ -292,7 +296,11 @@ function ProviderEditor({ provider }: { provider: Provider }) {
           onClick={() => {
             const hadKey = provider.key.set;
             action.run(
-              () => save({ ...provider, name, baseUrl, models: edited }),
+              () => {
+                const { limits: _before, ...rest } = provider;
+                const set = limitsOf(limits);
+                return save({ ...rest, name, baseUrl, models: edited, ...(set ? { limits: set } : {}) });
+              },
               (saved) => {
                 if (hadKey && !saved.key.set) setKeyClearedFor(new URL(saved.baseUrl).origin);
               },

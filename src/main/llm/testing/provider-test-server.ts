@@ -61,6 +61,9 @@ export interface ProviderTestServer {
   anthropicBaseUrl: string;
   script(next: Script): void;
   requests: RecordedRequest[];
+  /** The most requests open at once since the last `script`, and when each request came (ms since then). */
+  peakInFlight(): number;
+  arrivals(): number[];
   close(): Promise<void>;
 }
 
@@ -75,6 +78,10 @@ export async function startProviderTestServer(
   let faults = [...(initial.faults ?? [])];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<import('node:net').Socket>();
+  let inFlight = 0;
+  let peak = 0;
+  let scriptedAt = Date.now();
+  let arrivals: number[] = [];
 
   const server: Server = createServer((request, response) => {
     void handle(request, response).catch(() => response.destroy());
@@ -90,6 +97,14 @@ export async function startProviderTestServer(
       request.method === 'POST' ? (JSON.parse((await readBody(request)) || '{}') as RecordedRequest['body']) : {};
     const authorization = (request.headers.authorization ?? request.headers['x-api-key']) as string | undefined;
     requests.push({ path, authorization, body });
+    if (request.method === 'POST') {
+      arrivals.push(Date.now() - scriptedAt);
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      response.once('close', () => {
+        inFlight--;
+      });
+    }
 
     if (script.apiKey && authorization !== `Bearer ${script.apiKey}` && authorization !== script.apiKey) {
       return sendError(response, 401, 'Invalid Authentication');
@@ -231,8 +246,13 @@ export async function startProviderTestServer(
     script(next) {
       script = next;
       faults = [...(next.faults ?? [])];
+      peak = inFlight;
+      scriptedAt = Date.now();
+      arrivals = [];
     },
     requests,
+    peakInFlight: () => peak,
+    arrivals: () => [...arrivals],
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -14,6 +14,7 @@ import { m012PageTokens } from './012-page-tokens';
 import { m013ProviderCalls } from './013-provider-calls';
 import { m014AnswerPlan } from './014-answer-plan';
 import { m015AnswerCitations } from './015-answer-citations';
+import { m016ProviderLimits } from './016-provider-limits';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   m013ProviderCalls,
   m014AnswerPlan,
   m015AnswerCitations,
+  m016ProviderLimits,
 ];
