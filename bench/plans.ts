@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCitationChecker } from '../src/main/citations/citation-checker';
 import { countVerdicts } from '../src/main/citations/verify-citations';
+import { testModel } from '../src/main/llm/testing/provider-test-server';
 import { createOutlineCache } from '../src/main/plans/plan-question';
 import { createPlansService } from '../src/main/plans/plans-service';
 import { createServices } from '../src/main/services';
-import type { ProviderModel } from '../src/shared/providers';
 import { measure, report } from './harness';
 
 const CIVIL_CODE = join(
@@ -22,17 +22,7 @@ const CIVIL_CODE = join(
 );
 const TARGET_MS = 300;
 
-const model = (name: string, contextWindow: number): ProviderModel => ({
-  model: name,
-  contextWindow,
-  currency: 'USD',
-  input: 0.6,
-  cachedInput: 0.15,
-  output: 2.5,
-  encoding: 'o200k_base',
-  exactTokenizer: false,
-  checkedOn: '2026-12-01',
-});
+const model = (name: string, contextWindow: number) => testModel({ model: name, contextWindow });
 
 export async function plansBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lexdesk-bench-plans-'));

@@ -7,6 +7,7 @@ import { expect, test } from './fixtures';
 import { startHost } from './host/app-host';
 import { AppPage } from './pages/app-page';
 import { accessibilityViolations, horizontalScroll, overflowsIn } from './pages/layout';
+import { openWithStatute } from './pages/test-provider';
 
 // The long-document issue: a question over the 404-page Civil Code on a small-window model shows the plans with
 // their prices, is read part by part with the progress shown, and the answer says what it read.
@@ -105,27 +106,12 @@ test('a question over the Civil Code on a 32K model: the plans priced, the parts
   }
 });
 
-const STATUTE = resolve(
-  __dirname,
-  '../../shared/data/contracts-vi/luat-thuong-mai-2005_chuong-II-mua-ban-hang-hoa_excerpt.pdf',
-);
-
 test('each citation checked against the statute: a verified quote opens marked beside the answer, an invented one is red', async ({
   page,
 }, testInfo) => {
   test.setTimeout(90_000);
-  const host = startHost({ locale: 'vi-VN' });
+  const { host, app } = await openWithStatute(page, server, KEY);
   try {
-    const custom = providerPresets.find((p) => p.id === 'custom');
-    if (!custom) throw new Error('no custom preset');
-    const models = custom.models.map((model) => ({ ...model, contextWindow: 200_000 }));
-    host.services.providers.save({ ...custom, name: 'Máy chủ thử nghiệm', baseUrl: server.openaiBaseUrl, models });
-    host.services.providers.setKey('custom', KEY);
-    await host.open(page);
-    const app = await new AppPage(page).ready();
-    await page.getByLabel('Chọn tệp…').setInputFiles(STATUTE);
-    await expect(page.getByRole('article')).toHaveCount(1, { timeout: 30_000 });
-
     // A real sentence of Điều 34.11.LQ.29, on page 5, as the model would quote it; and one it made up.
     const [doc] = host.services.documents.list();
     const detail = host.services.documents.get(doc?.sha256 ?? '');

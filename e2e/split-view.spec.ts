@@ -1,17 +1,10 @@
-import { resolve } from 'node:path';
 import { type ProviderTestServer, startProviderTestServer } from '../src/main/llm/testing/provider-test-server';
-import { providerPresets } from '../src/shared/provider-presets';
 import { expect, test } from './fixtures';
-import { startHost } from './host/app-host';
-import { AppPage } from './pages/app-page';
 import { accessibilityViolations, horizontalScroll, overflowsIn } from './pages/layout';
+import { openWithStatute } from './pages/test-provider';
 
 // The workbench issue: the answer and the document side by side, and every citation a link to its page.
 
-const STATUTE = resolve(
-  __dirname,
-  '../../shared/data/contracts-vi/luat-thuong-mai-2005_chuong-II-mua-ban-hang-hoa_excerpt.pdf',
-);
 const KEY = 'sk-test-0123456789abcd';
 const CITED = 'Tạm nhập, tái xuất hàng hóa phải làm thủ tục hải quan [tr. 5, Điều 34.11.LQ.29].';
 // Enough words after the citation that the answer is still streaming when it is clicked.
@@ -23,21 +16,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => server.close());
 
-async function openWithStatute(page: import('@playwright/test').Page, locale: 'vi-VN' | 'en-US') {
-  const host = startHost({ locale });
-  const custom = providerPresets.find((p) => p.id === 'custom');
-  if (!custom) throw new Error('no custom preset');
-  // The statute is about 35,000 tokens: a long-context model, as a reseller's moonshot-v1-200k is.
-  const models = custom.models.map((model) => ({ ...model, contextWindow: 200_000 }));
-  host.services.providers.save({ ...custom, name: 'Máy chủ thử nghiệm', baseUrl: server.openaiBaseUrl, models });
-  host.services.providers.setKey('custom', KEY);
-  await host.open(page);
-  const app = await new AppPage(page).ready();
-  await page.getByLabel(/Chọn tệp…|Choose files…/).setInputFiles(STATUTE);
-  await expect(page.getByRole('article')).toHaveCount(1, { timeout: 30_000 });
-  return { host, app };
-}
-
 for (const [locale, ask, question] of [
   ['vi-VN', 'Hỏi', 'Câu hỏi'],
   ['en-US', 'Ask', 'Question'],
@@ -48,7 +26,7 @@ for (const [locale, ask, question] of [
     // A streamed answer, then axe-core over a 48-page PDF's text layers at two sizes: 28 s alone on 2 cores, past 30 s under load.
     test.setTimeout(120_000);
     server.script({ answer: CITED + REST, apiKey: KEY, tokensPerSecond: 12 });
-    const { host, app } = await openWithStatute(page, locale);
+    const { host, app } = await openWithStatute(page, server, KEY, locale);
     try {
       await page.getByLabel(question, { exact: true }).fill('Tạm nhập, tái xuất hàng hóa được quy định thế nào?');
       await page.getByRole('button', { name: ask, exact: true }).click();
@@ -87,7 +65,7 @@ test('the separator resizes the answer from the keyboard, and the document pane 
   page,
 }) => {
   server.script({ answer: CITED, apiKey: KEY });
-  const { host } = await openWithStatute(page, 'vi-VN');
+  const { host } = await openWithStatute(page, server, KEY);
   try {
     await page.getByLabel('Câu hỏi', { exact: true }).fill('Tạm nhập là gì?');
     await page.getByRole('button', { name: 'Hỏi', exact: true }).click();

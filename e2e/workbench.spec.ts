@@ -212,7 +212,7 @@ test('a reseller set up by hand: named "HolySheep", its model typed in, answers;
     await provider.getByRole('button', { name: '+ Thêm mô hình' }).click();
     await provider.getByRole('textbox', { name: 'Mã mô hình 2' }).fill('moonshot-v1-128k');
     await provider.getByRole('button', { name: 'Lưu thay đổi' }).click();
-    await expect(provider.locator('legend')).toHaveText('HolySheep');
+    await expect(provider.locator('legend.provider__name')).toHaveText('HolySheep');
     await provider.getByLabel('Khóa API của HolySheep').fill(key);
     await provider.getByRole('button', { name: 'Lưu khóa' }).click();
     await expect(provider.getByText('Đã lưu khóa: …6789').first()).toBeVisible();
@@ -359,7 +359,7 @@ test('Ollama running at its default port is offered in Settings and added with i
     await expect(dialog.getByText('Ollama đang chạy trên máy này, với 2 mô hình.')).toBeVisible();
     await dialog.getByRole('button', { name: 'Thêm Ollama' }).click();
     const provider = dialog.locator('fieldset.provider');
-    await expect(provider.locator('legend')).toHaveText('Ollama');
+    await expect(provider.locator('legend.provider__name')).toHaveText('Ollama');
     await expect(provider.getByRole('textbox', { name: 'Mã mô hình 1' })).toHaveValue('llama3.1:8b');
     await expect(provider.getByRole('textbox', { name: 'Mã mô hình 2' })).toHaveValue('qwen2.5:14b');
     expect(host.services.providers.list()[0]?.models.map((m) => m.model)).toEqual(['llama3.1:8b', 'qwen2.5:14b']);

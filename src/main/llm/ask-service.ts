@@ -166,21 +166,44 @@ function startAsk(state: AskState, asked: AskInput, options: AskOptions) {
   return startWhole(state, input, options);
 }
 
+/**
+ * What every question does before its request: the matter it is filed under
+ * checked, and the answer cache asked. `cached` is the reply of a hit (filed
+ * under the matter, at no cost), or null; `file` files a new answer.
+ */
+function beforeRequest(
+  state: AskState,
+  input: AskInput,
+  cacheKey: string,
+  streamId: string,
+  priced: Pick<AskPlan, 'estimatedInput' | 'estimatedCost' | 'model'>,
+) {
+  const { deps, rows } = state;
+  const matterId = input.matterId ?? null;
+  if (matterId !== null) deps.matters.mustExist(matterId);
+  const file = (answerId: string) => {
+    if (matterId !== null) deps.matters.file(matterId, { answerIds: [answerId], documentIds: input.documentIds });
+  };
+  const cachedId = input.fresh ? undefined : rows.cached(cacheKey);
+  if (!cachedId) return { file, cached: null };
+  file(cachedId);
+  if (matterId !== null) deps.onHistoryChanged?.(cachedId);
+  return { file, cached: fromCache(state, cachedId, streamId, priced) };
+}
+
+/** A running answer's signal: Stop (by its stream id) and the caller's own both abort it. */
+function runningSignal(state: AskState, streamId: string, options: AskOptions): AbortSignal {
+  const controller = new AbortController();
+  state.running.set(streamId, controller);
+  return options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+}
+
 function startWhole(state: AskState, input: AskInput, options: AskOptions) {
   const { deps, rows } = state;
   const plan = planAsk(deps, input, deps.language(), options.apiKey);
-  const matterId = input.matterId ?? null;
-  if (matterId !== null) deps.matters.mustExist(matterId);
-  const fileUnderMatter = (answerId: string) => {
-    if (matterId !== null) deps.matters.file(matterId, { answerIds: [answerId], documentIds: input.documentIds });
-  };
   const streamId = randomUUID();
-  const cachedId = input.fresh ? undefined : rows.cached(plan.cacheKey);
-  if (cachedId) {
-    fileUnderMatter(cachedId);
-    if (matterId !== null) deps.onHistoryChanged?.(cachedId);
-    return fromCache(state, cachedId, streamId, plan);
-  }
+  const { file, cached } = beforeRequest(state, input, plan.cacheKey, streamId, plan);
+  if (cached) return cached;
   const answerId = randomUUID();
   rows.create(
     {
@@ -197,7 +220,7 @@ function startWhole(state: AskState, input: AskInput, options: AskOptions) {
       plan: null,
       createdAt: deps.clock.now(),
     },
-    () => fileUnderMatter(answerId),
+    () => file(answerId),
   );
   // In the history from its first byte, streaming; again when it ends.
   deps.onHistoryChanged?.(answerId);
@@ -214,9 +237,7 @@ function runAsk(
   documentIds: readonly string[],
   options: AskOptions,
 ) {
-  const controller = new AbortController();
-  state.running.set(streamId, controller);
-  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+  const signal = runningSignal(state, streamId, options);
   const recorder = recordAnswer(state.recorder, {
     answerId,
     streamId,
@@ -298,11 +319,6 @@ function startMapReduce(state: AskState, input: AskInput, plan: Plan, options: A
   const { deps, rows } = state;
   const target = deps.providers.target(plan.providerId, plan.model, options.apiKey);
   const language = deps.language();
-  const matterId = input.matterId ?? null;
-  if (matterId !== null) deps.matters.mustExist(matterId);
-  const fileUnderMatter = (answerId: string) => {
-    if (matterId !== null) deps.matters.file(matterId, { answerIds: [answerId], documentIds: input.documentIds });
-  };
   const priced = {
     estimatedInput: plan.estimate.input,
     estimatedCost: plan.estimate.cost,
@@ -314,12 +330,8 @@ function startMapReduce(state: AskState, input: AskInput, plan: Plan, options: A
     answerReserve(target.model),
   );
   const streamId = randomUUID();
-  const cachedId = input.fresh ? undefined : rows.cached(cacheKey);
-  if (cachedId) {
-    fileUnderMatter(cachedId);
-    if (matterId !== null) deps.onHistoryChanged?.(cachedId);
-    return fromCache(state, cachedId, streamId, priced);
-  }
+  const { file, cached } = beforeRequest(state, input, cacheKey, streamId, priced);
+  if (cached) return cached;
   const answerId = randomUUID();
   const read: AnswerPlan = {
     strategy: 'map-reduce',
@@ -342,13 +354,11 @@ function startMapReduce(state: AskState, input: AskInput, plan: Plan, options: A
       plan: read,
       createdAt: deps.clock.now(),
     },
-    () => fileUnderMatter(answerId),
+    () => file(answerId),
   );
   deps.onHistoryChanged?.(answerId);
 
-  const controller = new AbortController();
-  state.running.set(streamId, controller);
-  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+  const signal = runningSignal(state, streamId, options);
   const recorder = recordAnswer(state.recorder, {
     answerId,
     streamId,

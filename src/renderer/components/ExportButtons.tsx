@@ -20,41 +20,26 @@ export function ExportButtons({
 }) {
   const { t } = useTranslation();
   const exporting = useFileAction();
+  // Each button runs its action through the one status line: copied, saved where, or why not.
+  const actions: { key: string; label: string; run(): Promise<string | null> }[] = [
+    ...(copy ? [{ key: 'copy', label: t('files.copy'), run: () => copy().then(() => t('files.copied')) }] : []),
+    ...FORMATS.map((format) => ({
+      key: format,
+      label: t(format === 'docx' ? 'files.exportDocx' : 'files.exportMd'),
+      run: () => save(format).then((saved) => (saved ? t('files.exported', { path: saved.path }) : null)),
+    })),
+  ];
   return (
     <>
-      {copy && (
+      {actions.map((action) => (
         <button
+          key={action.key}
           type="button"
           className="button"
           disabled={exporting.busy}
-          onClick={() =>
-            inBackground(
-              exporting.run(
-                () => copy().then(() => true),
-                () => t('files.copied'),
-              ),
-            )
-          }
+          onClick={() => inBackground(exporting.run(action.run, (message) => message))}
         >
-          {t('files.copy')}
-        </button>
-      )}
-      {FORMATS.map((format) => (
-        <button
-          key={format}
-          type="button"
-          className="button"
-          disabled={exporting.busy}
-          onClick={() =>
-            inBackground(
-              exporting.run(
-                () => save(format),
-                (saved) => t('files.exported', { path: saved.path }),
-              ),
-            )
-          }
-        >
-          {t(format === 'docx' ? 'files.exportDocx' : 'files.exportMd')}
+          {action.label}
         </button>
       ))}
       <FileActionStatus state={exporting.state} />
