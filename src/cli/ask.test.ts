@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ProviderTestServer, startProviderTestServer } from '../main/llm/testing/provider-test-server';
 import { sharedFile } from '../main/testing/shared-data';
+import type { PlannedChunk } from '../shared/plans';
 import { capturedCli } from './testing/captured-cli';
 
 const ANSWER = 'Bên vi phạm chịu phạt 8% [p. 1, Điều 8].';
@@ -182,15 +183,7 @@ describe('lexdesk ask --dry-run: the plan for a document past the model’s wind
       coverage: { pages: 48, pagesLeftOut: [] },
       estimate: { currency: 'USD' },
     });
-    const chunks = plan.chunks as {
-      index: number;
-      start: number;
-      end: number;
-      pages: number[];
-      tokens: number;
-      path: string[];
-      text: string;
-    }[];
+    const chunks = plan.chunks as (PlannedChunk & { text: string })[];
     expect(chunks.length).toBeGreaterThan(5);
     expect(chunks[0]?.start).toBe(0);
     chunks.forEach((chunk, i) => {

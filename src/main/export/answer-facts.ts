@@ -150,10 +150,13 @@ export function answerFacts(
   ];
 }
 
+/** A label with its `{name}` places filled. */
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+}
+
 /** "12 trích dẫn: 10 khớp, 1 sai trang, 1 không tìm thấy", and which citations were found nowhere. */
 function citationSummary(answer: Answer, l: ExportLabels, number: (value: number) => string): string {
-  const fill = (text: string, values: Record<string, string>) =>
-    text.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? '');
   const checks = answer.citations ?? [];
   const counts = (Object.keys(l.citationCounts) as (keyof typeof l.citationCounts)[])
     .map((verdict) => [verdict, checks.filter((c) => c.verdict === verdict).length] as const)
@@ -166,8 +169,6 @@ function citationSummary(answer: Answer, l: ExportLabels, number: (value: number
 
 /** A planned answer's reading, as its export states it: the parts, and the pages it lacks when parts failed. */
 function howRead(plan: AnswerPlan, l: ExportLabels, number: (value: number) => string): string {
-  const fill = (text: string, values: Record<string, string>) =>
-    text.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? '');
   const pages = plan.coverage.pages > 0 ? fill(l.allPages, { pages: number(plan.coverage.pages) }) : l.wholeText;
   if (plan.failedParts.length === 0) return fill(l.readInParts, { parts: number(plan.parts), pages });
   return fill(l.readInPartsIncomplete, {

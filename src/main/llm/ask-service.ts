@@ -265,7 +265,6 @@ function runAsk(
       const answer = deps.inTransaction(() => {
         // Once closing, the recorder refuses to write, and so must this.
         if (!state.closed) {
-          const error = outcome.error?.toData(deps.language()) ?? null;
           deps.calls.record(
             callRecord(outcome, {
               answerId,
@@ -273,7 +272,7 @@ function runAsk(
               chunkIndex: null,
               target: plan,
               estimatedInput: plan.estimatedInput,
-              error: error ? { code: error.code, message: error.message } : null,
+              language: deps.language(),
               startedAt,
               endedAt: deps.clock.now(),
             }),

@@ -1,4 +1,5 @@
 import { costOf, type Usage } from '../../shared/estimate';
+import type { Language } from '../../shared/language';
 import type { ProviderCall, ProviderCalls } from '../answers/provider-calls';
 import type { ModelTarget } from '../providers/providers-service';
 import type { RequestOutcome } from './model-request';
@@ -23,10 +24,12 @@ export function callRecord(
   call: Pick<ProviderCall, 'answerId' | 'role' | 'chunkIndex' | 'startedAt' | 'endedAt'> & {
     target: ModelTarget;
     estimatedInput: number;
-    error: ProviderCall['error'];
+    /** The language the error's message is stored in: the lawyer's. */
+    language: Language;
   },
 ): ProviderCall {
   const usage = billedUsage(outcome, call.estimatedInput) ?? { input: 0, cachedInput: 0, output: 0 };
+  const error = outcome.error?.toData(call.language) ?? null;
   const { target } = call;
   return {
     answerId: call.answerId,
@@ -40,7 +43,7 @@ export function callRecord(
     currency: target.model.currency,
     reported: outcome.usage !== null,
     status: outcome.status,
-    error: call.error,
+    error: error ? { code: error.code, message: error.message } : null,
     ttftMs: outcome.ttftMs,
     latencyMs: outcome.latencyMs,
     startedAt: call.startedAt,

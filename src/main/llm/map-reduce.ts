@@ -100,7 +100,6 @@ export async function runMapReduce(request: MapReduceRequest): Promise<MapReduce
       hooks,
       limiter: request.limiter,
     });
-    const error = outcome.error?.toData(request.language) ?? null;
     const billed = billedUsage(outcome, estimatedInput);
     if (billed) {
       total.input += billed.input;
@@ -115,7 +114,7 @@ export async function runMapReduce(request: MapReduceRequest): Promise<MapReduce
         chunkIndex,
         target: request.target,
         estimatedInput,
-        error: error ? { code: error.code, message: error.message } : null,
+        language: request.language,
         startedAt: began,
         endedAt: request.clock.now(),
       }),
