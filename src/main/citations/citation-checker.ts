@@ -6,13 +6,13 @@ import { type VerifiableDocument, verifiable, verifyCitations } from './verify-c
 
 /**
  * Checks an answer's citations against its documents as stored, each
- * document's comparable texts kept for the next answer about it (a lawyer
+ * document's comparable text kept for the next answer about it (a lawyer
  * asks several questions of one contract).
  */
 export function createCitationChecker(deps: {
   documents: Pick<DocumentsService, 'get'>;
   outlines: OutlineCache;
-  /** Documents kept ready; each holds its text three times over. */
+  /** Documents kept ready; each holds its text twice over. */
   keep?: number;
 }) {
   const kept = new Map<string, VerifiableDocument>();
@@ -38,11 +38,10 @@ export function createCitationChecker(deps: {
     check(text: string, documentIds: readonly string[]): CitationCheck[] {
       return verifyCitations(text, documentIds.map(ready));
     },
-    /** Readies a document before an answer about it ends (its clauses and comparable texts). */
+    /** Readies a document before an answer about it ends (its clauses and comparable text). */
     prepare(sha256: string): void {
       const doc = ready(sha256);
       doc.outline();
-      doc.loose();
       doc.folded();
     },
   };

@@ -15,7 +15,7 @@ import { type ComparableText, comparable, findQuote } from './source-text';
 
 export type { CitationCheck, Verdict };
 
-/** A document as the verifier reads it; `outline`, `loose` and `folded` are built on first use and kept. */
+/** A document as the verifier reads it; `outline` and `folded` are built on first use and kept. */
 export interface VerifiableDocument {
   sha256: string;
   name: string;
@@ -23,16 +23,14 @@ export interface VerifiableDocument {
   pages: readonly { page: number; start: number; text: string }[];
   paged: boolean;
   outline(): OutlineNode;
-  loose(): ComparableText;
   folded(): ComparableText;
 }
 
-/** A document's comparable texts, made when first asked for. */
+/** A document's outline and comparable text, made when first asked for. */
 export function verifiable(
-  doc: Omit<VerifiableDocument, 'loose' | 'folded' | 'outline'>,
+  doc: Omit<VerifiableDocument, 'folded' | 'outline'>,
   outline: () => OutlineNode,
 ): VerifiableDocument {
-  let loose: ComparableText | undefined;
   let folded: ComparableText | undefined;
   let tree: OutlineNode | undefined;
   return {
@@ -40,10 +38,6 @@ export function verifiable(
     outline: () => {
       tree ??= outline();
       return tree;
-    },
-    loose: () => {
-      loose ??= comparable(doc.text, 'loose');
-      return loose;
     },
     folded: () => {
       folded ??= comparable(doc.text, 'folded');
