@@ -176,7 +176,7 @@ describe('lexdesk ask --dry-run: the plan for a document past the model’s wind
     expect(server.requests.length).toBe(before);
     const { plan, reason, plans } = JSON.parse(result.stdout);
     expect(reason).toBe('cheapest-full-coverage');
-    expect(plans.map((p: { strategy: string }) => p.strategy)).toEqual(['whole', 'map-reduce']);
+    expect(plans.map((p: { strategy: string }) => p.strategy)).toEqual(['whole', 'map-reduce', 'focused']);
     expect(plan).toMatchObject({
       strategy: 'map-reduce',
       model: 'local-8k',
@@ -199,6 +199,38 @@ describe('lexdesk ask --dry-run: the plan for a document past the model’s wind
     );
     expect(plan.estimate.input).toBeGreaterThan(chunks.reduce((sum, chunk) => sum + chunk.tokens, 0));
     expect(plan.estimate.cost).toBeGreaterThan(0);
+  });
+
+  it('prints the focused plan: the passages chosen, in order, and the pages it leaves out', async () => {
+    expect((await addSmall()).code).toBe(0);
+    const result = await cli([
+      '--json',
+      'ask',
+      statute,
+      question,
+      '--provider',
+      'small',
+      '--strategy',
+      'focused',
+      '--dry-run',
+      '--with-text',
+    ]);
+    expect(result.code).toBe(0);
+    const { plan, reason } = JSON.parse(result.stdout);
+    expect(reason).toBe('asked');
+    expect(plan).toMatchObject({ strategy: 'focused', model: 'local-8k', fits: true, estimate: { calls: 1 } });
+    const chunks = plan.chunks as (PlannedChunk & { text: string })[];
+    expect(chunks.length).toBeGreaterThan(0);
+    chunks.forEach((chunk, i) => {
+      expect(chunk.text.length).toBe(chunk.end - chunk.start);
+      if (i > 0) expect(chunk.start).toBeGreaterThan(chunks[i - 1]?.end ?? 0);
+    });
+    const sent = new Set(chunks.flatMap((chunk) => chunk.pages));
+    const left = plan.coverage.pagesLeftOut.flatMap((doc: { pages: number[] }) => doc.pages);
+    expect(left.length).toBeGreaterThan(0);
+    expect(sent.size + left.length).toBe(48);
+    expect(plan.coverage.charsSent).toBe(chunks.reduce((sum, chunk) => sum + chunk.text.length, 0));
+    expect(plan.estimate.input).toBeLessThanOrEqual(8_192 - 2_048);
   });
 
   it('refuses with the numbers what --strategy fail or a cap keeps out, and answers in parts when asked to', async () => {

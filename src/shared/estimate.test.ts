@@ -4,12 +4,13 @@ import {
   answerReserve,
   costOf,
   estimateRequest,
+  FOCUSED_INSTRUCTION_TOKENS,
   INSTRUCTION_TOKENS,
   MAP_INSTRUCTION_TOKENS,
   questionTokens,
   REDUCE_INSTRUCTION_TOKENS,
 } from './estimate';
-import { MAP_SYSTEM, REDUCE_SYSTEM, SYSTEM } from './prompt';
+import { FOCUSED_SYSTEM, MAP_SYSTEM, REDUCE_SYSTEM, SYSTEM } from './prompt';
 import { providerPresets } from './provider-presets';
 import { providerConfigSchema } from './providers';
 import { presetQuestion, questionPresets } from './question-presets';
@@ -68,6 +69,9 @@ describe('the counts the estimate is built from', () => {
         );
         expect(REDUCE_INSTRUCTION_TOKENS[language][encoding], `reduce ${language} ${encoding}`).toBe(
           countTokensWith(encoding, REDUCE_SYSTEM[language]),
+        );
+        expect(FOCUSED_INSTRUCTION_TOKENS[language][encoding], `focused ${language} ${encoding}`).toBe(
+          countTokensWith(encoding, FOCUSED_SYSTEM[language]),
         );
       }
     }

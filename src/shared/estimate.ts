@@ -23,6 +23,12 @@ export const REDUCE_INSTRUCTION_TOKENS: Record<Language, Record<Encoding, number
   en: { o200k_base: 104, cl100k_base: 104 },
 };
 
+/** The focused question's instructions (prompt.ts, FOCUSED_SYSTEM), checked as INSTRUCTION_TOKENS is. */
+export const FOCUSED_INSTRUCTION_TOKENS: Record<Language, Record<Encoding, number>> = {
+  vi: { o200k_base: 273, cl100k_base: 469 },
+  en: { o200k_base: 213, cl100k_base: 214 },
+};
+
 /** A document's framing (prompt.ts): its `<document index name>` tags, about 16 tokens, and 5 a `[Page N]` marker. */
 export const DOCUMENT_TOKENS = 16;
 export const PAGE_MARKER_TOKENS = 5;
@@ -33,6 +39,13 @@ export const PAGE_MARKER_TOKENS = 5;
  */
 export function partFramingTokens(path: readonly string[]): number {
   return DOCUMENT_TOKENS + 8 + Math.ceil(path.join(' > ').length / 2);
+}
+/**
+ * An excerpt's framing in a focused request (`<excerpt path>` and its close):
+ * its breadcrumb taken as two characters a token, as a part's is.
+ */
+export function excerptFramingTokens(path: readonly string[]): number {
+  return 10 + Math.ceil(path.join(' > ').length / 2);
 }
 /** What the chunker keeps aside for a part's framing: a breadcrumb of up to 80 characters. */
 export const PART_FRAMING_ALLOWANCE = DOCUMENT_TOKENS + 8 + 40;

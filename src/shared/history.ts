@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answerStatusSchema } from './answers';
 import { sha256Schema } from './documents';
+import { planStrategySchema } from './plans';
 
 /** One past analysis in the history list. */
 export const historyItemSchema = z.object({
@@ -18,6 +19,9 @@ export const historyItemSchema = z.object({
   documentName: z.string(),
   documentCount: z.number().int(),
   matterId: z.string().nullable(),
+  /** The plan it was read by (null: whole), and whether that read every page of it. */
+  readBy: planStrategySchema.nullable(),
+  coverage: z.enum(['full', 'partial']).nullable(),
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 

@@ -1,6 +1,11 @@
 /** Separates pages in a document's whole text, so every offset maps to one page. */
 export const PAGE_SEPARATOR = '\n\n';
 
+/** A document's whole stored text, its pages joined: the text every offset (a plan's, a citation's, Find's) counts in. */
+export function documentText(pages: readonly { text: string }[]): string {
+  return pages.map((page) => page.text).join(PAGE_SEPARATOR);
+}
+
 /** The page (1-based) holding a character offset of the document text; pages sorted by `start`. */
 export function pageOfOffset(pages: readonly { page: number; start: number }[], offset: number): number {
   let low = 0;

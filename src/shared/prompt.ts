@@ -149,3 +149,45 @@ export function buildReducePrompt(
     messages: [{ role: 'user', content: `${framed.join('\n\n')}\n\n${label}: ${question.trim()}` }],
   };
 }
+
+/**
+ * The instructions for a question sent with only the passages that bear on
+ * it: the whole document's, and a line saying the rest was not sent, so the
+ * model says so rather than that a clause does not exist.
+ */
+export const FOCUSED_SYSTEM: Record<Language, string> = {
+  vi: `${SYSTEM.vi}
+- Tài liệu chỉ được gửi kèm những đoạn liên quan nhất đến câu hỏi (trong thẻ <excerpt>, kèm vị trí điều khoản); các đoạn khác không được gửi. Nếu câu trả lời có thể nằm ở phần không được gửi, hãy nói rõ điều đó thay vì kết luận là tài liệu không quy định.`,
+  en: `${SYSTEM.en}
+- Only the passages most relevant to the question were sent (in <excerpt> tags, with where they stand); the rest of the document was not. Where the answer may lie in what was not sent, say so rather than concluding the document is silent.`,
+};
+
+/** A document as a focused question sends it: its excerpts, in order, each with its pages and breadcrumb. */
+export interface FocusedDocument {
+  name: string;
+  paged: boolean;
+  excerpts: { path: string[]; pages: { page: number; text: string }[] }[];
+}
+
+/** The focused request: each document's excerpts, framed as a whole document's pages are, then the question. */
+export function buildFocusedPrompt(
+  documents: readonly FocusedDocument[],
+  question: string,
+  language: Language,
+): Prompt {
+  const framed = documents.map((doc, index) => {
+    const excerpts = doc.excerpts.map((excerpt) => {
+      const body = doc.paged
+        ? excerpt.pages.map((page) => `[Page ${page.page}]\n${page.text}`).join('\n\n')
+        : excerpt.pages.map((page) => page.text).join('\n\n');
+      const where = excerpt.path.length > 0 ? ` path="${excerpt.path.join(' > ').replace(/"/g, "'")}"` : '';
+      return `<excerpt${where}>\n${body}\n</excerpt>`;
+    });
+    return `<document index="${index + 1}" name="${doc.name.replace(/"/g, "'")}">\n${excerpts.join('\n')}\n</document>`;
+  });
+  const label = language === 'vi' ? 'Câu hỏi' : 'Question';
+  return {
+    system: FOCUSED_SYSTEM[language],
+    messages: [{ role: 'user', content: `${framed.join('\n\n')}\n\n${label}: ${question.trim()}` }],
+  };
+}

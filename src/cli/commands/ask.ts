@@ -1,7 +1,7 @@
 import { parseChannelInput } from '../../main/ipc';
 import { type PlannedQuestion, planRefusal } from '../../main/plans/plans-service';
 import type { Answer } from '../../shared/answers';
-import { PAGE_SEPARATOR } from '../../shared/page-map';
+import { documentText } from '../../shared/page-map';
 import { type Plan, type Strategy, strategySchema } from '../../shared/plans';
 import { type CommandContext, usage, value } from '../context';
 import { EXIT, type ExitCode, exitCodeFor } from '../exit-codes';
@@ -96,6 +96,13 @@ function planSaid(plan: Plan, language: 'vi' | 'en'): string {
       ? `tài liệu vừa với ${plan.model}, hỏi bằng mô hình này: ≈ ${tokens} token đầu vào, ≈ ${cost}`
       : `the documents fit ${plan.model}, asked with it: ≈ ${tokens} input tokens, ≈ ${cost}`;
   }
+  if (plan.strategy === 'focused') {
+    const share = Math.round((100 * plan.coverage.charsSent) / Math.max(1, plan.coverage.chars));
+    const left = plan.coverage.pagesLeftOut.reduce((sum, doc) => sum + doc.pages.length, 0);
+    return language === 'vi'
+      ? `chỉ gửi ${plan.chunks.length} đoạn liên quan nhất đến câu hỏi cho ${plan.model} (${share}% văn bản${left > 0 ? `, ${left} trang không được gửi` : ''}); câu trả lời có thể thiếu phần không được gửi: ≈ ${tokens} token đầu vào, ≈ ${cost}`
+      : `sending ${plan.model} only the ${plan.chunks.length} passages most relevant to the question (${share}% of the text${left > 0 ? `, ${left} pages not sent` : ''}); the answer may miss what was not sent: ≈ ${tokens} input tokens, ≈ ${cost}`;
+  }
   return language === 'vi'
     ? `tài liệu dài hơn giới hạn đầu vào của ${plan.model}; đọc theo ${plan.chunks.length} phần rồi tổng hợp: ≈ ${tokens} token đầu vào, ${plan.estimate.calls} yêu cầu, ≈ ${cost}`
     : `the documents are longer than ${plan.model}'s context window; reading them in ${plan.chunks.length} parts, then joining: ≈ ${tokens} input tokens, ${plan.estimate.calls} requests, ≈ ${cost}`;
@@ -123,10 +130,7 @@ function printPlan(context: CommandContext, planned: PlannedQuestion): ExitCode 
   const textOf = (sha256: string) => {
     let text = texts.get(sha256);
     if (text === undefined) {
-      text = context.services.documents
-        .get(sha256)
-        .pageTexts.map((page) => page.text)
-        .join(PAGE_SEPARATOR);
+      text = documentText(context.services.documents.get(sha256).pageTexts);
       texts.set(sha256, text);
     }
     return text;

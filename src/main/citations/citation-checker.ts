@@ -1,5 +1,5 @@
 import type { CitationCheck } from '../../shared/answers';
-import { PAGE_SEPARATOR } from '../../shared/page-map';
+import { documentText } from '../../shared/page-map';
 import type { DocumentsService } from '../documents/documents-service';
 import type { OutlineCache } from '../plans/plan-question';
 import { type VerifiableDocument, verifiable, verifyCitations } from './verify-citations';
@@ -25,9 +25,11 @@ export function createCitationChecker(deps: {
       return known;
     }
     const doc = deps.documents.get(sha256);
-    const text = doc.pageTexts.map((page) => page.text).join(PAGE_SEPARATOR);
-    const made = verifiable({ sha256, name: doc.name, text, pages: doc.pageTexts, paged: doc.pages !== null }, () =>
-      deps.outlines.get(doc, text),
+    const text = documentText(doc.pageTexts);
+    const made = verifiable(
+      { sha256, name: doc.name, text, pages: doc.pageTexts, paged: doc.pages !== null },
+      () => deps.outlines.get(doc, text),
+      () => deps.outlines.folded(doc, text),
     );
     kept.set(sha256, made);
     if (kept.size > (deps.keep ?? 8)) kept.delete(kept.keys().next().value as string);

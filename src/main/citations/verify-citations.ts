@@ -26,10 +26,14 @@ export interface VerifiableDocument {
   folded(): ComparableText;
 }
 
-/** A document's outline and comparable text, made when first asked for. */
+/**
+ * A document's outline and comparable text, made when first asked for (by
+ * default here; the checker passes the plans' cache, so a document is read once).
+ */
 export function verifiable(
   doc: Omit<VerifiableDocument, 'folded' | 'outline'>,
   outline: () => OutlineNode,
+  fold: () => ComparableText = () => comparable(doc.text, 'folded'),
 ): VerifiableDocument {
   let folded: ComparableText | undefined;
   let tree: OutlineNode | undefined;
@@ -40,7 +44,7 @@ export function verifiable(
       return tree;
     },
     folded: () => {
-      folded ??= comparable(doc.text, 'folded');
+      folded ??= fold();
       return folded;
     },
   };

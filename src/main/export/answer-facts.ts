@@ -1,6 +1,13 @@
 import { type Answer, type AnswerPlan, isCutOff } from '../../shared/answers';
 import type { DocumentSummary } from '../../shared/documents';
-import { formatDateTime, formatMoney, formatNumber, formatPageList, formatSeconds } from '../../shared/format';
+import {
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatPageList,
+  formatPercent,
+  formatSeconds,
+} from '../../shared/format';
 import type { Language } from '../../shared/language';
 import type { VndRate } from '../../shared/settings';
 
@@ -32,6 +39,8 @@ const labels = {
     readInParts: 'theo {parts} phần rồi tổng hợp; đọc đủ {pages}',
     readInPartsIncomplete:
       'theo {parts} phần rồi tổng hợp; CHƯA ĐẦY ĐỦ: {failed} phần không đọc được (trang {missing})',
+    readFocused: 'CHƯA ĐẦY ĐỦ: chỉ gửi {parts} đoạn trích liên quan nhất đến câu hỏi ({share} văn bản)',
+    readFocusedPages: '; các trang không được gửi: {missing}',
     allPages: '{pages} trang',
     wholeText: 'toàn bộ văn bản',
     pages: 'trang',
@@ -78,6 +87,8 @@ const labels = {
     readInParts: 'in {parts} parts, then joined; all {pages} read',
     readInPartsIncomplete:
       'in {parts} parts, then joined; INCOMPLETE: {failed} parts could not be read (pages {missing})',
+    readFocused: 'PARTIAL: only the {parts} passages most relevant to the question were sent ({share} of the text)',
+    readFocusedPages: '; pages not sent: {missing}',
     allPages: '{pages} pages',
     wholeText: 'the whole text',
     pages: 'pages',
@@ -143,7 +154,9 @@ export function answerFacts(
     [l.output, answer.usage ? number(answer.usage.output) : '—'],
     [l.cost, `${answer.usage ? '' : '≈ '}${money(answer.cost ?? 0, answer.currency)}`],
     [l.latency, answer.latencyMs === null ? '—' : `${seconds(answer.latencyMs)} s`],
-    ...(answer.plan ? [[l.read, howRead(answer.plan, l, number)] as [string, string]] : []),
+    ...(answer.plan
+      ? [[l.read, howRead(answer.plan, l, number, (share) => formatPercent(share, language))] as [string, string]]
+      : []),
     ...(answer.citations && answer.citations.length > 0
       ? [[l.citations, citationSummary(answer, l, number)] as [string, string]]
       : []),
@@ -167,8 +180,22 @@ function citationSummary(answer: Answer, l: ExportLabels, number: (value: number
   return missing.length === 0 ? summary : `${summary}; ${fill(l.notFoundList, { list: missing.join(' ') })}`;
 }
 
-/** A planned answer's reading, as its export states it: the parts, and the pages it lacks when parts failed. */
-function howRead(plan: AnswerPlan, l: ExportLabels, number: (value: number) => string): string {
+/**
+ * A planned answer's reading, as its export states it: the parts, and the
+ * pages it lacks when parts failed or only passages were sent.
+ */
+function howRead(
+  plan: AnswerPlan,
+  l: ExportLabels,
+  number: (value: number) => string,
+  percent: (share: number) => string,
+): string {
+  if (plan.strategy === 'focused') {
+    const left = plan.coverage.pagesLeftOut.flatMap((doc) => doc.pages);
+    const share = percent(plan.coverage.charsSent / Math.max(1, plan.coverage.chars));
+    const read = fill(l.readFocused, { parts: number(plan.parts), share });
+    return left.length === 0 ? read : `${read}${fill(l.readFocusedPages, { missing: formatPageList(left) })}`;
+  }
   const pages = plan.coverage.pages > 0 ? fill(l.allPages, { pages: number(plan.coverage.pages) }) : l.wholeText;
   if (plan.failedParts.length === 0) return fill(l.readInParts, { parts: number(plan.parts), pages });
   return fill(l.readInPartsIncomplete, {

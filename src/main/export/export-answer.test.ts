@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatCost, formatDateTime } from '../../shared/format';
+import { formatCost, formatDateTime, formatPercent } from '../../shared/format';
 import { insertAnswer } from '../testing/seed';
 import { createTempServices } from '../testing/temp-services';
 import { exportAnswer, exportMatter } from './export-answer';
@@ -123,6 +123,26 @@ describe('export', () => {
     await exportAnswer(services, answerId, 'md', file, vi);
     expect(readFileSync(file, 'utf8')).toContain(
       '| Cách đọc tài liệu | theo 13 phần rồi tổng hợp; CHƯA ĐẦY ĐỦ: 1 phần không đọc được (trang 180–182) |',
+    );
+  });
+
+  it('says a focused answer is partial, how much it read and which pages it was not sent', async () => {
+    const plan = {
+      strategy: 'focused',
+      parts: 40,
+      coverage: {
+        pages: 404,
+        pagesLeftOut: [{ document: documentSha256, pages: [1, 2, 3, 7, 9, 10] }],
+        chars: 1_000,
+        charsSent: 120,
+      },
+      failedParts: [],
+    };
+    services.db.prepare('UPDATE answers SET plan = ? WHERE id = ?').run(JSON.stringify(plan), answerId);
+    const file = join(services.dataDir, 'trich.md');
+    await exportAnswer(services, answerId, 'md', file, vi);
+    expect(readFileSync(file, 'utf8')).toContain(
+      `| Cách đọc tài liệu | CHƯA ĐẦY ĐỦ: chỉ gửi 40 đoạn trích liên quan nhất đến câu hỏi (${formatPercent(0.12, 'vi')} văn bản); các trang không được gửi: 1–3, 7, 9–10 |`,
     );
   });
 

@@ -48,6 +48,25 @@ describe('history', () => {
     expect(services.history.page(1, 1).items.map((item) => item.answerId)).toEqual(['old']);
   });
 
+  it('says how each analysis was read: whole, in parts, or partly (parts failed, or only passages sent)', () => {
+    const plan = (strategy: string, failed: number, charsSent: number) =>
+      JSON.stringify({
+        strategy,
+        parts: 3,
+        coverage: { pages: 0, pagesLeftOut: [], chars: 100, charsSent },
+        failedParts: Array.from({ length: failed }, (_, index) => ({ index, document: sha256, pages: [] })),
+      });
+    const read = (id: string) => services.history.page(10, 0).items.find((item) => item.answerId === id);
+    expect(read('old')).toMatchObject({ readBy: null, coverage: null });
+    const set = services.db.prepare('UPDATE answers SET plan = ? WHERE id = ?');
+    set.run(plan('map-reduce', 0, 100), 'old');
+    expect(read('old')).toMatchObject({ readBy: 'map-reduce', coverage: 'full' });
+    set.run(plan('map-reduce', 1, 100), 'old');
+    expect(read('old')).toMatchObject({ readBy: 'map-reduce', coverage: 'partial' });
+    set.run(plan('focused', 0, 25), 'new');
+    expect(read('new')).toMatchObject({ readBy: 'focused', coverage: 'partial' });
+  });
+
   it('lists the analyses of one matter, or those in no matter, each with its matter', () => {
     const matter = services.matters.create('Vụ An Phát');
     services.matters.assign(matter.id, { answerIds: ['old'] });

@@ -34,7 +34,12 @@ const columns = `a.id AS answerId, a.question, a.status, a.finish_reason AS fini
             a.currency, a.created_at AS createdAt, a.matter_id AS matterId,
             COALESCE((SELECT d.name FROM answer_documents ad JOIN documents d ON d.sha256 = ad.document_sha256
                       WHERE ad.answer_id = a.id ORDER BY ad.position LIMIT 1), '') AS documentName,
-            (SELECT count(*) FROM answer_documents ad WHERE ad.answer_id = a.id) AS documentCount`;
+            (SELECT count(*) FROM answer_documents ad WHERE ad.answer_id = a.id) AS documentCount,
+            json_extract(a.plan, '$.strategy') AS readBy,
+            CASE WHEN a.plan IS NULL THEN NULL
+                 WHEN json_array_length(a.plan, '$.failedParts') > 0
+                   OR json_extract(a.plan, '$.coverage.charsSent') < json_extract(a.plan, '$.coverage.chars') THEN 'partial'
+                 ELSE 'full' END AS coverage`;
 
 /** The history's reads, each through an index (query-plans.test.ts holds them to it). */
 export const historyQueries = {

@@ -19,7 +19,7 @@ import { callRecord } from './call-record';
 import { type ChatClient, type ChatClientOptions, createChatClient } from './chat-client';
 import { runMapReduce } from './map-reduce';
 import { DEFAULT_RETRY, type RetryPolicy, requestAnswer } from './model-request';
-import { type AskPlan, cacheKeyOf, planAsk } from './preflight';
+import { type AskPlan, cacheKeyOf, planAsk, planFocusedAsk } from './preflight';
 import type { ProviderLimiter } from './provider-limiter';
 import { loadAnthropic, loadOpenAi } from './sdks';
 
@@ -162,8 +162,17 @@ function startAsk(state: AskState, asked: AskInput, options: AskOptions) {
     if (!chosen) throw planRefusal(planned, input.model);
     if (chosen.strategy === 'map-reduce') return startMapReduce(state, input, chosen, options);
     input = { ...input, providerId: chosen.providerId, model: chosen.model };
+    if (chosen.strategy === 'focused') {
+      const ask = planFocusedAsk(deps, input, chosen, deps.language(), options.apiKey);
+      return startWhole(state, input, options, { ask, read: answerPlanOf(chosen) });
+    }
   }
   return startWhole(state, input, options);
+}
+
+/** What an answer stores of the plan it was read by: its strategy, its parts, its coverage. */
+function answerPlanOf(plan: Plan): AnswerPlan {
+  return { strategy: plan.strategy, parts: plan.chunks.length, coverage: plan.coverage, failedParts: [] };
 }
 
 /**
@@ -198,9 +207,18 @@ function runningSignal(state: AskState, streamId: string, options: AskOptions): 
   return options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
 }
 
-function startWhole(state: AskState, input: AskInput, options: AskOptions) {
+/**
+ * One request: the documents whole (planned here), or a plan's prepared
+ * request (the focused passages) with what the answer stores of its plan.
+ */
+function startWhole(
+  state: AskState,
+  input: AskInput,
+  options: AskOptions,
+  prepared?: { ask: AskPlan; read: AnswerPlan },
+) {
   const { deps, rows } = state;
-  const plan = planAsk(deps, input, deps.language(), options.apiKey);
+  const plan = prepared?.ask ?? planAsk(deps, input, deps.language(), options.apiKey);
   const streamId = randomUUID();
   const { file, cached } = beforeRequest(state, input, plan.cacheKey, streamId, plan);
   if (cached) return cached;
@@ -217,7 +235,7 @@ function startWhole(state: AskState, input: AskInput, options: AskOptions) {
       estimatedInput: plan.estimatedInput,
       currency: plan.model.currency,
       follows: plan.follows,
-      plan: null,
+      plan: prepared?.read ?? null,
       createdAt: deps.clock.now(),
     },
     () => file(answerId),
@@ -332,12 +350,7 @@ function startMapReduce(state: AskState, input: AskInput, plan: Plan, options: A
   const { file, cached } = beforeRequest(state, input, cacheKey, streamId, priced);
   if (cached) return cached;
   const answerId = randomUUID();
-  const read: AnswerPlan = {
-    strategy: 'map-reduce',
-    parts: plan.chunks.length,
-    coverage: plan.coverage,
-    failedParts: [],
-  };
+  const read = answerPlanOf(plan);
   rows.create(
     {
       id: answerId,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AskStreamEvent } from '../../shared/answers';
-import { MAP_SYSTEM, REDUCE_SYSTEM } from '../../shared/prompt';
+import { FOCUSED_SYSTEM, MAP_SYSTEM, REDUCE_SYSTEM } from '../../shared/prompt';
 import { createAnswerRows } from '../answers/answer-rows';
 import { createPlansService } from '../plans/plans-service';
 import { sharedFile } from '../testing/shared-data';
@@ -62,7 +62,7 @@ beforeEach(() => {
   script();
 });
 
-function mapReduce(partsAtOnce = 4) {
+function mapReduce(partsAtOnce = 4, strategy: 'auto' | 'focused' = 'auto') {
   const service = createAskService({
     rows: createAnswerRows(services.db),
     calls: services.calls,
@@ -85,7 +85,7 @@ function mapReduce(partsAtOnce = 4) {
       providerId: 'local32k',
       model: 'test-model',
       question: QUESTION,
-      strategy: 'auto',
+      strategy,
       fresh: true,
     },
     { onEvent: (event) => events.push(event) },
@@ -224,5 +224,29 @@ describe('a map-reduce answer over the 404-page Civil Code on a 32K model', () =
     const calls = services.calls.forAnswer(answer.id);
     expect(calls).toHaveLength(3);
     expect(calls.every((c) => c.status === 'stopped' && (c.latencyMs ?? 0) < 5_000)).toBe(true);
+  }, 30_000);
+});
+
+describe('a focused answer over the Civil Code on a 32K model', () => {
+  it('sends only the passages chosen, in one request, and the answer names the pages left out', async () => {
+    const { started } = mapReduce(4, 'focused');
+    const answer = await started.finished;
+    expect(answer).toMatchObject({ status: 'done', text: NOTE, plan: { strategy: 'focused', failedParts: [] } });
+    expect(server.requests).toHaveLength(1);
+    const request = server.requests[0] as RecordedRequest;
+    expect(systemOf(request)).toBe(FOCUSED_SYSTEM.vi);
+    const sent = new Set(pagesIn(userOf(request)));
+    const left = answer.plan?.coverage.pagesLeftOut.flatMap((doc) => doc.pages) ?? [];
+    expect(left.length).toBeGreaterThan(200);
+    expect(left.length + sent.size).toBe(404);
+    expect(left.some((page) => sent.has(page))).toBe(false);
+    expect(userOf(request).match(/<excerpt/g)).toHaveLength(answer.plan?.parts ?? -1);
+    // Damages for breach: the Điều on it goes, with its breadcrumb.
+    expect(userOf(request)).toContain('Điều 9.1.LQ.360');
+    const calls = services.calls.forAnswer(answer.id);
+    expect(calls).toMatchObject([{ role: 'single', status: 'done' }]);
+    const counted = calls[0]?.usage.input ?? 0;
+    expect(answer.estimatedInput).toBeGreaterThanOrEqual(counted);
+    expect(answer.estimatedInput / counted).toBeLessThan(1.1);
   }, 30_000);
 });

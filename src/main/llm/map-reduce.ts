@@ -2,11 +2,12 @@ import type { DocumentDetail } from '../../shared/documents';
 import type { AppErrorData } from '../../shared/errors';
 import { answerReserve, type Usage } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
-import { PAGE_SEPARATOR } from '../../shared/page-map';
+import { documentText } from '../../shared/page-map';
 import type { Plan, PlannedChunk } from '../../shared/plans';
 import { buildMapPrompt, buildReducePrompt, NOTHING_IN_PART, type Prompt } from '../../shared/prompt';
 import type { ProviderCall } from '../answers/provider-calls';
 import type { Clock } from '../clock';
+import { chunkPages } from '../plans/chunk-text';
 import { NOTE_FRAMING_TOKENS } from '../plans/plan-question';
 import type { ModelTarget } from '../providers/providers-service';
 import { countTokensWith } from '../tokens/token-count';
@@ -78,7 +79,7 @@ interface Note {
 export async function runMapReduce(request: MapReduceRequest): Promise<MapReduceOutcome> {
   const startedAt = request.clock.now();
   const { chunks } = request.plan;
-  const texts = new Map(request.documents.map((doc) => [doc.sha256, documentText(doc)]));
+  const texts = new Map(request.documents.map((doc) => [doc.sha256, documentText(doc.pageTexts)]));
   const notes: (Note | null)[] = chunks.map(() => null);
   const failedParts: FailedPart[] = [];
   const total: Usage = { input: 0, cachedInput: 0, output: 0 };
@@ -230,27 +231,13 @@ function promptTokens(prompt: Prompt, request: MapReduceRequest): number {
   );
 }
 
-function documentText(doc: DocumentDetail): string {
-  return doc.pageTexts.map((page) => page.text).join(PAGE_SEPARATOR);
-}
-
 /** The part's text, page by page, as the map request frames it. */
 function partOf(request: MapReduceRequest, chunk: PlannedChunk, text: string) {
   const doc = request.documents.find((d) => d.sha256 === chunk.document);
-  const paged = doc?.pages !== null && doc !== undefined;
-  const pages = paged
-    ? (doc?.pageTexts ?? [])
-        .filter((page) => chunk.pages.includes(page.page))
-        .map((page) => {
-          const from = Math.max(chunk.start, page.start);
-          const to = Math.min(chunk.end, page.start + page.text.length);
-          return { page: page.page, text: text.slice(from, to) };
-        })
-    : [{ page: 1, text: text.slice(chunk.start, chunk.end) }];
   return {
     name: doc?.name ?? '',
-    pages,
-    paged,
+    pages: doc ? chunkPages(doc, chunk, text) : [],
+    paged: doc !== undefined && doc.pages !== null,
     path: chunk.path,
     part: chunk.index + 1,
     of: request.plan.chunks.length,

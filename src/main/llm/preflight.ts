@@ -3,9 +3,11 @@ import { type Answer, type AskInput, MAX_THREAD_TURNS } from '../../shared/answe
 import { AppError } from '../../shared/errors';
 import { answerReserve, costOf, estimatedThread, estimateRequest } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
-import { buildPrompt, PROMPT_VERSION, type Prompt } from '../../shared/prompt';
+import type { Plan, PlannedChunk } from '../../shared/plans';
+import { buildFocusedPrompt, buildPrompt, PROMPT_VERSION, type Prompt } from '../../shared/prompt';
 import type { AnswersService } from '../answers/answers-service';
 import type { DocumentsService } from '../documents/documents-service';
+import { focusedDocuments } from '../plans/chunk-text';
 import type { ModelTarget, ProvidersService } from '../providers/providers-service';
 
 /**
@@ -106,7 +108,13 @@ function threadOf(deps: PreflightDependencies, follows: string, documentIds: rea
  * documents (by SHA-256, in any order), the same model and the same
  * instructions has the same key.
  */
-export function cacheKeyOf(input: AskInput, language: Language, maxOutputTokens: number): string {
+export function cacheKeyOf(
+  input: AskInput,
+  language: Language,
+  maxOutputTokens: number,
+  /** A focused answer's passages: the same question sent with other passages is another question. */
+  excerpts?: readonly Pick<PlannedChunk, 'document' | 'start' | 'end'>[],
+): string {
   const question = input.question.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('vi');
   const documents = [...input.documentIds].sort();
   // An answer given room for 2,048 tokens is not the one given 8,000.
@@ -114,7 +122,13 @@ export function cacheKeyOf(input: AskInput, language: Language, maxOutputTokens:
   // A follow-up is answered in its thread: the same words after other answers are another question.
   const thread = input.follows ?? null;
   // An answer joined from parts is not the one read whole; a whole answer's key is as it always was.
-  const read = input.strategy === 'map-reduce' || input.strategy === 'focused' ? { strategy: input.strategy } : {};
+  const read =
+    input.strategy === 'map-reduce' || input.strategy === 'focused'
+      ? {
+          strategy: input.strategy,
+          ...(excerpts ? { excerpts: excerpts.map((e) => [e.document, e.start, e.end]) } : {}),
+        }
+      : {};
   const key = JSON.stringify({
     question,
     documents,
@@ -125,4 +139,33 @@ export function cacheKeyOf(input: AskInput, language: Language, maxOutputTokens:
     ...read,
   });
   return createHash('sha256').update(key).digest('hex');
+}
+
+/**
+ * A focused plan as a request: the chosen passages of each document, with the
+ * focused instructions, at the plan's own estimate (what the panel showed).
+ */
+export function planFocusedAsk(
+  deps: PreflightDependencies,
+  input: AskInput,
+  plan: Plan,
+  language: Language,
+  keyOverride?: string,
+): AskPlan {
+  const target = deps.providers.target(plan.providerId, plan.model, keyOverride);
+  const documents = input.documentIds.map((sha256) => deps.documents.get(sha256));
+  const estimatedInput = plan.estimate.input;
+  return {
+    ...target,
+    prompt: buildFocusedPrompt(focusedDocuments(documents, plan.chunks), input.question, language),
+    estimatedInput,
+    estimatedCost: costOf({ input: estimatedInput, cachedInput: 0, output: 0 }, target.model),
+    cacheKey: cacheKeyOf(
+      { ...input, providerId: plan.providerId, model: plan.model, strategy: 'focused' },
+      language,
+      answerReserve(target.model),
+      plan.chunks,
+    ),
+    follows: null,
+  };
 }

@@ -241,7 +241,7 @@ export function isCharacterBoundary(text: string, offset: number): boolean {
 }
 
 /** The pages a span holds text of: from the page of its first character to that of its last. */
-function pagesOf(source: ChunkSource, start: number, end: number): number[] {
+export function pagesOf(source: ChunkSource, start: number, end: number): number[] {
   const held = source.pages.filter((page) => page.start < end && page.start + page.length > start);
   return held.map((page) => page.page);
 }

@@ -79,6 +79,7 @@ describe('plans for a question over a 48-page statute', () => {
     expect(plans.map((plan) => `${plan.strategy}/${plan.model}`)).toEqual([
       'whole/local-8k',
       'map-reduce/local-8k',
+      'focused/local-8k',
       'whole/moonshot-v1-128k',
     ]);
     // The small model's map-reduce costs cents where the large one costs more.

@@ -5,6 +5,8 @@ import {
   DOCUMENT_TOKENS,
   documentTokens,
   estimateRequest,
+  excerptFramingTokens,
+  FOCUSED_INSTRUCTION_TOKENS,
   MAP_INSTRUCTION_TOKENS,
   PAGE_MARKER_TOKENS,
   PART_FRAMING_ALLOWANCE,
@@ -13,11 +15,13 @@ import {
   REDUCE_INSTRUCTION_TOKENS,
 } from '../../shared/estimate';
 import type { Language } from '../../shared/language';
-import { PAGE_SEPARATOR } from '../../shared/page-map';
+import { documentText } from '../../shared/page-map';
 import type { Coverage, Plan, PlannedChunk, PlanReason, Strategy } from '../../shared/plans';
 import type { ProviderModel } from '../../shared/providers';
-import { buildOutline, type ChunkSource, chunkDocument, type OutlineNode } from './chunking';
+import { type ComparableText, comparable } from '../citations/source-text';
+import { buildOutline, type Chunk, type ChunkSource, chunkDocument, type OutlineNode } from './chunking';
 import { findClauseHeadings } from './clause-headings';
+import { focusedExcerpts } from './focus';
 
 /**
  * The plans for one question over its documents on one model, each priced
@@ -146,6 +150,68 @@ export function reduceRounds(partials: number, each: number, budget: number) {
   }
 }
 
+/**
+ * The passages that bear most on the question, up to what one request holds:
+ * one request, priced; its coverage names the pages left out. Never full
+ * coverage (when all fits, whole does), so `auto` takes it only when nothing
+ * that reads every page fits.
+ */
+export function planFocused(request: PlanRequest, outlines: OutlineCache = createOutlineCache()): Plan {
+  const { model } = request.chosen;
+  const room = inputRoom(model, request.maxInputTokens);
+  const overhead =
+    FOCUSED_INSTRUCTION_TOKENS[request.language][model.encoding] +
+    questionTokens(request.question) +
+    request.documents.length * DOCUMENT_TOKENS;
+  const excerpts = focusedPlanOf(request.documents, request.question, model.encoding, room - overhead, outlines);
+  const chunks: PlannedChunk[] = request.documents.flatMap((doc, d) =>
+    (excerpts[d] ?? []).map((excerpt) => ({ ...excerpt, document: doc.sha256 })),
+  );
+  chunks.forEach((chunk, index) => {
+    chunk.index = index;
+  });
+  const input = chunks.reduce((sum, chunk) => sum + excerptFramingTokens(chunk.path) + chunk.tokens, overhead);
+  const coverage = fullCoverage(request.documents);
+  return {
+    strategy: 'focused',
+    providerId: request.chosen.providerId,
+    model: model.model,
+    fits: chunks.length > 0 && input <= room,
+    chunks,
+    coverage: {
+      ...coverage,
+      pagesLeftOut: request.documents.flatMap((doc) => {
+        if (doc.pages === null) return [];
+        const read = new Set(chunks.filter((chunk) => chunk.document === doc.sha256).flatMap((chunk) => chunk.pages));
+        const left = doc.pageTexts.map((page) => page.page).filter((page) => !read.has(page));
+        return left.length > 0 ? [{ document: doc.sha256, pages: left }] : [];
+      }),
+      charsSent: chunks.reduce((sum, chunk) => sum + chunk.end - chunk.start, 0),
+    },
+    estimate: priced(model, input, Math.min(answerReserve(model), REDUCE_OUTPUT_TOKENS), 1),
+  };
+}
+
+/**
+ * Each document's excerpts for the question within `budget` tokens (see
+ * focus.ts), each excerpt's framing counted unless `framing` says otherwise.
+ */
+export function focusedPlanOf(
+  documents: readonly DocumentDetail[],
+  question: string,
+  encoding: Encoding,
+  budget: number,
+  outlines: OutlineCache,
+  framing: (path: readonly string[]) => number = excerptFramingTokens,
+): Chunk[][] {
+  if (budget <= 0) return documents.map(() => []);
+  const sources = documents.map((doc) => {
+    const source = chunkSource(doc, encoding);
+    return { source, outline: outlines.get(doc, source.text), folded: outlines.folded(doc, source.text) };
+  });
+  return focusedExcerpts(sources, question, budget, framing);
+}
+
 /** Whole, on each other configured model whose window holds the documents. */
 export function planLargerModels(request: PlanRequest): Plan[] {
   return (request.others ?? []).map((other) => planWhole(request, other)).filter((plan) => plan.fits);
@@ -159,38 +225,52 @@ export function planQuestion(
 ): { plans: Plan[]; chosen: Plan | null; reason: PlanReason | null } {
   const whole = planWhole(request);
   const plans = [whole];
-  if (!whole.fits) plans.push(planMapReduce(request, outlines), ...planLargerModels(request));
+  if (!whole.fits) {
+    plans.push(planMapReduce(request, outlines), planFocused(request, outlines), ...planLargerModels(request));
+  }
   if (strategy === 'whole' || strategy === 'fail')
     return { plans, chosen: whole.fits ? whole : null, reason: whole.fits ? 'asked' : null };
-  if (strategy === 'map-reduce') {
-    const mapReduce = plans.find((plan) => plan.strategy === 'map-reduce') ?? planMapReduce(request, outlines);
-    if (!plans.includes(mapReduce)) plans.push(mapReduce);
-    return { plans, chosen: mapReduce.fits ? mapReduce : null, reason: mapReduce.fits ? 'asked' : null };
+  if (strategy === 'map-reduce' || strategy === 'focused') {
+    const make = strategy === 'map-reduce' ? planMapReduce : planFocused;
+    const asked = plans.find((plan) => plan.strategy === strategy) ?? make(request, outlines);
+    if (!plans.includes(asked)) plans.push(asked);
+    return { plans, chosen: asked.fits ? asked : null, reason: asked.fits ? 'asked' : null };
   }
   if (whole.fits) return { plans, chosen: whole, reason: 'fits-whole' };
-  const full = plans
-    .filter((plan) => plan.fits && plan.coverage.pagesLeftOut.length === 0)
-    .sort((a, b) => a.estimate.cost - b.estimate.cost || a.estimate.input - b.estimate.input);
-  const cheapest = full[0] ?? null;
-  return { plans, chosen: cheapest, reason: cheapest ? 'cheapest-full-coverage' : null };
+  const cheapestFirst = (a: Plan, b: Plan) => a.estimate.cost - b.estimate.cost || a.estimate.input - b.estimate.input;
+  const full = plans.filter((plan) => plan.fits && isFullCoverage(plan)).sort(cheapestFirst);
+  if (full[0]) return { plans, chosen: full[0], reason: 'cheapest-full-coverage' };
+  // Nothing reads every page within the limits: the plan that reads the most, said to be partial.
+  const partial = plans
+    .filter((plan) => plan.fits)
+    .sort((a, b) => b.coverage.charsSent - a.coverage.charsSent || cheapestFirst(a, b));
+  return { plans, chosen: partial[0] ?? null, reason: partial[0] ? 'best-partial' : null };
 }
 
-/** Outlines of documents already read, by SHA-256: a document's clauses do not change. */
+/**
+ * What is read of a document once and kept, by SHA-256 (a document's text
+ * does not change): its clauses, and its text folded for comparing words
+ * (the focused plan's ranking, the citation checker's quotes).
+ */
 export interface OutlineCache {
   get(doc: Pick<DocumentDetail, 'sha256' | 'language'>, text: string): OutlineNode;
+  folded(doc: Pick<DocumentDetail, 'sha256'>, text: string): ComparableText;
 }
 
-export function createOutlineCache(limit = 16): OutlineCache {
-  const cache = new Map<string, OutlineNode>();
+export function createOutlineCache(limit = 8): OutlineCache {
+  const outlines = new Map<string, OutlineNode>();
+  const folded = new Map<string, ComparableText>();
+  const kept = <T>(cache: Map<string, T>, sha256: string, make: () => T): T => {
+    const known = cache.get(sha256);
+    if (known) return known;
+    const made = make();
+    cache.set(sha256, made);
+    if (cache.size > limit) cache.delete(cache.keys().next().value as string);
+    return made;
+  };
   return {
-    get(doc, text) {
-      const known = cache.get(doc.sha256);
-      if (known) return known;
-      const outline = buildOutline(text, findClauseHeadings(text, doc.language));
-      cache.set(doc.sha256, outline);
-      if (cache.size > limit) cache.delete(cache.keys().next().value as string);
-      return outline;
-    },
+    get: (doc, text) => kept(outlines, doc.sha256, () => buildOutline(text, findClauseHeadings(text, doc.language))),
+    folded: (doc, text) => kept(folded, doc.sha256, () => comparable(text, 'folded')),
   };
 }
 
@@ -198,7 +278,7 @@ export function createOutlineCache(limit = 16): OutlineCache {
 export function chunkSource(doc: DocumentDetail, encoding: Encoding): ChunkSource {
   const share = doc.tokens[encoding] / Math.max(1, doc.chars);
   return {
-    text: doc.pageTexts.map((page) => page.text).join(PAGE_SEPARATOR),
+    text: documentText(doc.pageTexts),
     language: doc.language,
     paged: doc.pages !== null,
     pageMarkerTokens: PAGE_MARKER_TOKENS,
@@ -209,6 +289,11 @@ export function chunkSource(doc: DocumentDetail, encoding: Encoding): ChunkSourc
       tokens: page.tokens?.[encoding] ?? Math.ceil(page.text.length * share),
     })),
   };
+}
+
+/** Whether a plan reads every character of the documents. */
+export function isFullCoverage(plan: Pick<Plan, 'coverage'>): boolean {
+  return plan.coverage.pagesLeftOut.length === 0 && plan.coverage.charsSent >= plan.coverage.chars;
 }
 
 function textLength(doc: DocumentDetail): number {

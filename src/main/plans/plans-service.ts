@@ -31,9 +31,6 @@ export function createPlansService(deps: {
   const outlines = deps.outlines ?? createOutlineCache();
   return {
     plan(input: PlanInput): PlannedQuestion {
-      if (input.strategy === 'focused') {
-        throw new AppError('INVALID_INPUT', { issues: 'the focused plan is not available in this version of LexDesk' });
-      }
       const models: PlanModel[] = deps.providers
         .list()
         .flatMap((provider) => provider.models.map((model) => ({ providerId: provider.id, model })));

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../shared/format';
+import { formatNumber, formatPercent } from '../../shared/format';
 import type { Plan, PlannedQuestion } from '../../shared/plans';
 import { api } from '../api';
 import { useSettings } from '../stores/settings-store';
@@ -80,8 +80,15 @@ export function PlanChoice({
               <span className="plans__title">
                 {plan.strategy === 'map-reduce'
                   ? t('ask.plans.mapReduce', { parts: plan.chunks.length, model: plan.model })
-                  : t('ask.plans.whole', { model: plan.model })}
-                {recommended && <span className="plans__recommended"> · {t('ask.plans.recommended')}</span>}
+                  : plan.strategy === 'focused'
+                    ? t('ask.plans.focused', { parts: plan.chunks.length, model: plan.model })
+                    : t('ask.plans.whole', { model: plan.model })}
+                {recommended && (
+                  <span className="plans__recommended">
+                    {' · '}
+                    {planned.reason === 'best-partial' ? t('ask.plans.recommendedPartial') : t('ask.plans.recommended')}
+                  </span>
+                )}
               </span>
               <span className="plans__facts">
                 {t('ask.plans.facts', {
@@ -90,9 +97,7 @@ export function PlanChoice({
                   cost: money(plan.estimate.cost, plan.estimate.currency),
                 })}
                 {' · '}
-                {plan.coverage.pages > 0
-                  ? t('ask.plans.readsPages', { pages: formatNumber(plan.coverage.pages, language) })
-                  : t('ask.plans.readsAll')}
+                <PlanReads plan={plan} />
               </span>
             </span>
           </label>
@@ -100,4 +105,25 @@ export function PlanChoice({
       })}
     </fieldset>
   );
+}
+
+/** What a plan reads: every page, the whole text, or its share and the pages it leaves out. */
+function PlanReads({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  const language = useSettings((state) => state.settings.language);
+  const { coverage } = plan;
+  const left = coverage.pagesLeftOut.reduce((sum, doc) => sum + doc.pages.length, 0);
+  if (coverage.charsSent < coverage.chars) {
+    const share = t('ask.plans.readsShare', {
+      share: formatPercent(coverage.charsSent / Math.max(1, coverage.chars), language),
+    });
+    return (
+      <span className="plans__partial">
+        {left > 0 ? `${share}; ${t('ask.plans.leavesPages', { pages: formatNumber(left, language) })}` : share}
+      </span>
+    );
+  }
+  return coverage.pages > 0
+    ? t('ask.plans.readsPages', { pages: formatNumber(coverage.pages, language) })
+    : t('ask.plans.readsAll');
 }

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { AnswerPlan } from '../../shared/answers';
-import { formatNumber, formatPageList } from '../../shared/format';
+import { formatNumber, formatPageList, formatPercent } from '../../shared/format';
 import { useSettings } from '../stores/settings-store';
 
 /**
- * Above an answer that was read in parts: what it read, or, when parts failed,
- * that it is incomplete and which pages it lacks. Nothing for an answer read whole.
+ * Above an answer that was read by a plan: what it read; when parts failed,
+ * or only the passages chosen were sent, that it is partial and which pages
+ * it lacks. Nothing for an answer read whole.
  */
 export function PlanNotice({ plan }: { plan: AnswerPlan | null }) {
   const { t } = useTranslation();
@@ -16,6 +17,17 @@ export function PlanNotice({ plan }: { plan: AnswerPlan | null }) {
     return (
       <p className="notice notice--warning" role="status" data-testid="plan-partial">
         {t('ask.coverage.partial', { failed: plan.failedParts.length, parts: plan.parts, pages })}
+      </p>
+    );
+  }
+  if (plan.strategy === 'focused') {
+    const pages = formatPageList(plan.coverage.pagesLeftOut.flatMap((doc) => doc.pages));
+    const share = formatPercent(plan.coverage.charsSent / Math.max(1, plan.coverage.chars), language);
+    return (
+      <p className="notice notice--warning" role="status" data-testid="plan-partial">
+        {pages === ''
+          ? t('ask.coverage.focusedText', { parts: plan.parts, share })
+          : t('ask.coverage.focused', { parts: plan.parts, share, pages })}
       </p>
     );
   }

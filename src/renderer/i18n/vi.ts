@@ -44,6 +44,8 @@ export const vi: Translation = {
       failed: 'không thành công',
       interrupted: 'bị gián đoạn',
       cutOff: 'bị cắt ngang',
+      partial: 'chưa đọc hết tài liệu',
+      inParts: 'đọc theo phần',
     },
     fromCache:
       'Từ lịch sử: câu hỏi này đã được trả lời trước đây trên cùng tài liệu và mô hình, lần này không mất phí.',
@@ -214,10 +216,14 @@ export const vi: Translation = {
       intro: 'Tài liệu dài hơn giới hạn đầu vào của {{model}}. Chọn cách gửi:',
       mapReduce: 'Đọc theo {{parts}} phần (cắt theo điều khoản) rồi tổng hợp, với {{model}}',
       whole: 'Gửi cả tài liệu cho {{model}}',
+      focused: 'Chỉ gửi {{parts}} đoạn trích liên quan nhất đến câu hỏi cho {{model}}',
       recommended: 'đề xuất: rẻ nhất mà vẫn đọc đủ',
+      recommendedPartial: 'đề xuất: không cách nào đọc đủ vừa giới hạn; cách này đọc được nhiều nhất',
       facts: '≈ {{tokens}} token đầu vào · {{calls}} yêu cầu · ≈ {{cost}}, chưa tính câu trả lời',
       readsPages: 'đọc đủ {{pages}} trang',
       readsAll: 'đọc toàn bộ văn bản',
+      readsShare: 'chỉ đọc {{share}} văn bản',
+      leavesPages: '{{pages}} trang không được gửi',
     },
     parts: 'Đang đọc phần {{done}}/{{total}}',
     partsFailed: 'Đang đọc phần {{done}}/{{total}}; {{failed}} phần lỗi',
@@ -227,6 +233,10 @@ export const vi: Translation = {
       fullText: 'Đã đọc toàn bộ văn bản, theo {{parts}} phần rồi tổng hợp.',
       partial:
         'Câu trả lời chưa đầy đủ: {{failed}} trong {{parts}} phần không đọc được sau các lần thử lại, nên nội dung trang {{pages}} không có trong câu trả lời.',
+      focused:
+        'Câu trả lời chỉ dựa trên {{parts}} đoạn trích liên quan nhất đến câu hỏi ({{share}} văn bản). Các trang {{pages}} không được gửi cho mô hình; điều khoản nằm ở đó sẽ không có trong câu trả lời.',
+      focusedText:
+        'Câu trả lời chỉ dựa trên {{parts}} đoạn trích liên quan nhất đến câu hỏi ({{share}} văn bản); phần còn lại không được gửi cho mô hình.',
     },
     followUp: 'Hỏi tiếp về các tài liệu này ({{model}})',
     followUpPlaceholder: 'Ví dụ: Bên nào chịu chi phí khi chấm dứt trước thời hạn?',

@@ -81,7 +81,7 @@ export function AskPanel({ onOpenSettings }: { onOpenSettings(): void }) {
               ...asked,
               providerId: plan.providerId,
               model: plan.model,
-              strategy: plan.strategy === 'map-reduce' ? 'map-reduce' : 'whole',
+              strategy: plan.strategy,
             }
           : { ...asked, providerId: chosen.provider.id, model: chosen.model.model },
       ),

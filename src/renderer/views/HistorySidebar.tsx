@@ -231,6 +231,11 @@ function AnswerList({ onManage }: { onManage(matter: Matter): void }) {
                 : item.status !== 'done'
                   ? ` · ${t(`history.statusShort.${item.status}`)}`
                   : ''}
+              {item.coverage === 'partial'
+                ? ` · ${t('history.statusShort.partial')}`
+                : item.readBy === 'map-reduce'
+                  ? ` · ${t('history.statusShort.inParts')}`
+                  : ''}
               {item.documentName
                 ? ` · ${item.documentName}${item.documentCount > 1 ? ` ${t('history.andMore', { count: item.documentCount - 1 })}` : ''}`
                 : ''}

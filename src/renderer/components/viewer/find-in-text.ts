@@ -24,7 +24,4 @@ export function findInPages(pages: readonly PageText[], query: string, limit = 5
   return hits;
 }
 
-/** The whole text of the document the offsets refer to. */
-export function documentText(pages: readonly PageText[]): string {
-  return pages.map((page) => page.text).join(PAGE_SEPARATOR);
-}
+export { documentText } from '../../../shared/page-map';
