@@ -62,8 +62,15 @@ test('a question over the Civil Code on a 32K model: the plans priced, the parts
       name: /Đọc theo \d+ phần \(cắt theo điều khoản\) rồi tổng hợp, với local-32k/,
     });
     await expect(option).toBeChecked();
-    await expect(plans.locator('.plans__facts')).toHaveText(
-      /^≈ [\d.]+ token đầu vào · \d+ yêu cầu · ≈ .+ · đọc đủ 404 trang$/,
+    const facts = plans.locator('.plans__facts');
+    await expect(facts.first()).toHaveText(/^≈ [\d.]+ token đầu vào · \d+ yêu cầu · ≈ .+ · đọc đủ 404 trang$/);
+    // The focused plan: one request, its share of the text and the pages it leaves out said before sending.
+    const focused = plans.getByRole('radio', {
+      name: /Chỉ gửi \d+ đoạn trích liên quan nhất đến câu hỏi cho local-32k/,
+    });
+    await expect(focused).not.toBeChecked();
+    await expect(facts.nth(1)).toHaveText(
+      /^≈ [\d.]+ token đầu vào · 1 yêu cầu · ≈ .+ · chỉ đọc [\d,]+\s?% văn bản; \d+ trang không được gửi$/,
     );
     const parts = Number(
       (await plans.locator('.plans__title').first().textContent())?.match(/Đọc theo (\d+) phần/)?.[1],
@@ -80,6 +87,25 @@ test('a question over the Civil Code on a 32K model: the plans priced, the parts
     expect(await accessibilityViolations(page)).toEqual([]);
     await app.screenshot(testInfo, '76-plans-vi');
 
+    // Focused first: one request, and the answer says above its text that it is partial, and which pages it lacks.
+    const beforeFocused = server.requests.length;
+    await focused.check();
+    await page.getByRole('button', { name: 'Hỏi', exact: true }).click();
+    await expect(page.locator('.answer__status')).toHaveText('Hoàn tất', { timeout: 60_000 });
+    const partial = page.getByTestId('plan-partial');
+    await expect(partial.locator('p').first()).toHaveText(
+      /^Câu trả lời chỉ dựa trên \d+ đoạn trích liên quan nhất đến câu hỏi \([\d,]+\s?% văn bản, thuộc \d+ trang\)\. \d+ trang còn lại không được gửi cho mô hình; điều khoản nằm ở đó sẽ không có trong câu trả lời\.$/,
+    );
+    const sentPages = Number((await partial.locator('p').first().textContent())?.match(/thuộc (\d+) trang/)?.[1]);
+    const leftPages = Number((await partial.locator('p').first().textContent())?.match(/(\d+) trang còn lại/)?.[1]);
+    expect(sentPages + leftPages).toBe(404);
+    await partial.getByText('Các trang không được gửi').click();
+    await expect(page.getByTestId('pages-left-out')).toHaveText(/^\d+(–\d+)?(, \d+(–\d+)?)*$/);
+    expect(server.requests.length - beforeFocused).toBe(1);
+    await expect(page.locator('.history-row__meta').first()).toContainText('chưa đọc hết tài liệu');
+    await app.screenshot(testInfo, '80-focused-done-vi');
+
+    await option.check();
     const before = server.requests.length;
     await page.getByRole('button', { name: 'Hỏi', exact: true }).click();
     // Part by part, counted as they come back.

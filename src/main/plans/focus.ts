@@ -111,7 +111,7 @@ export function searchTerms(question: string): SearchTerm[] {
 /** A clause of a document, as the ranking reads it: where it stands, its tokens, its breadcrumb. */
 export type Passage = Pick<Chunk, 'start' | 'end' | 'tokens' | 'path'>;
 
-/** Each passage's words, counted: single words, and pairs of neighbours as "a b". */
+/** A passage's words that the question asks about, counted: single words, and pairs of neighbours as "a b". */
 interface Counted {
   counts: Map<string, number>;
   length: number;
@@ -120,25 +120,42 @@ interface Counted {
 /** The words of a passage's first line count twice: a clause's heading says what it is about. */
 const HEADING_CHARS = 120;
 
-function countWords(folded: ComparableText, passage: Passage): Counted {
+/**
+ * A passage's counts of the words and pairs in `wanted` (no others: a long
+ * statute has thousands of passages), and its length in words. Words are
+ * stemmed through `stems`, a cache kept for the ranking of one question.
+ */
+function countWords(
+  folded: ComparableText,
+  passage: Passage,
+  wanted: ReadonlySet<string>,
+  stems: Map<string, string>,
+): Counted {
   const from = firstAtOrAfter(folded.origin, passage.start);
   const to = firstAtOrAfter(folded.origin, passage.end);
-  const words = folded.text
-    .slice(from, to)
-    .split(' ')
-    .filter((word) => word !== '')
-    .map(stem);
   const counts = new Map<string, number>();
-  const bump = (key: string, by: number) => counts.set(key, (counts.get(key) ?? 0) + by);
+  const bump = (key: string, by: number) => {
+    if (wanted.has(key)) counts.set(key, (counts.get(key) ?? 0) + by);
+  };
+  let length = 0;
+  let previous: string | null = null;
   let chars = 0;
-  words.forEach((word, index) => {
+  for (const word of folded.text.slice(from, to).split(' ')) {
+    if (word === '') continue;
+    let stemmed = stems.get(word);
+    if (stemmed === undefined) {
+      stemmed = stem(word);
+      stems.set(word, stemmed);
+    }
     const heading = chars < HEADING_CHARS ? 2 : 1;
     chars += word.length + 1;
-    bump(word, heading);
-    const next = words[index + 1];
-    if (next !== undefined) bump(`${word} ${next}`, heading);
-  });
-  return { counts, length: words.length };
+    length++;
+    bump(stemmed, heading);
+    // A pair is put together only when its first word begins a wanted pair.
+    if (previous !== null && wanted.has(`${previous} `)) bump(`${previous} ${stemmed}`, heading);
+    previous = stemmed;
+  }
+  return { counts, length };
 }
 
 /** The first index of `origin` (ascending) at or after `offset`. */
@@ -166,10 +183,16 @@ export function rankPassages(
   documents: readonly { folded: ComparableText; passages: readonly Passage[] }[],
   terms: readonly SearchTerm[],
 ): number[][] {
-  const counted = documents.map((doc) => doc.passages.map((passage) => countWords(doc.folded, passage)));
+  const keys = terms.map((term) => term.words.join(' '));
+  // The words and pairs asked about, and each pair's first word followed by a space.
+  const wanted = new Set([
+    ...keys,
+    ...terms.filter((term) => term.words.length === 2).map((term) => `${term.words[0]} `),
+  ]);
+  const stems = new Map<string, string>();
+  const counted = documents.map((doc) => doc.passages.map((passage) => countWords(doc.folded, passage, wanted, stems)));
   const all = counted.flat();
   const average = all.reduce((sum, passage) => sum + passage.length, 0) / Math.max(1, all.length);
-  const keys = terms.map((term) => term.words.join(' '));
   const idf = keys.map((key) => {
     const holding = all.filter((passage) => passage.counts.has(key)).length;
     return Math.log(1 + (all.length - holding + 0.5) / (holding + 0.5));

@@ -21,14 +21,31 @@ export function PlanNotice({ plan }: { plan: AnswerPlan | null }) {
     );
   }
   if (plan.strategy === 'focused') {
-    const pages = formatPageList(plan.coverage.pagesLeftOut.flatMap((doc) => doc.pages));
+    const left = plan.coverage.pagesLeftOut.flatMap((doc) => doc.pages);
     const share = formatPercent(plan.coverage.charsSent / Math.max(1, plan.coverage.chars), language);
+    if (left.length === 0) {
+      return (
+        <p className="notice notice--warning" role="status" data-testid="plan-partial">
+          {t('ask.coverage.focusedText', { parts: plan.parts, share })}
+        </p>
+      );
+    }
+    // The counts in the sentence; the pages themselves (often a long list) a click away.
     return (
-      <p className="notice notice--warning" role="status" data-testid="plan-partial">
-        {pages === ''
-          ? t('ask.coverage.focusedText', { parts: plan.parts, share })
-          : t('ask.coverage.focused', { parts: plan.parts, share, pages })}
-      </p>
+      <div className="notice notice--warning" role="status" data-testid="plan-partial">
+        <p>
+          {t('ask.coverage.focused', {
+            parts: plan.parts,
+            share,
+            sent: formatNumber(plan.coverage.pages - left.length, language),
+            left: formatNumber(left.length, language),
+          })}
+        </p>
+        <details>
+          <summary>{t('ask.coverage.pagesLeftOut')}</summary>
+          <p data-testid="pages-left-out">{formatPageList(left)}</p>
+        </details>
+      </div>
     );
   }
   return (

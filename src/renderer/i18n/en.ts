@@ -229,7 +229,8 @@ export const en = {
       partial:
         'This answer is incomplete: {{failed}} of {{parts}} parts could not be read after retries, so pages {{pages}} are not in it.',
       focused:
-        'This answer rests only on the {{parts}} passages most relevant to the question ({{share}} of the text). Pages {{pages}} were not sent to the model; a clause there is not in this answer.',
+        'This answer rests only on the {{parts}} passages most relevant to the question ({{share}} of the text, on {{sent}} pages). The other {{left}} pages were not sent to the model; a clause there is not in this answer.',
+      pagesLeftOut: 'Pages not sent',
       focusedText:
         'This answer rests only on the {{parts}} passages most relevant to the question ({{share}} of the text); the rest was not sent to the model.',
     },

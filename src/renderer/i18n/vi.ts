@@ -234,7 +234,8 @@ export const vi: Translation = {
       partial:
         'Câu trả lời chưa đầy đủ: {{failed}} trong {{parts}} phần không đọc được sau các lần thử lại, nên nội dung trang {{pages}} không có trong câu trả lời.',
       focused:
-        'Câu trả lời chỉ dựa trên {{parts}} đoạn trích liên quan nhất đến câu hỏi ({{share}} văn bản). Các trang {{pages}} không được gửi cho mô hình; điều khoản nằm ở đó sẽ không có trong câu trả lời.',
+        'Câu trả lời chỉ dựa trên {{parts}} đoạn trích liên quan nhất đến câu hỏi ({{share}} văn bản, thuộc {{sent}} trang). {{left}} trang còn lại không được gửi cho mô hình; điều khoản nằm ở đó sẽ không có trong câu trả lời.',
+      pagesLeftOut: 'Các trang không được gửi',
       focusedText:
         'Câu trả lời chỉ dựa trên {{parts}} đoạn trích liên quan nhất đến câu hỏi ({{share}} văn bản); phần còn lại không được gửi cho mô hình.',
     },
