@@ -1,4 +1,3 @@
-import { PAGE_SEPARATOR } from '../../../shared/page-map';
 import type { PageText } from './viewer-handle';
 
 export interface TextRange {
