@@ -153,6 +153,8 @@ export const askStreamEventSchema = z.discriminatedUnion('kind', [
     failed: z.number().int(),
     total: z.number().int(),
   }),
+  /** Citations completed in the text since the last such event, each checked against the documents. */
+  z.object({ ...stream, kind: z.literal('citations'), checks: z.array(citationCheckSchema) }),
   z.object({ ...stream, kind: z.literal('done'), answer: answerSchema }),
   z.object({ ...stream, kind: z.literal('error'), error: appErrorDataSchema, answer: answerSchema }),
 ]);

@@ -18,6 +18,26 @@ describe('findCitations', () => {
     ]);
   });
 
+  it('reads a document cited by its index, as the prompt asks when several were sent', () => {
+    const text =
+      'Phạt [tài liệu 2, tr. 3, Điều 5]; fee [doc 1, p. 4, Section 8.2]; [TL 3, Điều 9]; [Document 2, page 7].';
+    expect(
+      findCitations(text).map(({ document, documentIndex, page, clause }) => ({
+        document,
+        documentIndex,
+        page,
+        clause,
+      })),
+    ).toEqual([
+      { document: null, documentIndex: 2, page: 3, clause: 'Điều 5' },
+      { document: null, documentIndex: 1, page: 4, clause: 'Section 8.2' },
+      { document: null, documentIndex: 3, page: null, clause: 'Điều 9' },
+      { document: null, documentIndex: 2, page: 7, clause: null },
+    ]);
+    // A name that happens to hold a number is still a name.
+    expect(findCitations('[Hợp đồng 2, tr. 3]')[0]).toMatchObject({ document: 'Hợp đồng 2', documentIndex: null });
+  });
+
   it('gives each citation its place in the text', () => {
     const text = 'Xem [tr. 2, Điều 1].';
     const [citation] = findCitations(text);
@@ -40,6 +60,12 @@ describe('citedDocument', () => {
     expect(citedDocument({ document: 'Hợp đồng khác' }, docs)?.sha256).toBe('a');
     expect(citedDocument({ document: null }, docs)?.sha256).toBe('a');
     expect(citedDocument({ document: null }, [])).toBeNull();
+  });
+
+  it('takes the document of the index cited, before any name, and falls back when the index is not one of them', () => {
+    expect(citedDocument({ document: null, documentIndex: 2 }, docs)?.sha256).toBe('b');
+    expect(citedDocument({ document: 'Hợp đồng A', documentIndex: 2 }, docs)?.sha256).toBe('b');
+    expect(citedDocument({ document: null, documentIndex: 7 }, docs)?.sha256).toBe('a');
   });
 });
 

@@ -1,9 +1,10 @@
 /**
  * Citations in a model's answer, in the form the prompt asks for:
  * `[tr. 12, Điều 8]` (Vietnamese), `[p. 12, Section 8]` (English), with the
- * document's name first when several were sent (`[Hợp đồng A, tr. 3, Điều 5]`),
- * and the clause alone for a document without pages (`[Điều 8, khoản 2]`).
- * Models mix the two languages' page words, so both are read in either.
+ * document's index first when several were sent (`[tài liệu 2, tr. 3, Điều 5]`,
+ * `[doc 2, p. 3, Section 5]`; a name, as models also write, is read too), and
+ * the clause alone for a document without pages (`[Điều 8, khoản 2]`).
+ * Models mix the two languages' words, so both are read in either.
  */
 export interface Citation {
   /** Where the bracketed citation stands in the text it was found in. */
@@ -11,6 +12,8 @@ export interface Citation {
   end: number;
   /** The document's name as the model wrote it, when it named one. */
   document: string | null;
+  /** The document's index (1-based, as the prompt numbers them), when the model cited one. */
+  documentIndex: number | null;
   page: number | null;
   /** The clause as written (`Điều 8, khoản 2`), or null. */
   clause: string | null;
@@ -22,6 +25,8 @@ const BRACKETED = /\[([^[\]\n]{1,160})\]/gu;
 const PAGE = /^(?:tr\.?|trang|p\.|pp\.|page|pages)\s*(\d{1,5})(?:\s*[-–]\s*\d{1,5})?$/iu;
 // A clause named without a page: what a citation of a document without pages starts with.
 const CLAUSE = /^(?:Điều|Khoản|Điểm|Chương|Mục|Phụ lục|Section|Article|Clause|Schedule|Exhibit|Annex)\s+\S/iu;
+// "tài liệu 2", "TL 2", "doc 2", "document 2": the document by its index in the request.
+const DOCUMENT_INDEX = /^(?:tài liệu|tl|doc\.?|document)\s*(\d{1,2})$/iu;
 
 /** Every citation in `text`, in order; bracketed text that is not one (`[sic]`, `[1]`) is left out. */
 export function findCitations(text: string): Citation[] {
@@ -41,15 +46,18 @@ function parseCitation(inside: string): Omit<Citation, 'start' | 'end'> | null {
   if (pageAt !== -1) {
     const page = Number(PAGE.exec(parts[pageAt] as string)?.[1]);
     if (page < 1) return null;
-    return {
-      document: joined(parts.slice(0, pageAt)),
-      page,
-      clause: joined(parts.slice(pageAt + 1)),
-    };
+    return { ...documentOf(parts.slice(0, pageAt)), page, clause: joined(parts.slice(pageAt + 1)) };
   }
   const clauseAt = parts.findIndex((part) => CLAUSE.test(part));
   if (clauseAt === -1) return null;
-  return { document: joined(parts.slice(0, clauseAt)), page: null, clause: joined(parts.slice(clauseAt)) };
+  return { ...documentOf(parts.slice(0, clauseAt)), page: null, clause: joined(parts.slice(clauseAt)) };
+}
+
+/** What stands before the page or clause: the document's index, or its name. */
+function documentOf(parts: string[]): Pick<Citation, 'document' | 'documentIndex'> {
+  const document = joined(parts);
+  const index = document === null ? null : DOCUMENT_INDEX.exec(document);
+  return index ? { document: null, documentIndex: Number(index[1]) } : { document, documentIndex: null };
 }
 
 function joined(parts: string[]): string | null {
@@ -58,14 +66,16 @@ function joined(parts: string[]): string | null {
 }
 
 /**
- * Which of the answer's documents a citation points to: the one it names
- * (compared without case, accents kept, and without the file's extension),
- * else the first. Null when the answer had no documents.
+ * Which of the answer's documents a citation points to: the one of its index,
+ * or the one it names (compared without case, accents kept, and without the
+ * file's extension), else the first. Null when the answer had no documents.
  */
 export function citedDocument<T extends { sha256: string; name: string }>(
-  citation: Pick<Citation, 'document'>,
+  citation: Pick<Citation, 'document'> & Partial<Pick<Citation, 'documentIndex'>>,
   documents: readonly T[],
 ): T | null {
+  const indexed = citation.documentIndex ? documents[citation.documentIndex - 1] : undefined;
+  if (indexed) return indexed;
   if (citation.document) {
     const named = comparable(citation.document);
     const exact = documents.find((doc) => comparable(doc.name) === named);

@@ -10,8 +10,8 @@ import type { ProviderModel } from './providers';
  * again and fails when the instructions change and these do not.
  */
 export const INSTRUCTION_TOKENS: Record<Language, Record<Encoding, number>> = {
-  vi: { o200k_base: 205, cl100k_base: 346 },
-  en: { o200k_base: 161, cl100k_base: 162 },
+  vi: { o200k_base: 219, cl100k_base: 361 },
+  en: { o200k_base: 171, cl100k_base: 172 },
 };
 /** The map and reduce instructions' tokens (prompt.ts, MAP_SYSTEM and REDUCE_SYSTEM), checked as INSTRUCTION_TOKENS is. */
 export const MAP_INSTRUCTION_TOKENS: Record<Language, Record<Encoding, number>> = {
@@ -25,8 +25,8 @@ export const REDUCE_INSTRUCTION_TOKENS: Record<Language, Record<Encoding, number
 
 /** The focused question's instructions (prompt.ts, FOCUSED_SYSTEM), checked as INSTRUCTION_TOKENS is. */
 export const FOCUSED_INSTRUCTION_TOKENS: Record<Language, Record<Encoding, number>> = {
-  vi: { o200k_base: 273, cl100k_base: 469 },
-  en: { o200k_base: 213, cl100k_base: 214 },
+  vi: { o200k_base: 287, cl100k_base: 484 },
+  en: { o200k_base: 223, cl100k_base: 224 },
 };
 
 /** A document's framing (prompt.ts): its `<document index name>` tags, about 16 tokens, and 5 a `[Page N]` marker. */

@@ -36,9 +36,9 @@ export function createCitationChecker(deps: {
     return made;
   };
   return {
-    /** The checks of `text`'s citations against the documents it was given, in order. */
-    check(text: string, documentIds: readonly string[]): CitationCheck[] {
-      return verifyCitations(text, documentIds.map(ready));
+    /** The checks of `text`'s citations against the documents it was given, in order (from offset `from`). */
+    check(text: string, documentIds: readonly string[], from = 0): CitationCheck[] {
+      return verifyCitations(text, documentIds.map(ready), from);
     },
     /** Readies a document before an answer about it ends (its clauses and comparable text). */
     prepare(sha256: string): void {

@@ -163,4 +163,30 @@ describe('citations checked against the source', () => {
     const [nowhere] = verifyCitations('Xem [tr. 999, Điều 1].', [doc]);
     expect(nowhere?.verdict).toBe('not-found');
   });
+
+  it('checks a quote cited with no document among several in the one that holds it, and one by index in that one', () => {
+    const [vi, artara, mediwound] = loaded.map((entry) => entry.doc) as VerifiableDocument[];
+    const sentence = (doc: VerifiableDocument) =>
+      doc.pages[2]?.text.match(/(?<=\n)[^.;:\n]{50,180}[.;]/u)?.[0].trim() as string;
+    const documents = [vi as VerifiableDocument, artara as VerifiableDocument, mediwound as VerifiableDocument];
+    const [unnamed] = verifyCitations(`“${sentence(mediwound as VerifiableDocument)}” [p. 3]`, documents);
+    expect(unnamed).toMatchObject({ verdict: 'verified', document: mediwound?.sha256 });
+    const [indexed] = verifyCitations(`“${sentence(artara as VerifiableDocument)}” [doc 2, p. 3]`, documents);
+    expect(indexed).toMatchObject({ verdict: 'verified', document: artara?.sha256 });
+    // Cited by index in another document: the quote is not there.
+    const [elsewhere] = verifyCitations(`“${sentence(artara as VerifiableDocument)}” [doc 3, p. 3]`, documents);
+    expect(elsewhere).toMatchObject({ verdict: 'not-found', document: mediwound?.sha256 });
+  });
+
+  it('checks only the citations from an offset on, each as it would be checked in the whole answer', () => {
+    const { doc } = loaded[0] as (typeof loaded)[number];
+    const sentence = doc.pages[2]?.text.match(/(?<=\n)[^.;:\n]{50,180}[.;]/u)?.[0].trim() as string;
+    const answer = `“${sentence}” [tr. 3]. Thêm: “Câu không có trong luật này.” [tr. 4]. “${sentence}” [tr. 3].`;
+    const whole = verifyCitations(answer, [doc]);
+    expect(whole.map((check) => check.verdict)).toEqual(['verified', 'not-found', 'verified']);
+    const later = verifyCitations(answer, [doc], (whole[0]?.end ?? 0) + 1);
+    expect(later).toEqual(whole.slice(1));
+    // A prefix ending at the second citation checks the first two as the whole answer does.
+    expect(verifyCitations(answer.slice(0, whole[1]?.end), [doc])).toEqual(whole.slice(0, 2));
+  });
 });

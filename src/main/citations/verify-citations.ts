@@ -50,26 +50,50 @@ export function verifiable(
   };
 }
 
-export function verifyCitations(answer: string, documents: readonly VerifiableDocument[]): CitationCheck[] {
+/**
+ * The checks of the answer's citations, in order; those starting before
+ * `from` left out (a streaming answer's, checked already: each citation's
+ * quote is the text since the one before, so a check does not change as the
+ * answer grows).
+ */
+export function verifyCitations(answer: string, documents: readonly VerifiableDocument[], from = 0): CitationCheck[] {
   const citations = findCitations(answer);
-  return citations.map((citation, index) => {
+  return citations.flatMap((citation, index): CitationCheck[] => {
+    if (citation.start < from) return [];
     const previousEnd = index > 0 ? (citations[index - 1] as Citation).end : 0;
     const quote = quoteBefore(answer, citation.start, previousEnd);
     const doc = citedDocument(citation, documents);
     const checked = { start: citation.start, end: citation.end, page: citation.page, clause: citation.clause, quote };
     if (!doc)
-      return {
-        ...checked,
-        document: null,
-        verdict: 'not-found',
-        foundPages: [],
-        foundIn: [],
-        range: null,
-        match: null,
-      };
-    return { ...checked, document: doc.sha256, ...check(doc, citation, quote) };
+      return [
+        {
+          ...checked,
+          document: null,
+          verdict: 'not-found',
+          foundPages: [],
+          foundIn: [],
+          range: null,
+          match: null,
+        },
+      ];
+    const named = citation.document !== null || citation.documentIndex !== null;
+    if (named || documents.length === 1) return [{ ...checked, document: doc.sha256, ...check(doc, citation, quote) }];
+    // Several documents and none named (a part's notes cite pages only): the one where the citation best holds.
+    const best = documents
+      .map((each) => ({ document: each.sha256, ...check(each, citation, quote) }))
+      .sort((a, b) => VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict])[0];
+    return [{ ...checked, ...(best ?? { document: doc.sha256, ...check(doc, citation, quote) }) }];
   });
 }
+
+/** Which verdict says the citation holds best, for a citation that names no document among several. */
+const VERDICT_RANK: Record<CitationCheck['verdict'], number> = {
+  verified: 0,
+  'no-quote': 1,
+  'wrong-clause': 2,
+  'wrong-page': 3,
+  'not-found': 4,
+};
 
 type Checked = Pick<CitationCheck, 'verdict' | 'foundPages' | 'foundIn' | 'range' | 'match'>;
 

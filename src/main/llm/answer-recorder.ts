@@ -37,6 +37,11 @@ export interface RecordedAnswer {
   caller: Caller | undefined;
   /** Events of this answer only, besides those sent to the window. */
   onEvent: ((event: AskStreamEvent) => void) | undefined;
+  /**
+   * The checks of the citations in `text` that start at `from` or after, as
+   * they complete while the answer streams; none when there is no checker.
+   */
+  checkCitations?: ((text: string, from: number) => CitationCheck[]) | undefined;
 }
 
 export interface AnswerRecorder {
@@ -65,13 +70,14 @@ export function recordAnswer(context: RecorderContext, recorded: RecordedAnswer)
     context.emit?.('ask:stream', full, recorded.caller);
     recorded.onEvent?.(full);
   };
-  const deltas = coalescedDeltas(context.coalesceMs, recorded, send);
+  const streamed = streamedCitations(recorded, send);
+  const deltas = coalescedDeltas(context.coalesceMs, recorded, send, streamed.check);
   const writer = rowWriter(context, recorded.answerId);
   return {
     hooks: {
       onText(piece, progress, soFar) {
         writer.heard(soFar, progress.outputTokens);
-        deltas.add(piece, progress);
+        deltas.add(piece, progress, soFar);
       },
       onRetry: (wait) => send({ kind: 'retry', ...wait }),
     },
@@ -92,9 +98,19 @@ export function recordAnswer(context: RecorderContext, recorded: RecordedAnswer)
   };
 }
 
-/** Text gathered for `coalesceMs` into one delta event, with the counts as of its last piece. */
-function coalescedDeltas(coalesceMs: number, recorded: RecordedAnswer, send: (event: StreamPayload) => void) {
+/**
+ * Text gathered for `coalesceMs` into one delta event, with the counts as of
+ * its last piece; when the text gathered closed a bracket, the citations it
+ * completed are checked right after it (`afterDelta`).
+ */
+function coalescedDeltas(
+  coalesceMs: number,
+  recorded: RecordedAnswer,
+  send: (event: StreamPayload) => void,
+  afterDelta: (soFar: string) => void,
+) {
   let pending = '';
+  let text = '';
   let last: TextProgress | null = null;
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
@@ -106,15 +122,42 @@ function coalescedDeltas(coalesceMs: number, recorded: RecordedAnswer, send: (ev
       recorded.model,
     );
     send({ kind: 'delta', text: pending, ...last, costSoFar });
+    const closed = pending.includes(']');
     pending = '';
+    if (closed) afterDelta(text);
   };
   return {
-    add(text: string, progress: TextProgress) {
-      pending += text;
+    add(piece: string, progress: TextProgress, soFar: string) {
+      pending += piece;
+      text = soFar;
       last = progress;
       timer ??= setTimeout(flush, coalesceMs);
     },
     flush,
+  };
+}
+
+/**
+ * The citations of a streaming answer checked as each completes, sent as
+ * `citations` events; a check that fails is skipped (the answer's own check,
+ * at its end, is the one stored).
+ */
+function streamedCitations(recorded: RecordedAnswer, send: (event: StreamPayload) => void) {
+  let from = 0;
+  return {
+    check(soFar: string) {
+      if (!recorded.checkCitations) return;
+      let checks: CitationCheck[];
+      try {
+        checks = recorded.checkCitations(soFar, from);
+      } catch {
+        return;
+      }
+      const last = checks.at(-1);
+      if (!last) return;
+      from = last.end;
+      send({ kind: 'citations', checks });
+    },
   };
 }
 

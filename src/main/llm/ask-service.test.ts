@@ -143,7 +143,7 @@ describe('asking an OpenAI-compatible provider', () => {
     expect(deltas.map((e) => (e.kind === 'delta' ? e.text : '')).join('')).toBe(ANSWER);
     // Thirty-odd words arrive; fewer events go out.
     expect(deltas.length).toBeLessThan(ANSWER.split(' ').length);
-    expect(kinds(events).slice(-2)).toEqual(['usage', 'done']);
+    expect(kinds(events).filter((kind) => kind !== 'citations').slice(-2)).toEqual(['usage', 'done']);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, index) => index + 1));
     // The key went to the provider; the system prompt asks for citations in the fixed form.
     expect(server.requests[0]?.authorization).toBe(`Bearer ${KEY}`);
@@ -153,6 +153,16 @@ describe('asking an OpenAI-compatible provider', () => {
       ['Điều 8', 'no-quote'],
       ['Điều 12', 'no-quote'],
     ]);
+    // Each checked while the answer streamed, right after the text that completed it, as the stored check says.
+    const streamed = events.flatMap((e) => (e.kind === 'citations' ? e.checks : []));
+    expect(streamed).toEqual(answer.citations);
+    const firstCheck = events.findIndex((e) => e.kind === 'citations');
+    const textBefore = events
+      .slice(0, firstCheck)
+      .map((e) => (e.kind === 'delta' ? e.text : ''))
+      .join('');
+    expect(textBefore.length).toBeGreaterThanOrEqual(streamed[0]?.end ?? Number.POSITIVE_INFINITY);
+    expect(firstCheck).toBeLessThan(events.findIndex((e) => e.kind === 'done'));
     // One provider call, as reported, whose cost is the answer's.
     expect(services.calls.forAnswer(answer.id)).toEqual([
       expect.objectContaining({

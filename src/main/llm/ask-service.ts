@@ -57,7 +57,7 @@ export interface AskServiceDependencies {
   plans?: Pick<PlansService, 'plan'>;
   /** A map-reduce answer's parts asked at once. */
   partsAtOnce?: number;
-  /** Checks an ended answer's citations against its documents, stored with it. */
+  /** Checks an answer’s citations against its documents as each completes while it streams, and all of them, stored with it, once it ends. */
   citations?: Pick<CitationChecker, 'check'>;
   /** Where a failure nobody awaits is told. */
   log?: (area: string, error: unknown) => void;
@@ -263,6 +263,7 @@ function runAsk(
     estimatedInput: plan.estimatedInput,
     caller: options.caller,
     onEvent: options.onEvent,
+    checkCitations: streamingCheck(state, documentIds),
   });
   const { provider, apiKey } = plan;
   const startedAt = state.deps.clock.now();
@@ -378,6 +379,7 @@ function startMapReduce(state: AskState, input: AskInput, plan: Plan, options: A
     estimatedInput: plan.estimate.input,
     caller: options.caller,
     onEvent: options.onEvent,
+    checkCitations: streamingCheck(state, input.documentIds),
   });
   const documents = input.documentIds.map((sha256) => deps.documents.get(sha256));
   const finished = runMapReduce({
@@ -440,6 +442,13 @@ function checkedCitations(state: AskState, text: string, documentIds: readonly s
     state.deps.log?.('citations', error);
     return undefined;
   }
+}
+
+/** The check of citations as they complete in a streaming answer; none without a checker. */
+function streamingCheck(state: AskState, documentIds: readonly string[]) {
+  const { citations } = state.deps;
+  if (!citations) return undefined;
+  return (text: string, from: number) => (state.closed ? [] : citations.check(text, documentIds, from));
 }
 
 async function warmUp(state: AskState): Promise<void> {

@@ -13,8 +13,13 @@ export function AnswerText({ text, onCite }: { text: string; onCite?: (citation:
   const cite = (event: MouseEvent<HTMLDivElement>) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button.citation');
     if (!button || !onCite) return;
-    const { page, clause, document } = button.dataset;
-    onCite({ page: page ? Number(page) : null, clause: clause ?? null, document: document ?? null });
+    const { page, clause, document, documentIndex } = button.dataset;
+    onCite({
+      page: page ? Number(page) : null,
+      clause: clause ?? null,
+      document: document ?? null,
+      documentIndex: documentIndex ? Number(documentIndex) : null,
+    });
   };
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the clicks are the citation buttons' own, which Enter and Space press.

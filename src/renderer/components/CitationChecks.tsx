@@ -44,7 +44,15 @@ export function CitationChecks({
               <button
                 type="button"
                 className="citation"
-                onClick={() => onCite({ page: check.page, clause: check.clause, document: null })}
+                onClick={() =>
+                  onCite({
+                    page: check.page,
+                    clause: check.clause,
+                    document: null,
+                    documentIndex: null,
+                    ...(check.document ? { sha256: check.document } : {}),
+                  })
+                }
               >
                 {text.slice(check.start, check.end)}
               </button>{' '}

@@ -2,7 +2,8 @@ import type { CitationCheck } from '../../shared/answers';
 import { type Citation, citedDocument } from '../../shared/citations';
 import { useDocuments } from '../stores/documents-store';
 
-export type CitationLink = Pick<Citation, 'document' | 'page' | 'clause'>;
+/** A citation clicked: as the model wrote it, or (from its check) with the document it was checked against. */
+export type CitationLink = Pick<Citation, 'document' | 'documentIndex' | 'page' | 'clause'> & { sha256?: string };
 
 /**
  * What a click on a citation does: the cited document (of the answer's own)
@@ -17,7 +18,8 @@ export function useOpenCitation(
   const open = useDocuments((state) => state.open);
   return (citation) => {
     const own = documentIds.flatMap((sha256) => documents.filter((doc) => doc.sha256 === sha256));
-    const cited = citedDocument(citation, own);
+    const cited =
+      (citation.sha256 && own.find((doc) => doc.sha256 === citation.sha256)) || citedDocument(citation, own);
     if (!cited) return;
     const check = checks?.find(
       (c) => c.document === cited.sha256 && c.page === citation.page && c.clause === citation.clause && c.quote,

@@ -67,7 +67,7 @@ function clean(node: RootContent, depth: number, count: { elements: number }, ci
  * A text with each citation (`[tr. 12, Điều 8]`) made a button that carries
  * what it cites; the window opens the page beside the answer when it is
  * clicked (AnswerText). Only data goes in: the page, the clause and the
- * document's name as the model wrote them, read back as text.
+ * document's index or name as the model wrote them, read back as text.
  */
 function withCitations(value: string, count: { elements: number }): RootContent[] {
   const citations = findCitations(value);
@@ -86,6 +86,7 @@ function withCitations(value: string, count: { elements: number }): RootContent[
         dataPage: citation.page === null ? undefined : String(citation.page),
         dataClause: citation.clause ?? undefined,
         dataDocument: citation.document ?? undefined,
+        dataDocumentIndex: citation.documentIndex === null ? undefined : String(citation.documentIndex),
       },
       children: [{ type: 'text', value: value.slice(citation.start, citation.end) }],
     });

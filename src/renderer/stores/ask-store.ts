@@ -32,7 +32,7 @@ export interface LiveAnswer {
   parts: { done: number; failed: number; total: number } | null;
   /** What a planned answer read, once it is stored: its parts and coverage, and the parts that failed. */
   plan: Answer['plan'];
-  /** Its citations as main checked them once it ended. */
+  /** Its citations as main checked them: each as it completed while streaming, then all once it ended. */
   citations: Answer['citations'];
   error: AppErrorData | null;
 }
@@ -140,6 +140,10 @@ export const useAsk = create<AskState>()((set, get) => {
         return;
       case 'parts':
         patch(id, { parts: { done: event.done, failed: event.failed, total: event.total } });
+        return;
+      case 'citations':
+        // Checked as each completes; the stored check replaces these when the answer ends.
+        patch(id, { citations: [...(live.citations ?? []), ...event.checks] });
         return;
       case 'done':
       case 'error':

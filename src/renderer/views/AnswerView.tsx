@@ -62,7 +62,7 @@ export function AnswerView() {
       <AnswerCounters live={live} currency={live.started?.currency ?? 'USD'} language={language} />
       {running && <PartsProgress parts={live.parts} />}
       {!running && <PlanNotice plan={live.plan} />}
-      {!running && <CitationChecks text={live.text} checks={live.citations} onCite={openCitation} />}
+      <CitationChecks text={live.text} checks={live.citations} onCite={openCitation} />
       {live.retry && (
         <p className="notice notice--warning" role="status" data-testid="retry-countdown">
           {t(live.retry.reason === 'RATE_LIMITED' ? 'ask.retryRateLimited' : 'ask.retryUnavailable', {
