@@ -27,6 +27,7 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
     case 'MODEL_NOT_CONFIGURED':
     case 'CONTEXT_TOO_LONG':
     case 'ANSWER_NOT_FOUND':
+    case 'JOB_NOT_FOUND':
     case 'BACKUP_INVALID':
       return EXIT.badInput;
     case 'API_KEY_MISSING':
@@ -36,6 +37,7 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
     case 'PROVIDER_UNAVAILABLE':
     case 'PROVIDER_REJECTED':
     case 'STREAM_INTERRUPTED':
+    case 'BATCH_REPLY_INVALID':
     case 'TIMEOUT':
     case 'NETWORK_UNAVAILABLE':
       return EXIT.provider;

@@ -135,6 +135,12 @@ async function createWindow(): Promise<BrowserWindow> {
     services?.documents.warmUp();
     // The SDKs and tokenizers the first answer needs, after the window's own first requests are answered.
     setTimeout(() => void services?.ask.warmUp().catch((error: unknown) => services?.log('ask', error)), 2_000);
+    // Batch jobs a crash or a quit left running go on where they stopped.
+    try {
+      services?.batch.resumeRunning();
+    } catch (error) {
+      services?.log('batch', error);
+    }
   });
   await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;

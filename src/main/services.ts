@@ -11,6 +11,8 @@ import { type AnswersService, createAnswersService } from './answers/answers-ser
 import { createProviderCalls, type ProviderCalls } from './answers/provider-calls';
 import { createBackup, type PendingRestoreResult, scheduleRestore } from './backup/backup';
 import { recoverRestore } from './backup/restore-journal';
+import { type BatchRunner, createBatchRunner } from './batch/batch-runner';
+import { createBatchStore } from './batch/batch-store';
 import { type CitationChecker, createCitationChecker } from './citations/citation-checker';
 import { type Clock, systemClock } from './clock';
 import { createDocumentsService, type DocumentsService } from './documents/documents-service';
@@ -72,6 +74,8 @@ export interface Services {
   calls: ProviderCalls;
   /** An answer's citations checked against its documents. */
   citations: CitationChecker;
+  /** Batch review: jobs of documents × questions, run in main (resumed by the app at start). */
+  batch: BatchRunner;
   answers: AnswersService;
   history: HistoryService;
   matters: MattersService;
@@ -186,6 +190,21 @@ export function createServices(options: ServicesOptions): Services {
     },
   });
 
+  // Batch jobs share the limiter: a 429 from a provider holds back single questions and batch items alike.
+  const batch = createBatchRunner({
+    store: createBatchStore(db),
+    documents,
+    providers,
+    calls,
+    citations,
+    limiter,
+    clock,
+    language: () => settings.language(),
+    outlines,
+    log,
+    ...(options.emit ? { emit: options.emit } : {}),
+  });
+
   return {
     dataDir: options.dataDir,
     db,
@@ -197,6 +216,7 @@ export function createServices(options: ServicesOptions): Services {
     plans,
     calls,
     citations,
+    batch,
     answers,
     history,
     matters,
@@ -217,6 +237,7 @@ export function createServices(options: ServicesOptions): Services {
           : { ok: false, error: options.restore.error.toData(settings.language()) },
     }),
     close: () => {
+      batch.close();
       ask.close();
       void extractor.close();
       db.close();

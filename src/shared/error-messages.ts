@@ -157,6 +157,14 @@ const messages: Messages = {
     vi: 'Không tìm thấy vụ việc này trong LexDesk.',
     en: 'This matter is not in LexDesk.',
   },
+  JOB_NOT_FOUND: {
+    vi: 'Không tìm thấy đợt rà soát hàng loạt này trong LexDesk.',
+    en: 'This batch review is not in LexDesk.',
+  },
+  BATCH_REPLY_INVALID: {
+    vi: '“{{provider}}” trả lời không đúng mẫu JSON đã yêu cầu, kể cả khi được yêu cầu sửa lại ({{problem}}). Tài liệu này được đánh dấu lỗi; các tài liệu khác vẫn tiếp tục.',
+    en: '“{{provider}}” did not reply in the JSON form asked for, even when asked to mend it ({{problem}}). This document is marked failed; the others go on.',
+  },
   BACKUP_INVALID: {
     vi: 'Bản sao lưu tại {{path}} không dùng được ({{reason}}). Dữ liệu hiện tại được giữ nguyên.',
     en: 'The backup at {{path}} cannot be used ({{reason}}). Your current data was left as it was.',

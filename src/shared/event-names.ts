@@ -4,7 +4,13 @@
  * Every event main pushes to a window, each on its own IPC channel. Their
  * payloads are in events.ts; the preload subscribes to these names only.
  */
-export const EVENT_NAMES = ['settings:changed', 'documents:progress', 'ask:stream', 'history:changed'] as const;
+export const EVENT_NAMES = [
+  'settings:changed',
+  'documents:progress',
+  'ask:stream',
+  'history:changed',
+  'batch:progress',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const isEventName = (name: unknown): name is EventName => EVENT_NAMES.some((known) => known === name);

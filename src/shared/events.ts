@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { askStreamEventSchema } from './answers';
+import { jobStateSchema } from './batch';
 import { documentSummarySchema, ingestStageSchema } from './documents';
 import type { Caller, EventName } from './event-names';
 import { historyItemSchema } from './history';
@@ -32,6 +33,8 @@ export const eventSchemas = {
     matter: matterSchema.nullable(),
     documents: z.array(documentSummarySchema),
   }),
+  /** The window that started a batch job (none: every window): its state, at most a few times a second. */
+  'batch:progress': jobStateSchema,
 } satisfies Record<EventName, z.ZodType>;
 
 export type AppEvents = { [N in EventName]: z.infer<(typeof eventSchemas)[N]> };

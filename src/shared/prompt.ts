@@ -29,6 +29,13 @@ export const PROMPT_VERSION = 3;
 export interface PromptMessage {
   role: 'user' | 'assistant';
   content: string;
+  /**
+   * The length of the content's start that is the same every time (a batch
+   * request's document): Anthropic is told to cache up to there
+   * (`cache_control`); OpenAI-compatible providers cache a repeated start on
+   * their own.
+   */
+  cachedPrefix?: number;
 }
 
 export interface Prompt {

@@ -26,6 +26,8 @@ export interface ProviderCall {
   latencyMs: number | null;
   startedAt: number;
   endedAt: number;
+  /** A batch request's job and item (the document's position in it); absent otherwise. */
+  batch?: { jobId: string; position: number } | undefined;
 }
 
 /** The `provider_calls` table: one row a request, written when it ends. */
@@ -33,9 +35,13 @@ export function createProviderCalls(db: Db) {
   const insert = db.prepare(
     `INSERT INTO provider_calls (id, answer_id, role, chunk_index, provider_id, model, host, input_tokens,
        cached_input_tokens, output_tokens, cost, currency, reported, status, error_code, error_message, ttft_ms,
-       latency_ms, started_at, ended_at)
+       latency_ms, started_at, ended_at, batch_job_id, batch_position)
      VALUES (@id, @answerId, @role, @chunkIndex, @providerId, @model, @host, @input, @cachedInput, @output, @cost,
-       @currency, @reported, @status, @errorCode, @errorMessage, @ttftMs, @latencyMs, @startedAt, @endedAt)`,
+       @currency, @reported, @status, @errorCode, @errorMessage, @ttftMs, @latencyMs, @startedAt, @endedAt,
+       @batchJobId, @batchPosition)`,
+  );
+  const selectForJob = db.prepare<[string], CallRow>(
+    'SELECT * FROM provider_calls WHERE batch_job_id = ? ORDER BY started_at, batch_position',
   );
   const selectForAnswer = db.prepare<[string], CallRow>(
     'SELECT * FROM provider_calls WHERE answer_id = ? ORDER BY started_at, chunk_index',
@@ -63,7 +69,13 @@ export function createProviderCalls(db: Db) {
         latencyMs: call.latencyMs,
         startedAt: call.startedAt,
         endedAt: call.endedAt,
+        batchJobId: call.batch?.jobId ?? null,
+        batchPosition: call.batch?.position ?? null,
       });
+    },
+    /** A batch job's calls, in the order they started. */
+    forJob(jobId: string): ProviderCall[] {
+      return selectForJob.all(jobId).map(toCall);
     },
     /** An answer's calls, in the order they started. */
     forAnswer(answerId: string): ProviderCall[] {
@@ -94,6 +106,8 @@ interface CallRow {
   latency_ms: number | null;
   started_at: number;
   ended_at: number;
+  batch_job_id: string | null;
+  batch_position: number | null;
 }
 
 function toCall(row: CallRow): ProviderCall {
@@ -114,5 +128,6 @@ function toCall(row: CallRow): ProviderCall {
     latencyMs: row.latency_ms,
     startedAt: row.started_at,
     endedAt: row.ended_at,
+    ...(row.batch_job_id !== null ? { batch: { jobId: row.batch_job_id, position: row.batch_position ?? 0 } } : {}),
   };
 }

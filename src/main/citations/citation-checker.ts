@@ -2,7 +2,7 @@ import type { CitationCheck } from '../../shared/answers';
 import { documentText } from '../../shared/page-map';
 import type { DocumentsService } from '../documents/documents-service';
 import type { OutlineCache } from '../plans/plan-question';
-import { type VerifiableDocument, verifiable, verifyCitations } from './verify-citations';
+import { type VerifiableDocument, verifiable, verifyCitations, verifyQuoted } from './verify-citations';
 
 /**
  * Checks an answer's citations against its documents as stored, each
@@ -39,6 +39,11 @@ export function createCitationChecker(deps: {
     /** The checks of `text`'s citations against the documents it was given, in order (from offset `from`). */
     check(text: string, documentIds: readonly string[], from = 0): CitationCheck[] {
       return verifyCitations(text, documentIds.map(ready), from);
+    },
+    /** Each of a batch cell's citations checked against its document: its verdict. */
+    checkQuoted(sha256: string, citations: readonly Parameters<typeof verifyQuoted>[1][]): CitationCheck['verdict'][] {
+      const doc = ready(sha256);
+      return citations.map((cited) => verifyQuoted(doc, cited).verdict);
     },
     /** Readies a document before an answer about it ends (its clauses and comparable text). */
     prepare(sha256: string): void {

@@ -97,6 +97,25 @@ const VERDICT_RANK: Record<CitationCheck['verdict'], number> = {
 
 type Checked = Pick<CitationCheck, 'verdict' | 'foundPages' | 'foundIn' | 'range' | 'match'>;
 
+/**
+ * One citation given as data (a batch cell's page, clause and quote) checked
+ * against its document, as an answer's citation would be.
+ */
+export function verifyQuoted(
+  doc: VerifiableDocument,
+  cited: { page: number | null; clause: string | null; quote: string | null },
+): Checked {
+  const citation: Citation = {
+    start: 0,
+    end: 0,
+    document: null,
+    documentIndex: null,
+    page: cited.page,
+    clause: cited.clause,
+  };
+  return check(doc, citation, cited.quote?.trim() || null);
+}
+
 function check(doc: VerifiableDocument, citation: Citation, quote: string | null): Checked {
   const cited = clauseLabel(citation.clause);
   const pageExists = citation.page === null || !doc.paged || doc.pages.some((p) => p.page === citation.page);

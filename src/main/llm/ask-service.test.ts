@@ -143,7 +143,11 @@ describe('asking an OpenAI-compatible provider', () => {
     expect(deltas.map((e) => (e.kind === 'delta' ? e.text : '')).join('')).toBe(ANSWER);
     // Thirty-odd words arrive; fewer events go out.
     expect(deltas.length).toBeLessThan(ANSWER.split(' ').length);
-    expect(kinds(events).filter((kind) => kind !== 'citations').slice(-2)).toEqual(['usage', 'done']);
+    expect(
+      kinds(events)
+        .filter((kind) => kind !== 'citations')
+        .slice(-2),
+    ).toEqual(['usage', 'done']);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, index) => index + 1));
     // The key went to the provider; the system prompt asks for citations in the fixed form.
     expect(server.requests[0]?.authorization).toBe(`Bearer ${KEY}`);

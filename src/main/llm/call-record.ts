@@ -6,16 +6,21 @@ import type { RequestOutcome } from './model-request';
 
 /**
  * What a request is billed: the usage the provider reported, or, where it
- * reported none, the input as estimated and the output as counted once any
- * text came or the request was stopped (input is billed once sent). Null: a
- * request refused before anything was read.
+ * reported none, the input as estimated and the output as counted once the
+ * provider took it (its stream opened), any text came or it was stopped
+ * (input is billed once sent); plus the input of attempts taken and lost
+ * before a retry. Null: a request refused before anything was read.
  */
-export function billedUsage(outcome: RequestOutcome, estimatedInput: number): Usage | null {
-  if (outcome.usage) return outcome.usage;
-  if (outcome.text !== '' || outcome.status === 'stopped') {
-    return { input: estimatedInput, cachedInput: 0, output: outcome.outputTokens };
+export function billedUsage(
+  outcome: Pick<RequestOutcome, 'usage' | 'text' | 'status' | 'outputTokens' | 'accepted' | 'lostInput'>,
+  estimatedInput: number,
+): Usage | null {
+  const lost = outcome.lostInput ?? 0;
+  if (outcome.usage) return { ...outcome.usage, input: outcome.usage.input + lost };
+  if (outcome.text !== '' || outcome.status === 'stopped' || outcome.accepted) {
+    return { input: estimatedInput + lost, cachedInput: 0, output: outcome.outputTokens };
   }
-  return null;
+  return lost > 0 ? { input: lost, cachedInput: 0, output: 0 } : null;
 }
 
 /** The `provider_calls` row for a request that ended; its cost by the model's prices, as the answer's is. */

@@ -11,9 +11,13 @@ export interface ChatRequest {
   messages: PromptMessage[];
   maxOutputTokens: number;
   signal: AbortSignal;
+  /** Ask for a JSON object (`response_format`), where the provider is known to take it. */
+  json?: boolean;
 }
 
 export type ChatPiece =
+  /** The provider took the request: its stream opened (HTTP 200). */
+  | { type: 'accepted' }
   | { type: 'text'; text: string }
   | { type: 'usage'; usage: Usage }
   /** Why the model stopped, normalised (finishReasonOf). */
@@ -64,13 +68,18 @@ function openAiClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
       const stream = await client.chat.completions.create(
         {
           model: request.model,
-          messages: [{ role: 'system', content: request.system }, ...request.messages],
+          messages: [
+            { role: 'system', content: request.system },
+            ...request.messages.map(({ role, content }) => ({ role, content })),
+          ],
           max_tokens: request.maxOutputTokens,
           stream: true,
           stream_options: { include_usage: true },
+          ...(request.json && takesJsonMode(baseUrl) ? { response_format: { type: 'json_object' as const } } : {}),
         },
         { signal: request.signal },
       );
+      yield { type: 'accepted' };
       for await (const chunk of stream) {
         const choice = chunk.choices[0];
         const text = choice?.delta?.content;
@@ -90,6 +99,17 @@ function openAiClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
   };
 }
 
+/**
+ * Whether the provider at this address is known to take `response_format:
+ * json_object` (OpenAI, DeepSeek and Moonshot document it; some local servers
+ * refuse it): elsewhere the request's instructions and LexDesk's own check of
+ * the reply do the work.
+ */
+export function takesJsonMode(baseUrl: string): boolean {
+  const host = URL.canParse(baseUrl) ? new URL(baseUrl).hostname : '';
+  return ['api.openai.com', 'api.deepseek.com', 'api.moonshot.ai', 'api.moonshot.cn'].includes(host);
+}
+
 function openAiUsage(usage: OpenAI.CompletionUsage): Usage {
   const extra = usage as OpenAI.CompletionUsage & { prompt_cache_hit_tokens?: number; cached_tokens?: number };
   return {
@@ -98,6 +118,19 @@ function openAiUsage(usage: OpenAI.CompletionUsage): Usage {
     cachedInput:
       usage.prompt_tokens_details?.cached_tokens ?? extra.prompt_cache_hit_tokens ?? extra.cached_tokens ?? 0,
     output: usage.completion_tokens,
+  };
+}
+
+/** A message as Anthropic takes it: its repeated start a block of its own, marked to be cached. */
+function anthropicMessage(message: PromptMessage) {
+  const { role, content, cachedPrefix } = message;
+  if (!cachedPrefix || cachedPrefix >= content.length) return { role, content };
+  return {
+    role,
+    content: [
+      { type: 'text' as const, text: content.slice(0, cachedPrefix), cache_control: { type: 'ephemeral' as const } },
+      { type: 'text' as const, text: content.slice(cachedPrefix) },
+    ],
   };
 }
 
@@ -114,11 +147,12 @@ function anthropicClient({ baseUrl, apiKey }: ChatClientOptions): ChatClient {
           model: request.model,
           max_tokens: request.maxOutputTokens,
           system: request.system,
-          messages: request.messages,
+          messages: request.messages.map(anthropicMessage),
           stream: true,
         },
         { signal: request.signal },
       );
+      yield { type: 'accepted' };
       const usage: Usage = { input: 0, cachedInput: 0, output: 0 };
       for await (const event of stream) {
         if (event.type === 'message_start') {

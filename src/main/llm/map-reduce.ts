@@ -198,6 +198,8 @@ function empty(status: RequestOutcome['status']): RequestOutcome {
     outputTokens: 0,
     usage: null,
     ttftMs: null,
+    accepted: false,
+    lostInput: 0,
     latencyMs: 0,
     error: null,
   };

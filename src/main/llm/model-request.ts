@@ -65,6 +65,8 @@ export interface ModelRequest {
   hooks: RequestHooks;
   /** The provider's gate, shared by every request to it: each attempt waits its turn, and a 429 pauses it for all. */
   limiter?: Pick<ProviderLimiter, 'acquire' | 'pause'> | undefined;
+  /** The reply is to be one JSON object (a batch request). */
+  json?: boolean;
 }
 
 export interface RequestOutcome {
@@ -77,6 +79,13 @@ export interface RequestOutcome {
   ttftMs: number | null;
   latencyMs: number;
   error: AppError | null;
+  /** The provider took the request (its stream opened): its input is billed even if no text came. */
+  accepted: boolean;
+  /**
+   * Input of earlier attempts the provider took and then lost before any text
+   * (a stream dropped at its start, then retried): billed, yet in no usage it reports.
+   */
+  lostInput: number;
 }
 
 interface Heard {
@@ -85,6 +94,8 @@ interface Heard {
   usage: Usage | null;
   ttftMs: number | null;
   finishReason: string | null;
+  accepted: boolean;
+  lostInput: number;
 }
 
 export async function requestAnswer(request: ModelRequest): Promise<RequestOutcome> {
@@ -92,7 +103,15 @@ export async function requestAnswer(request: ModelRequest): Promise<RequestOutco
   const elapsed = () => Math.round(performance.now() - startedAt);
   const deadline = AbortSignal.timeout(request.timeoutMs);
   const signal = AbortSignal.any([request.signal, deadline]);
-  const heard: Heard = { text: '', outputTokens: 0, usage: null, ttftMs: null, finishReason: null };
+  const heard: Heard = {
+    text: '',
+    outputTokens: 0,
+    usage: null,
+    ttftMs: null,
+    finishReason: null,
+    accepted: false,
+    lostInput: 0,
+  };
   const end = (status: RequestOutcome['status'], error: AppError | null = null): RequestOutcome => ({
     ...heard,
     status,
@@ -130,6 +149,11 @@ export async function requestAnswer(request: ModelRequest): Promise<RequestOutco
       release = undefined;
       const wait = retryWait(request.retry, error, attempt, heard.text !== '');
       if (wait === null) return end('failed', error);
+      if (heard.accepted) {
+        // Taken, then lost before any text: the provider bills its input, the next attempt's usage will not say so.
+        heard.lostInput += request.estimatedInput ?? 0;
+        heard.accepted = false;
+      }
       if (!(await countDown(request, error, wait, attempt, signal))) return interrupted();
     } finally {
       release?.();
@@ -145,8 +169,13 @@ async function streamOnce(request: ModelRequest, signal: AbortSignal, heard: Hea
     messages: request.prompt.messages,
     maxOutputTokens: answerReserve(model),
     signal,
+    ...(request.json ? { json: true } : {}),
   });
   for await (const piece of pieces) {
+    if (piece.type === 'accepted') {
+      heard.accepted = true;
+      continue;
+    }
     if (piece.type === 'usage') {
       heard.usage = piece.usage;
       continue;

@@ -22,6 +22,9 @@ describe('migrate', () => {
     expect(tables(db)).toEqual([
       'answer_documents',
       'answers',
+      'batch_items',
+      'batch_jobs',
+      'batch_reviews',
       'cache_hits',
       'document_pages',
       'documents',

@@ -39,6 +39,24 @@ export interface Script {
   apiKey?: string;
   /** Models the server knows; others get 404. */
   models?: string[];
+  /** The answer to this request, when it depends on what is asked (a batch request's JSON, say). */
+  answerFor?: (body: RecordedRequest['body']) => string;
+  /**
+   * Counts tokens as the provider bills them: input as the system text and each
+   * message counted apart, output as each piece sent. A stream dropped midway
+   * is billed its input and the pieces sent before the drop, as providers bill
+   * a generation cut short.
+   */
+  countTokens?: (text: string) => number;
+  /** Faults drawn at random for each chat request, with a seed so a run can be repeated. */
+  faultRates?: { rateLimited: number; serverError: number; dropped: number; seed: number };
+}
+
+/** A chat request as the server ended it, and what it billed for it (nothing for an HTTP error). */
+export interface LedgerEntry {
+  body: RecordedRequest['body'];
+  ended: 'done' | 'dropped' | 'refused';
+  billed: { input: number; cachedInput: number; output: number } | null;
 }
 
 export interface RecordedRequest {
@@ -63,6 +81,8 @@ export interface ProviderTestServer {
   requests: RecordedRequest[];
   /** The most requests open at once since the last `script`, and when each request came (ms since then). */
   peakInFlight(): number;
+  /** Every chat request since the last `script`, as it ended and as it was billed. */
+  ledger(): LedgerEntry[];
   arrivals(): number[];
   close(): Promise<void>;
 }
@@ -82,6 +102,8 @@ export async function startProviderTestServer(
   let peak = 0;
   let scriptedAt = Date.now();
   let arrivals: number[] = [];
+  let ledger: LedgerEntry[] = [];
+  let random = seeded(initial.faultRates?.seed ?? 1);
 
   const server: Server = createServer((request, response) => {
     void handle(request, response).catch(() => response.destroy());
@@ -109,8 +131,9 @@ export async function startProviderTestServer(
     if (script.apiKey && authorization !== `Bearer ${script.apiKey}` && authorization !== script.apiKey) {
       return sendError(response, 401, 'Invalid Authentication');
     }
-    const fault = script.faultFor?.(body) ?? faults.shift();
+    const fault = script.faultFor?.(body) ?? faults.shift() ?? (isChat(path) ? drawnFault() : undefined);
     if (fault?.kind === 'status') {
+      if (isChat(path)) ledger.push({ body, ended: 'refused', billed: null });
       const headers: Record<string, string> = {};
       if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
       if (fault.body !== undefined) return sendJson(response, fault.status, fault.body, headers);
@@ -127,12 +150,41 @@ export async function startProviderTestServer(
     sendError(response, 404, `no route ${path}`);
   }
 
+  function isChat(path: string): boolean {
+    return path.endsWith('/chat/completions') || path.endsWith('/messages');
+  }
+
+  function drawnFault(): Fault | undefined {
+    const rates = script.faultRates;
+    if (!rates) return undefined;
+    const draw = random();
+    if (draw < rates.rateLimited)
+      return { kind: 'status', status: 429, retryAfterSeconds: 1, message: 'Rate limit reached' };
+    if (draw < rates.rateLimited + rates.serverError) return { kind: 'status', status: 500, message: 'Internal error' };
+    if (draw < rates.rateLimited + rates.serverError + rates.dropped) return { kind: 'drop-after', tokens: 3 };
+    return undefined;
+  }
+
+  /** What the provider bills for a request: its input, and the output pieces it sent. */
+  function billable(body: RecordedRequest['body'], sent: readonly string[], count: (text: string) => number) {
+    const system = typeof body.system === 'string' ? body.system : '';
+    const contents = (body.messages ?? []).map((m) =>
+      typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
+    );
+    const input = [system, ...contents].reduce((sum, text) => sum + (text === '' ? 0 : count(text)), 0);
+    return { input, cachedInput: 0, output: sent.reduce((sum, piece) => sum + count(piece), 0) };
+  }
+
+  function bill(body: RecordedRequest['body'], sent: readonly string[], ended: LedgerEntry['ended']): void {
+    if (script.countTokens) ledger.push({ body, ended, billed: billable(body, sent, script.countTokens) });
+  }
+
   function promptChars(body: RecordedRequest['body']): number {
     return JSON.stringify(body.messages ?? '').length + JSON.stringify(body.system ?? '').length;
   }
 
-  function words(): string[] {
-    const words = script.answer.match(/\S+\s*/gu) ?? [];
+  function words(answer: string = script.answer): string[] {
+    const words = answer.match(/\S+\s*/gu) ?? [];
     const size = script.pieceChars;
     if (!size) return words;
     return words.flatMap((word) =>
@@ -142,12 +194,21 @@ export async function startProviderTestServer(
     );
   }
 
-  async function pace(response: ServerResponse, fault: Fault | undefined, send: (word: string) => void) {
+  async function pace(
+    response: ServerResponse,
+    fault: Fault | undefined,
+    send: (word: string) => void,
+    body: RecordedRequest['body'],
+  ) {
     await sleep(script.firstByteDelayMs ?? 0);
     const interval = 1000 / (script.tokensPerSecond ?? 200);
     let sent = 0;
-    for (const word of words()) {
+    const pieces = words(answerOf(body));
+    for (const word of pieces) {
       if (fault?.kind === 'drop-after' && sent === fault.tokens) {
+        bill(body, pieces.slice(0, sent), 'dropped');
+        // What was sent reaches the client before the connection fails, as on a real network.
+        await sleep(20);
         response.socket?.destroy();
         return false;
       }
@@ -169,10 +230,19 @@ export async function startProviderTestServer(
     return [system, ...parts].join('\n');
   }
 
+  function answerOf(body: RecordedRequest['body']): string {
+    return script.answerFor?.(body) ?? script.answer;
+  }
+
   function usageFor(body: RecordedRequest['body']) {
+    if (script.countTokens) return billable(body, words(answerOf(body)), script.countTokens);
     const counted = script.countInput ? script.countInput(promptText(body)) : undefined;
     const input = script.usage?.input ?? counted ?? Math.ceil(promptChars(body) / 4);
-    return { input, cachedInput: script.usage?.cachedInput ?? 0, output: script.usage?.output ?? words().length };
+    return {
+      input,
+      cachedInput: script.usage?.cachedInput ?? 0,
+      output: script.usage?.output ?? words(answerOf(body)).length,
+    };
   }
 
   async function streamOpenAi(response: ServerResponse, body: RecordedRequest['body'], fault: Fault | undefined) {
@@ -181,8 +251,9 @@ export async function startProviderTestServer(
       response.write(
         `data: ${JSON.stringify({ id: 'chatcmpl-test', object: 'chat.completion.chunk', model: body.model, choices, ...extra })}\n\n`,
       );
-    const finished = await pace(response, fault, (word) => chunk([{ index: 0, delta: { content: word } }]));
+    const finished = await pace(response, fault, (word) => chunk([{ index: 0, delta: { content: word } }]), body);
     if (!finished) return;
+    bill(body, words(answerOf(body)), 'done');
     const usage = usageFor(body);
     const finish = script.finishReason ?? 'stop';
     const reported = {
@@ -222,10 +293,14 @@ export async function startProviderTestServer(
       },
     });
     event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
-    const finished = await pace(response, fault, (word) =>
-      event('content_block_delta', { index: 0, delta: { type: 'text_delta', text: word } }),
+    const finished = await pace(
+      response,
+      fault,
+      (word) => event('content_block_delta', { index: 0, delta: { type: 'text_delta', text: word } }),
+      body,
     );
     if (!finished) return;
+    bill(body, words(answerOf(body)), 'done');
     event('content_block_stop', { index: 0 });
     const stopReason = script.finishReason === 'length' ? 'max_tokens' : 'end_turn';
     event('message_delta', { delta: { stop_reason: stopReason }, usage: { output_tokens: usage.output } });
@@ -249,7 +324,10 @@ export async function startProviderTestServer(
       peak = inFlight;
       scriptedAt = Date.now();
       arrivals = [];
+      ledger = [];
+      random = seeded(next.faultRates?.seed ?? 1);
     },
+    ledger: () => [...ledger],
     requests,
     peakInFlight: () => peak,
     arrivals: () => [...arrivals],
@@ -280,6 +358,18 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
 
 function sendError(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) {
   sendJson(response, status, { error: { message, type: 'test_error', code: status } }, headers);
+}
+
+/** A small seeded random source (mulberry32): the same faults in the same order for the same seed. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 function sleep(ms: number): Promise<void> {

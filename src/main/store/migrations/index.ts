@@ -15,6 +15,7 @@ import { m013ProviderCalls } from './013-provider-calls';
 import { m014AnswerPlan } from './014-answer-plan';
 import { m015AnswerCitations } from './015-answer-citations';
 import { m016ProviderLimits } from './016-provider-limits';
+import { m017BatchJobs } from './017-batch-jobs';
 
 /** Every schema change, oldest first; a migration is never edited once released. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   m014AnswerPlan,
   m015AnswerCitations,
   m016ProviderLimits,
+  m017BatchJobs,
 ];
