@@ -49,6 +49,11 @@ export interface CliOptions {
   format?: string | undefined;
   matter?: string | undefined;
   out?: string | undefined;
+  questions?: string | undefined;
+  concurrency?: string | undefined;
+  budget?: string | undefined;
+  resume?: string | undefined;
+  list?: boolean | undefined;
 }
 
 /**

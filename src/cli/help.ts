@@ -27,6 +27,15 @@ Commands:
   verify ANSWER_ID             each citation of an analysis checked against its documents:
                                the quote, where it stands, verified / wrong page /
                                wrong clause / not found / no quote
+  batch FILE|FOLDER... --questions FILE|PRESET --provider ID [--model M] [--concurrency N]
+      [--budget X] [--api-key-env VAR]
+                               every document (folders read through) asked every question,
+                               one request a document, priced first; progress on stderr,
+                               with --json one line a finished document and a summary.
+                               Presets: payment-penalties-termination, parties-dates-amounts,
+                               vietnamese-core
+  batch --resume JOB_ID | --list
+                               go on with a paused or interrupted batch; list the batches
   matters list | create NAME | rename M NAME | remove M
                                matters (client files) grouping documents and analyses;
                                removing one deletes its analyses and unused documents
@@ -81,6 +90,15 @@ Lệnh:
   verify MÃ_CÂU_TRẢ_LỜI        đối chiếu từng trích dẫn của một phân tích với tài liệu: câu
                                trích, nơi có câu đó, và kết quả (khớp, sai trang, sai điều
                                khoản, không tìm thấy, không trích nguyên văn)
+  batch TỆP|THƯ_MỤC... --questions TỆP|BỘ_CÂU_HỎI --provider ID [--model M] [--concurrency N]
+      [--budget X] [--api-key-env BIẾN]
+                               hỏi mọi câu hỏi cho từng tài liệu (đọc cả thư mục con), mỗi
+                               tài liệu một yêu cầu, có chi phí ước tính trước; tiến độ in ra
+                               stderr, với --json mỗi tài liệu xong một dòng và một dòng tổng kết.
+                               Bộ câu hỏi: payment-penalties-termination, parties-dates-amounts,
+                               vietnamese-core
+  batch --resume MÃ_ĐỢT | --list
+                               tiếp tục một đợt rà soát bị tạm dừng hoặc gián đoạn; liệt kê các đợt
   matters list | create TÊN | rename VỤ_VIỆC TÊN | remove VỤ_VIỆC
                                vụ việc (hồ sơ khách hàng) gom tài liệu và phân tích; xóa
                                vụ việc sẽ xóa các phân tích và tài liệu không còn dùng

@@ -5,6 +5,7 @@ import type { Extractor } from '../main/documents/extraction-pool';
 import { createServices, type Services } from '../main/services';
 import { askCommand } from './commands/ask';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { batchCommand } from './commands/batch';
 import { exportCommand } from './commands/export';
 import { historyCommand, showCommand } from './commands/history';
 import { ingestCommand } from './commands/ingest';
@@ -28,6 +29,7 @@ const commands: Record<string, (args: string[], context: CommandContext) => Prom
   backup: backupCommand,
   export: exportCommand,
   matters: mattersCommand,
+  batch: batchCommand,
 };
 
 /** A command with its services: loaded only once the arguments ask for one (see run.ts). */

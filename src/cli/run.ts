@@ -80,6 +80,11 @@ function parse(argv: readonly string[]) {
       format: { type: 'string' },
       matter: { type: 'string' },
       out: { type: 'string' },
+      questions: { type: 'string' },
+      concurrency: { type: 'string' },
+      budget: { type: 'string' },
+      resume: { type: 'string' },
+      list: { type: 'boolean' },
     },
   });
 }
