@@ -92,6 +92,15 @@ function typedValue(value: unknown, type: AnswerType): string | string[] | null 
     const word = one.toLocaleLowerCase('vi');
     return YES.has(word) ? 'yes' : NO.has(word) ? 'no' : null;
   }
-  if (type === 'date') return /^\d{4}-\d{2}-\d{2}$/u.test(one) && !Number.isNaN(Date.parse(one)) ? one : null;
+  if (type === 'date') return isCalendarDate(one) ? one : null;
   return one;
+}
+
+/** "YYYY-MM-DD" naming a day the calendar has (not 30 February, which Date.parse rolls into March). */
+function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
