@@ -71,6 +71,23 @@ describe('lexdesk batch', () => {
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ status: 'done', done: 3 })]);
   });
 
+  it('prices the batch on every configured model with --dry-run, and sends nothing', async () => {
+    expect((await addProvider()).code).toBe(0);
+    const asked = server.requests.length;
+    const result = await cli(['--json', 'batch', room, '--questions', 'cuad', '--provider', 'local', '--dry-run']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/batch [0-9a-f-]{36}/u);
+    const { documents, questions, quotes } = JSON.parse(result.stdout);
+    expect({ documents, questions }).toEqual({ documents: 3, questions: 41 });
+    const [quote] = quotes;
+    expect(quote).toMatchObject({ providerId: 'local', model: 'test-model', currency: 'USD', overWindow: [] });
+    expect(quote.output).toBe(3 * 41 * 160);
+    expect(quote.cost).toBeCloseTo((quote.input * 0.6 + quote.output * 2.5) / 1_000_000, 12);
+    // Four at once by default, each answer about 166 s at 40 tokens a second: 3 documents in one round.
+    expect(quote.seconds).toBeGreaterThan(100);
+    expect(server.requests.length).toBe(asked);
+  });
+
   it('stops at the budget, says how to go on, and goes on with --resume', async () => {
     expect((await addProvider()).code).toBe(0);
     const env = { KEY: 'sk-env-key' };

@@ -55,8 +55,12 @@ export type BatchCell = z.infer<typeof batchCellSchema>;
 export const jobStatusSchema = z.enum(['running', 'paused', 'cancelled', 'done']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-/** Why a job stands paused: the lawyer, the budget, a provider failing time after time, or the app closing. */
-export const pauseReasonSchema = z.enum(['user', 'budget', 'provider-failing', 'closed']);
+/**
+ * Why a job stands paused: the lawyer, the budget, a provider failing time
+ * after time (probed again after a while), or a provider refusing the job
+ * itself (the key, the model: the lawyer mends it in Settings, then resumes).
+ */
+export const pauseReasonSchema = z.enum(['user', 'budget', 'provider-failing', 'provider-refused']);
 export type PauseReason = z.infer<typeof pauseReasonSchema>;
 
 export const itemStatusSchema = z.enum(['pending', 'running', 'done', 'failed']);

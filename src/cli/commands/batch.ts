@@ -9,9 +9,10 @@ import { ingestFile } from './ingest';
 
 /**
  * `batch FILE|FOLDER... --questions FILE|PRESET --provider P [--model M]
- * [--concurrency N] [--budget X] [--json]`: every document (folders read
+ * [--concurrency N] [--budget X] [--dry-run] [--json]`: every document (folders read
  * through) asked every question, one request a document; progress on stderr,
- * and with --json one line a finished document and a summary.
+ * and with --json one line a finished document and a summary; --dry-run
+ * prints its price on every configured model and sends nothing.
  * `batch --resume JOB_ID [--budget X]` goes on with a job (a new cap when
  * given); `batch --list` lists them.
  */
@@ -59,6 +60,13 @@ export async function batchCommand(args: string[], context: CommandContext): Pro
       `lexdesk: ${doc.name}: ${doc.pages ?? '—'} ${context.output.language === 'vi' ? 'trang' : 'pages'}\n`,
     );
     documentIds.push(doc.sha256);
+  }
+  if (options['dry-run']) {
+    // The price on every configured model, the chosen one first; nothing is sent.
+    const chosen = (quote: { providerId: string; model: string }) =>
+      Number(quote.providerId === providerId && quote.model === model);
+    const quotes = services.batch.quote([...new Set(documentIds)], questions).sort((a, b) => chosen(b) - chosen(a));
+    return printJson(context, { documents: new Set(documentIds).size, questions: questions.length, quotes });
   }
   const job = services.batch.start(
     {

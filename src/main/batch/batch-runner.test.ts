@@ -197,4 +197,25 @@ describe('a batch of 100 documents × 3 questions against a provider that fails 
     expect(ended).toMatchObject({ status: 'done', done: 12, failed: 0 });
     expect(events.some((state) => state.status === 'paused' && state.pausedReason === 'provider-failing')).toBe(true);
   });
+
+  it('waits for the lawyer when the provider refuses the key, failing no document, and goes on once it is mended', async () => {
+    server.script({ answer: '', apiKey: KEY, answerFor: batchAnswer, tokensPerSecond: 100_000 });
+    services.providers.setKey('local', 'sk-wrong-0000000000');
+    const { batch } = runner();
+    const questions = [{ ...QUESTIONS[2], id: 'convenience-2' } as (typeof QUESTIONS)[number]];
+    const job = batch.start({
+      name: 'Key',
+      documentIds: documentIds.slice(0, 6),
+      questions,
+      providerId: 'local',
+      model: 'test-model',
+      concurrency: 2,
+    });
+    const paused = await batch.finished(job.id);
+    expect(paused).toMatchObject({ status: 'paused', pausedReason: 'provider-refused', failed: 0, done: 0 });
+    expect(batch.items(job.id, 0, 6).every((item) => item.status === 'pending')).toBe(true);
+    services.providers.setKey('local', KEY);
+    batch.resume(job.id);
+    expect(await batch.finished(job.id)).toMatchObject({ status: 'done', done: 6, failed: 0 });
+  });
 });

@@ -20,6 +20,7 @@ import { focusedDocuments } from '../plans/chunk-text';
 import { createOutlineCache, type OutlineCache, planFocused } from '../plans/plan-question';
 import type { ModelTarget, ProvidersService } from '../providers/providers-service';
 import { countTokensWith } from '../tokens/token-count';
+import { type BatchQuote, quoteBatch } from './batch-preflight';
 import { readBatchReply } from './batch-reply';
 import { type BatchStore, type ClaimedItem, type JobRecord, jobState } from './batch-store';
 
@@ -38,7 +39,7 @@ import { type BatchStore, type ClaimedItem, type JobRecord, jobState } from './b
 export interface BatchRunnerDependencies {
   store: BatchStore;
   documents: Pick<DocumentsService, 'get'>;
-  providers: Pick<ProvidersService, 'target'>;
+  providers: Pick<ProvidersService, 'target' | 'list' | 'limits'>;
   calls: Pick<ProviderCalls, 'record'>;
   citations?: Pick<CitationChecker, 'checkQuoted'>;
   limiter?: Pick<ProviderLimiter, 'acquire' | 'pause'>;
@@ -345,6 +346,12 @@ export function createBatchRunner(deps: BatchRunnerDependencies) {
       store.unfinished(id, item.position, { status: 'pending', cost, error: null, now: clock.now() });
       return;
     }
+    if (outcome.error && REFUSES_THE_JOB.has(outcome.error.code)) {
+      // Not this document's fault: every item would fail alike. The job waits for the lawyer, the item unharmed.
+      store.unfinished(id, item.position, { status: 'pending', cost, error, now: clock.now() });
+      if (store.job(id)?.status === 'running') pause(id, 'provider-refused');
+      return;
+    }
     const final = item.attempts >= MAX_ITEM_ATTEMPTS || !isRetryable(outcome);
     store.unfinished(id, item.position, { status: final ? 'failed' : 'pending', cost, error, now: clock.now() });
     if (final) run.ended++;
@@ -396,6 +403,32 @@ export function createBatchRunner(deps: BatchRunnerDependencies) {
 
   return {
     start,
+    /**
+     * The batch priced on every configured model (the chosen one first when
+     * given), before anything is sent: input, output, cost, duration at the
+     * provider's limits, documents past each window.
+     */
+    quote(documentIds: readonly string[], questions: readonly BatchQuestion[]): BatchQuote[] {
+      const documents = documentIds.map((sha256) => deps.documents.get(sha256));
+      const language = deps.language();
+      return deps.providers.list().flatMap((provider) =>
+        provider.models.map((model) =>
+          quoteBatch(
+            documents,
+            questions,
+            language,
+            {
+              provider,
+              model,
+              apiKey: undefined,
+              host: URL.canParse(provider.baseUrl) ? new URL(provider.baseUrl).hostname : '',
+            },
+            deps.providers.limits(provider.id),
+            outlines,
+          ),
+        ),
+      );
+    },
     /** A paused job goes on: with a new budget when given (null: none), its failed items again when `retryFailed`. */
     resume(
       id: string,
@@ -444,6 +477,16 @@ export function createBatchRunner(deps: BatchRunnerDependencies) {
 }
 
 export type BatchRunner = ReturnType<typeof createBatchRunner>;
+
+/** A provider's refusals that are about the job (its key, its model, its address), not about one document. */
+const REFUSES_THE_JOB = new Set<string>([
+  'API_KEY_MISSING',
+  'INVALID_API_KEY',
+  'MODEL_NOT_FOUND',
+  'MODEL_NOT_CONFIGURED',
+  'PROVIDER_NOT_FOUND',
+  'INSECURE_BASE_URL',
+]);
 
 function isRetryable(outcome: RequestOutcome): boolean {
   const code = outcome.error?.code;

@@ -23,7 +23,7 @@ export const m017BatchJobs: Migration = {
         language       TEXT NOT NULL CHECK (language IN ('vi', 'en')),
         questions      TEXT NOT NULL CHECK (json_valid(questions)),
         status         TEXT NOT NULL CHECK (status IN ('running', 'paused', 'cancelled', 'done')),
-        paused_reason  TEXT CHECK (paused_reason IN ('user', 'budget', 'provider-failing', 'closed')),
+        paused_reason  TEXT CHECK (paused_reason IN ('user', 'budget', 'provider-failing', 'provider-refused')),
         concurrency    INTEGER NOT NULL CHECK (concurrency > 0),
         budget         REAL CHECK (budget IS NULL OR budget > 0),
         estimated_cost REAL NOT NULL CHECK (estimated_cost >= 0),
