@@ -7,6 +7,7 @@ import { createApp } from '../src/main/app';
 import { headlessDesktop } from '../src/main/desktop/desktop';
 import { createServices } from '../src/main/services';
 import { openDatabase } from '../src/main/store/database';
+import { batchBench } from './batch';
 import { ingestBench, tokenizerBench } from './documents';
 import { measure, report } from './harness';
 import { historyBench } from './history';
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   await windowBench();
   await ingestBench();
   await plansBench();
+  await batchBench();
 }
 
 main().catch((error: unknown) => {

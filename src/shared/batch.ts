@@ -118,5 +118,7 @@ export const batchStartSchema = z.object({
   /** Stop before the call that would pass this spend, in the model's currency. */
   budget: z.number().positive().optional(),
   matterId: z.string().nullable().optional(),
+  /** Ask every document again, rather than serve what an earlier batch answered for it. */
+  fresh: z.boolean().optional(),
 });
 export type BatchStart = z.infer<typeof batchStartSchema>;

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { BatchCell, BatchQuestion, BatchStart, JobState, PauseReason } from '../../shared/batch';
 import { buildBatchPrompt } from '../../shared/batch-prompt';
 import type { DocumentDetail } from '../../shared/documents';
@@ -143,6 +144,7 @@ export function createBatchRunner(deps: BatchRunnerDependencies) {
       language,
       questions: input.questions,
       concurrency: input.concurrency ?? 4,
+      fresh: input.fresh ?? false,
       budget: input.budget ?? null,
       estimatedCost,
       currency: target.model.currency,
@@ -166,11 +168,14 @@ export function createBatchRunner(deps: BatchRunnerDependencies) {
     const finished = new Promise<JobState>((done) => {
       resolve = done;
     });
+    const controller = new AbortController();
+    // Each request in flight listens to the job's signal (for cancel and quit): as many as the job runs at once.
+    setMaxListeners(Math.max(10, job.concurrency * 2), controller.signal);
     const started: Run = {
       job,
       target,
       client: clientFor({ kind: target.provider.kind, baseUrl: target.provider.baseUrl, apiKey: target.apiKey }),
-      controller: new AbortController(),
+      controller,
       inFlight: new Map(),
       workers: 0,
       probing: options.probing ?? false,
@@ -254,7 +259,7 @@ export function createBatchRunner(deps: BatchRunnerDependencies) {
   async function ask(run: Run, item: ClaimedItem): Promise<void> {
     const { store, clock } = deps;
     const id = run.job.id;
-    const known = store.answered(item.cacheKey);
+    const known = run.job.fresh ? null : store.answered(item.cacheKey);
     if (known) {
       store.finish(id, item.position, { ...known, cost: 0, fromCache: true, now: clock.now() });
       run.ended++;

@@ -26,6 +26,7 @@ export interface NewJob {
   language: Language;
   questions: readonly BatchQuestion[];
   concurrency: number;
+  fresh: boolean;
   budget: number | null;
   estimatedCost: number;
   currency: string;
@@ -53,6 +54,7 @@ interface JobRow {
   status: JobStatus;
   paused_reason: PauseReason | null;
   concurrency: number;
+  fresh: number;
   budget: number | null;
   estimated_cost: number;
   spent: number;
@@ -72,6 +74,7 @@ export interface JobRecord {
   status: JobStatus;
   pausedReason: PauseReason | null;
   concurrency: number;
+  fresh: boolean;
   budget: number | null;
   estimatedCost: number;
   spent: number;
@@ -95,9 +98,9 @@ interface ItemRow {
 
 export function createBatchStore(db: Db) {
   const insertJob = db.prepare(
-    `INSERT INTO batch_jobs (id, name, provider_id, model, language, questions, status, concurrency, budget,
+    `INSERT INTO batch_jobs (id, name, provider_id, model, language, questions, status, concurrency, fresh, budget,
        estimated_cost, currency, matter_id, created_at, updated_at)
-     VALUES (@id, @name, @providerId, @model, @language, @questions, 'running', @concurrency, @budget,
+     VALUES (@id, @name, @providerId, @model, @language, @questions, 'running', @concurrency, @fresh, @budget,
        @estimatedCost, @currency, @matterId, @now, @now)`,
   );
   const insertItem = db.prepare(
@@ -146,17 +149,18 @@ export function createBatchStore(db: Db) {
   const answered = db.prepare<[string], { cells: string; coverage: string | null }>(
     "SELECT cells, coverage FROM batch_items WHERE cache_key = ? AND status = 'done' AND cells IS NOT NULL LIMIT 1",
   );
+  // Positions run 0, 1, 2… with no gap: a page starts at its first position, read through the primary key, not skipped to.
   const selectItems = db.prepare<[string, number, number], ItemRow>(
     `SELECT i.position, i.document_sha256, d.name, i.status, i.attempts, i.cells, i.cost, i.from_cache,
             i.error_code, i.error_message
        FROM batch_items i LEFT JOIN documents d ON d.sha256 = i.document_sha256
-      WHERE i.job_id = ? ORDER BY i.position LIMIT ? OFFSET ?`,
+      WHERE i.job_id = ? AND i.position >= ? ORDER BY i.position LIMIT ?`,
   );
 
   return {
     create(job: NewJob): void {
       db.transaction(() => {
-        insertJob.run({ ...job, questions: JSON.stringify(job.questions) });
+        insertJob.run({ ...job, fresh: job.fresh ? 1 : 0, questions: JSON.stringify(job.questions) });
         job.items.forEach((item, position) => {
           insertItem.run(job.id, position, item.document, item.estimatedInput, item.cacheKey, job.now);
         });
@@ -260,7 +264,7 @@ export function createBatchStore(db: Db) {
       return row ? { cells: JSON.parse(row.cells), coverage: row.coverage ? JSON.parse(row.coverage) : null } : null;
     },
     items(id: string, offset: number, limit: number): BatchItem[] {
-      return selectItems.all(id, limit, offset).map((row) => ({
+      return selectItems.all(id, offset, limit).map((row) => ({
         position: row.position,
         document: row.document_sha256,
         documentName: row.name ?? '',
@@ -288,6 +292,7 @@ function toJob(row: JobRow): JobRecord {
     status: row.status,
     pausedReason: row.paused_reason,
     concurrency: row.concurrency,
+    fresh: row.fresh === 1,
     budget: row.budget,
     estimatedCost: row.estimated_cost,
     spent: row.spent,

@@ -25,6 +25,7 @@ export const m017BatchJobs: Migration = {
         status         TEXT NOT NULL CHECK (status IN ('running', 'paused', 'cancelled', 'done')),
         paused_reason  TEXT CHECK (paused_reason IN ('user', 'budget', 'provider-failing', 'provider-refused')),
         concurrency    INTEGER NOT NULL CHECK (concurrency > 0),
+        fresh          INTEGER NOT NULL DEFAULT 0 CHECK (fresh IN (0, 1)),
         budget         REAL CHECK (budget IS NULL OR budget > 0),
         estimated_cost REAL NOT NULL CHECK (estimated_cost >= 0),
         spent          REAL NOT NULL DEFAULT 0 CHECK (spent >= 0),
