@@ -35,6 +35,19 @@ export function createHandlers(services: Services, desktop: Desktop, clock: Cloc
       return started;
     },
     'ask:cancel': ({ streamId }) => services.ask.cancel(streamId),
+    'batch:quote': ({ documentIds, questions }) => services.batch.quote(documentIds, questions),
+    'batch:start': (input, caller) => services.batch.start(input, caller ? { caller } : {}),
+    'batch:pause': ({ jobId }) => services.batch.pause(jobId),
+    'batch:resume': ({ jobId, retryFailed, budget }, caller) =>
+      services.batch.resume(jobId, {
+        ...(caller ? { caller } : {}),
+        ...(retryFailed !== undefined ? { retryFailed } : {}),
+        ...(budget !== undefined ? { budget } : {}),
+      }),
+    'batch:cancel': ({ jobId }) => services.batch.cancel(jobId),
+    'batch:state': ({ jobId }) => services.batch.state(jobId),
+    'batch:list': () => services.batch.list(),
+    'batch:items': ({ jobId, offset, limit }) => services.batch.items(jobId, offset, limit),
     'ask:plan': (input) => services.plans.plan(input),
     'answers:get': ({ answerId }) => services.answers.get(answerId),
     'answers:copy': ({ answerId }) => files.copyAnswer(answerId),

@@ -233,6 +233,23 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     'backup:create': undefined,
     'backup:choose': undefined,
     'backup:restore': { token: 'no-such-token' },
+    'batch:quote': {
+      documentIds: [seeds.sha256],
+      questions: [{ id: 'phat', text: 'Mức phạt vi phạm?', type: 'amount' }],
+    },
+    'batch:start': {
+      name: 'Fuzz',
+      documentIds: [seeds.sha256],
+      questions: [{ id: 'phat', text: 'Mức phạt vi phạm?', type: 'amount' }],
+      providerId: 'custom',
+      model,
+    },
+    'batch:pause': { jobId: 'no-such-job' },
+    'batch:resume': { jobId: 'no-such-job' },
+    'batch:cancel': { jobId: 'no-such-job' },
+    'batch:state': { jobId: 'no-such-job' },
+    'batch:list': undefined,
+    'batch:items': { jobId: 'no-such-job', offset: 0, limit: 50 },
   };
 }
 

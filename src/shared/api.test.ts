@@ -128,6 +128,27 @@ describe('createApi', () => {
       expect(await api.backups.choose()).toBeNull();
       await expect(api.backups.restore({ token: 'unchosen' })).rejects.toMatchObject({ code: 'BACKUP_INVALID' });
       expect(await api.matters.remove({ matterId: matter.id })).toMatchObject({ answers: 1 });
+      // A batch: priced, started, paused, resumed, read, listed, cancelled.
+      const questions = [{ id: 'dieu-1', text: 'Điều 1 quy định gì?', type: 'text' as const }];
+      expect(await api.batch.quote({ documentIds: [doc.sha256], questions })).toEqual(
+        expect.arrayContaining([expect.objectContaining({ providerId: 'local', model })]),
+      );
+      const job = await api.batch.start({
+        name: 'Lô 1',
+        documentIds: [doc.sha256],
+        questions,
+        providerId: 'local',
+        model,
+      });
+      expect(job).toMatchObject({ total: 1, name: 'Lô 1' });
+      expect(await api.batch.pause({ jobId: job.id })).toMatchObject({ id: job.id });
+      expect(await api.batch.resume({ jobId: job.id })).toMatchObject({ id: job.id });
+      expect(await api.batch.state({ jobId: job.id })).toMatchObject({ id: job.id, total: 1 });
+      expect(await api.batch.list()).toEqual([expect.objectContaining({ id: job.id })]);
+      expect(await api.batch.items({ jobId: job.id, offset: 0, limit: 10 })).toHaveLength(1);
+      expect(await api.batch.cancel({ jobId: job.id })).toMatchObject({
+        status: expect.stringMatching(/cancelled|done/),
+      });
       await api.providers.clearKey({ providerId: 'local' });
       expect(await api.providers.remove({ providerId: 'local' })).toBeNull();
     } finally {

@@ -76,6 +76,14 @@ export function createApi(transport: Transport) {
     'backup:create': call('backup:create'),
     'backup:choose': call('backup:choose'),
     'backup:restore': call('backup:restore'),
+    'batch:quote': call('batch:quote'),
+    'batch:start': call('batch:start'),
+    'batch:pause': call('batch:pause'),
+    'batch:resume': call('batch:resume'),
+    'batch:cancel': call('batch:cancel'),
+    'batch:state': call('batch:state'),
+    'batch:list': call('batch:list'),
+    'batch:items': call('batch:items'),
   };
 
   return {
@@ -100,6 +108,16 @@ export function createApi(transport: Transport) {
     },
     ask: { start: methods['ask:start'], cancel: methods['ask:cancel'], plan: methods['ask:plan'] },
     answers: { get: methods['answers:get'], copy: methods['answers:copy'] },
+    batch: {
+      quote: methods['batch:quote'],
+      start: methods['batch:start'],
+      pause: methods['batch:pause'],
+      resume: methods['batch:resume'],
+      cancel: methods['batch:cancel'],
+      state: methods['batch:state'],
+      list: methods['batch:list'],
+      items: methods['batch:items'],
+    },
     history: {
       page: methods['history:page'],
       search: methods['history:search'],

@@ -122,3 +122,46 @@ export const batchStartSchema = z.object({
   fresh: z.boolean().optional(),
 });
 export type BatchStart = z.infer<typeof batchStartSchema>;
+
+/** A batch priced on one configured model before it starts (main/batch/batch-preflight.ts). */
+export const batchQuoteSchema = z.object({
+  providerId: z.string(),
+  model: z.string(),
+  input: z.number().int(),
+  output: z.number().int(),
+  cost: z.number(),
+  currency: z.string(),
+  seconds: z.number(),
+  overWindow: z.array(
+    z.object({ document: z.string(), name: z.string(), charsSent: z.number().int(), chars: z.number().int() }),
+  ),
+});
+
+const jobIdSchema = z.object({ jobId: z.string().min(1).max(100) });
+
+/** The batch channels of the contract (contract.ts), here beside their types. */
+export const batchChannels = {
+  'batch:quote': {
+    input: z.object({ documentIds: batchStartSchema.shape.documentIds, questions: questionListSchema }),
+    output: z.array(batchQuoteSchema),
+  },
+  'batch:start': { input: batchStartSchema, output: jobStateSchema },
+  'batch:pause': { input: jobIdSchema, output: jobStateSchema },
+  'batch:resume': {
+    input: jobIdSchema.extend({
+      retryFailed: z.boolean().optional(),
+      budget: z.number().positive().nullable().optional(),
+    }),
+    output: jobStateSchema,
+  },
+  'batch:cancel': { input: jobIdSchema, output: jobStateSchema },
+  'batch:state': { input: jobIdSchema, output: jobStateSchema },
+  'batch:list': { input: z.undefined(), output: z.array(jobStateSchema) },
+  'batch:items': {
+    input: jobIdSchema.extend({
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(500),
+    }),
+    output: z.array(batchItemSchema),
+  },
+} as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answerSchema, askInputSchema, askStartedSchema } from './answers';
 import { backupChosenSchema, backupMadeSchema, exportFormatSchema, restoreOutcomeSchema, savedSchema } from './backup';
+import { batchChannels } from './batch';
 import {
   documentDetailSchema,
   documentIdSchema,
@@ -86,6 +87,7 @@ export const contract = {
   'backup:create': { input: none, output: backupMadeSchema },
   'backup:choose': { input: none, output: backupChosenSchema },
   'backup:restore': { input: z.object({ token: z.string().max(100) }), output: z.null() },
+  ...batchChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -29,6 +29,7 @@ export function unwrapApi(bridge: LexDeskBridge) {
     providers: unwrapGroup(bridge.providers),
     ask: unwrapGroup(bridge.ask),
     answers: unwrapGroup(bridge.answers),
+    batch: unwrapGroup(bridge.batch),
     history: unwrapGroup(bridge.history),
     matters: unwrapGroup(bridge.matters),
     exports: unwrapGroup(bridge.exports),

@@ -44,7 +44,15 @@ export interface ProviderLimiter {
   state(providerId: string): { active: number; waiting: number; pausedUntil: number };
 }
 
-const MINUTE = 60_000;
+/**
+ * A request counts against the minute for a little longer than one: the
+ * provider counts it when it arrives, which may be later than when it left
+ * here (the first of a burst opens its connection, reads its key), and a
+ * minute measured from its start would let the next minute's first requests
+ * reach the provider inside the same minute as it.
+ */
+export const LIMITER_MINUTE_MS = 61_000;
+const MINUTE = LIMITER_MINUTE_MS;
 
 interface Waiter {
   tokens: number;
