@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { batchAnswer, smallContracts } from '../main/batch/testing/batch-fixtures';
 import { type ProviderTestServer, startProviderTestServer } from '../main/llm/testing/provider-test-server';
+import { presetQuestions } from '../shared/batch-presets';
 import { capturedCli } from './testing/captured-cli';
 
 let server: ProviderTestServer;
@@ -69,6 +70,39 @@ describe('lexdesk batch', () => {
 
     const listed = await cli(['--json', 'batch', '--list']);
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ status: 'done', done: 3 })]);
+  });
+
+  it('exports a finished batch to Excel, read back with its Vietnamese question headers and every citation', async () => {
+    expect((await addProvider()).code).toBe(0);
+    expect((await cli(['settings', 'set', 'language', 'vi'])).code).toBe(0);
+    const run = await cli(
+      ['--json', 'batch', room, '--questions', 'vietnamese-core', '--provider', 'local', '--api-key-env', 'KEY'],
+      { KEY: 'sk-env-key' },
+    );
+    expect(run.code).toBe(0);
+    const { job } = JSON.parse(run.stdout.trim().split('\n').at(-1) as string);
+    const out = join(dataDir, 'rà soát.xlsx');
+    const exported = await cli(['--json', 'export', '--job', job.id, '--format', 'xlsx', '--out', out]);
+    expect(exported.code).toBe(0);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    // The interface speaks Vietnamese: sheets, headers and words as a Vietnamese lawyer reads them.
+    const review = book.getWorksheet('Rà soát');
+    expect(review?.getRow(1).values).toEqual([
+      undefined,
+      'Tài liệu',
+      'Trạng thái',
+      ...(presetQuestions('vietnamese-core', 'vi') ?? []).map((q) => q.text),
+    ]);
+    expect(review?.rowCount).toBe(4);
+    expect(String(review?.getRow(2).getCell(2).value)).toBe('xong');
+    expect(String(review?.getRow(2).getCell(3).value)).toMatch(/^As the agreement says: /u);
+    const citations = book.getWorksheet('Trích dẫn');
+    expect(citations?.rowCount).toBe(1 + 3 * 7);
+    expect(String(citations?.getRow(2).getCell(6).value)).toBe('khớp');
+    // A format it does not write is a usage error, and nothing is written.
+    expect((await cli(['export', '--job', job.id, '--format', 'docx', '--out', join(dataDir, 'x.docx')])).code).toBe(2);
   });
 
   it('prices the batch on every configured model with --dry-run, and sends nothing', async () => {

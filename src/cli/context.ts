@@ -54,6 +54,7 @@ export interface CliOptions {
   budget?: string | undefined;
   resume?: string | undefined;
   list?: boolean | undefined;
+  job?: string | undefined;
 }
 
 /**

@@ -43,6 +43,9 @@ Commands:
   export --matter M --format docx|md --out FILE
                                one analysis, or every analysis of a matter (oldest
                                first), as a Word or Markdown file
+  export --job JOB_ID --format xlsx --out FILE
+                               a batch's grid as an Excel workbook: a row a document, a
+                               column a question, and a sheet of every citation
   backup DIR                   copy the database and stored files into a new folder in DIR
   restore BACKUP_DIR           check a backup in full, then put it in place, all or nothing
                                (refused while the app is open; the current data is kept
@@ -106,6 +109,9 @@ Lệnh:
   export --matter VỤ_VIỆC --format docx|md --out TỆP
                                xuất một phân tích, hoặc mọi phân tích của một vụ việc
                                (cũ nhất trước), ra tệp Word hoặc Markdown
+  export --job MÃ_ĐỢT --format xlsx --out TỆP
+                               xuất bảng kết quả của một đợt rà soát ra tệp Excel: mỗi tài
+                               liệu một dòng, mỗi câu hỏi một cột, và một trang trích dẫn
   backup THƯ_MỤC               sao lưu cơ sở dữ liệu và các tệp gốc vào một thư mục mới
   restore THƯ_MỤC_SAO_LƯU      kiểm tra toàn bộ bản sao lưu rồi khôi phục, hoặc trọn vẹn hoặc
                                không gì cả (không chạy khi ứng dụng đang mở; dữ liệu hiện

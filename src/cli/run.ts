@@ -85,6 +85,7 @@ function parse(argv: readonly string[]) {
       budget: { type: 'string' },
       resume: { type: 'string' },
       list: { type: 'boolean' },
+      job: { type: 'string' },
     },
   });
 }
