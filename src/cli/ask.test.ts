@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type ProviderTestServer, startProviderTestServer } from '../main/llm/testing/provider-test-server';
 import { sharedFile } from '../main/testing/shared-data';
 import type { PlannedChunk } from '../shared/plans';
-import { capturedCli } from './testing/captured-cli';
+import { addProviderArgs, capturedCli } from './testing/captured-cli';
 
 const ANSWER = 'Bên vi phạm chịu phạt 8% [p. 1, Điều 8].';
 let server: ProviderTestServer;
@@ -27,29 +27,18 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => capturedCli(['--data-dir', dataDir, ...args], env);
 
 const addProvider = () =>
-  cli([
-    'providers',
-    'add',
-    'local',
-    '--kind',
-    'openai',
-    '--base-url',
-    server.openaiBaseUrl,
-    '--model',
-    'test-model',
-    '--model',
-    'other-model',
-    '--context',
-    '128000',
-    '--price-input',
-    '0.6',
-    '--price-cached-input',
-    '0.15',
-    '--price-output',
-    '2.5',
-    '--currency',
-    'USD',
-  ]);
+  cli(
+    addProviderArgs({
+      id: 'local',
+      baseUrl: server.openaiBaseUrl,
+      models: ['test-model', 'other-model'],
+      context: 128_000,
+      input: 0.6,
+      cachedInput: 0.15,
+      output: 2.5,
+      currency: 'USD',
+    }),
+  );
 
 describe('lexdesk providers', () => {
   it('adds, lists and removes a provider', async () => {
@@ -150,23 +139,16 @@ describe('lexdesk ask --dry-run: the plan for a document past the model’s wind
   const statute = sharedFile('contracts-vi', 'luat-thuong-mai-2005_chuong-II-mua-ban-hang-hoa_excerpt.pdf');
   const question = 'Phạt vi phạm hợp đồng mua bán hàng hóa được quy định thế nào?';
   const addSmall = () =>
-    cli([
-      'providers',
-      'add',
-      'small',
-      '--kind',
-      'openai',
-      '--base-url',
-      server.openaiBaseUrl,
-      '--model',
-      'local-8k',
-      '--context',
-      '8192',
-      '--price-input',
-      '0.1',
-      '--price-output',
-      '0.2',
-    ]);
+    cli(
+      addProviderArgs({
+        id: 'small',
+        baseUrl: server.openaiBaseUrl,
+        models: ['local-8k'],
+        context: 8192,
+        input: 0.1,
+        output: 0.2,
+      }),
+    );
 
   it('prints the map-reduce plan, its chunks covering the text once, and its estimate, sending nothing', async () => {
     expect((await addSmall()).code).toBe(0);

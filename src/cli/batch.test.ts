@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { batchAnswer, smallContracts } from '../main/batch/testing/batch-fixtures';
 import { type ProviderTestServer, startProviderTestServer } from '../main/llm/testing/provider-test-server';
 import { presetQuestions } from '../shared/batch-presets';
-import { capturedCli } from './testing/captured-cli';
+import { addProviderArgs, capturedCli } from './testing/captured-cli';
 
 let server: ProviderTestServer;
 let dataDir: string;
@@ -31,23 +31,16 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => capturedCli(['--data-dir', dataDir, ...args], env);
 const addProvider = () =>
-  cli([
-    'providers',
-    'add',
-    'local',
-    '--kind',
-    'openai',
-    '--base-url',
-    server.openaiBaseUrl,
-    '--model',
-    'test-model',
-    '--context',
-    '128000',
-    '--price-input',
-    '0.6',
-    '--price-output',
-    '2.5',
-  ]);
+  cli(
+    addProviderArgs({
+      id: 'local',
+      baseUrl: server.openaiBaseUrl,
+      models: ['test-model'],
+      context: 128_000,
+      input: 0.6,
+      output: 2.5,
+    }),
+  );
 
 describe('lexdesk batch', () => {
   it('reads a folder through, asks each document the preset in one request, and prints each item and a summary', async () => {

@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ProviderTestServer, startProviderTestServer } from './llm/testing/provider-test-server';
+import { lineWhere } from './testing/child-lines';
 import { createTempServices } from './testing/temp-services';
 
 const ANSWER = Array.from({ length: 60 }, (_, i) => `Ý ${i + 1}: bên vi phạm chịu phạt [p. 1, Điều 8].`).join(' ');
@@ -18,18 +18,8 @@ afterEach(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Resolves with the first stdout line of the child that parses as JSON and has `key`. */
-function lineWith(process: ChildProcess, key: string): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    if (!process.stdout) return reject(new Error('no stdout'));
-    const lines = createInterface({ input: process.stdout });
-    lines.on('line', (line) => {
-      const value = JSON.parse(line) as Record<string, unknown>;
-      if (key in value) resolve(value);
-    });
-    process.on('exit', (code) => reject(new Error(`child exited with ${code}`)));
-  });
-}
+/** The first line of the child's JSON output that has `key`. */
+const lineWith = (child: ChildProcess, key: string) => lineWhere(child, (line) => key in line);
 
 describe('crash safety', () => {
   it('a kill -9 mid-answer loses nothing flushed: the answer is there, interrupted, and the database is intact', async () => {

@@ -19,3 +19,34 @@ export async function capturedCli(
   });
   return { code, stdout, stderr };
 }
+
+/** `providers add` for a test: an OpenAI-compatible provider at `baseUrl`, with its models, window and prices. */
+export function addProviderArgs(provider: {
+  id: string;
+  baseUrl: string;
+  models: string[];
+  context: number;
+  input: number;
+  output: number;
+  cachedInput?: number;
+  currency?: string;
+}): string[] {
+  return [
+    'providers',
+    'add',
+    provider.id,
+    '--kind',
+    'openai',
+    '--base-url',
+    provider.baseUrl,
+    ...provider.models.flatMap((model) => ['--model', model]),
+    '--context',
+    String(provider.context),
+    '--price-input',
+    String(provider.input),
+    ...(provider.cachedInput !== undefined ? ['--price-cached-input', String(provider.cachedInput)] : []),
+    '--price-output',
+    String(provider.output),
+    ...(provider.currency ? ['--currency', provider.currency] : []),
+  ];
+}

@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ProviderTestServer, startProviderTestServer, testProvider } from '../llm/testing/provider-test-server';
+import { lineWhere } from '../testing/child-lines';
 import { createTempServices } from '../testing/temp-services';
 import { countTokensWith } from '../tokens/token-count';
 import { batchAnswer, documentNameOf, smallContracts } from './testing/batch-fixtures';
@@ -25,18 +25,6 @@ function startChild(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'testing', 'batch-child.ts')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
-  });
-}
-
-/** Resolves with the first line of the child's JSON output that `wanted` accepts. */
-function lineWhere(process: ChildProcess, wanted: (line: Record<string, unknown>) => boolean) {
-  return new Promise<Record<string, unknown>>((resolve, reject) => {
-    if (!process.stdout) return reject(new Error('no stdout'));
-    createInterface({ input: process.stdout }).on('line', (line) => {
-      const value = JSON.parse(line) as Record<string, unknown>;
-      if (wanted(value)) resolve(value);
-    });
-    process.on('exit', (code) => reject(new Error(`child exited with ${code}`)));
   });
 }
 

@@ -5,7 +5,7 @@ import type { Language } from '../../shared/language';
 import type { ProviderLimitsConfig } from '../../shared/providers';
 import type { OutlineCache } from '../plans/plan-question';
 import type { ModelTarget } from '../providers/providers-service';
-import { estimateItem, OUTPUT_TOKENS_PER_QUESTION } from './batch-runner';
+import { OUTPUT_TOKENS_PER_QUESTION, planItem, requestOverhead } from './batch-runner';
 
 /**
  * A batch's price before it starts, on each configured model: the input of
@@ -43,8 +43,9 @@ export function quoteBatch(
 ): BatchQuote {
   let input = 0;
   const overWindow: BatchQuote['overWindow'] = [];
+  const overhead = documents[0] ? requestOverhead(documents[0], questions, language, target) : 0;
   for (const doc of documents) {
-    const item = estimateItem(doc, questions, language, target, outlines);
+    const item = planItem(doc, questions, language, target, outlines, overhead);
     input += item.input;
     if (item.coverage) {
       overWindow.push({

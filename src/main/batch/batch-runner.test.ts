@@ -133,9 +133,7 @@ describe('a batch of 100 documents × 3 questions against a provider that fails 
     });
     const ended = await batch.finished(again.id);
     expect(ended).toMatchObject({ status: 'done', done: 5, spent: 0 });
-    expect(server.requests.filter((r) => r.path.endsWith('/chat/completions') && documentIds.length > 0)).toHaveLength(
-      server.requests.filter((r) => r.path.endsWith('/chat/completions')).length,
-    );
+    // Not one request: every document was answered by the first job.
     expect(server.ledger()).toHaveLength(0);
     expect(batch.items(again.id, 0, 5).every((item) => item.fromCache)).toBe(true);
   });

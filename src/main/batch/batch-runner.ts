@@ -4,10 +4,10 @@ import type { BatchCell, BatchQuestion, BatchStart, JobState, PauseReason } from
 import { buildBatchPrompt } from '../../shared/batch-prompt';
 import type { DocumentDetail } from '../../shared/documents';
 import { AppError } from '../../shared/errors';
-import { answerReserve, costOf } from '../../shared/estimate';
+import { answerReserve, costOf, DOCUMENT_TOKENS, documentTokens } from '../../shared/estimate';
 import type { Caller, Emit } from '../../shared/events';
 import type { Language } from '../../shared/language';
-import type { Coverage } from '../../shared/plans';
+import type { Coverage, PlannedChunk } from '../../shared/plans';
 import type { Prompt } from '../../shared/prompt';
 import type { ProviderCalls } from '../answers/provider-calls';
 import type { CitationChecker } from '../citations/citation-checker';
@@ -78,6 +78,8 @@ interface Run {
   /** After the breaker tripped: one item first; the others once it is answered. */
   probing: boolean;
   failuresInARow: number;
+  /** The job's tokens besides each document, counted at its first item. */
+  overhead: number | undefined;
   startedAt: number;
   ended: number;
   caller: Caller | undefined;
@@ -125,10 +127,18 @@ export function createBatchRunner(deps: BatchRunnerDependencies) {
   function start(input: BatchStart, options: { caller?: Caller; apiKey?: string } = {}): JobState {
     const target = deps.providers.target(input.providerId, input.model, options.apiKey);
     const language = deps.language();
-    const documents = input.documentIds.map((sha256) => deps.documents.get(sha256));
-    const items = documents.map((doc) => {
-      const estimatedInput = estimateItem(doc, input.questions, language, target, outlines).input;
-      return { document: doc.sha256, estimatedInput, cacheKey: itemKey(doc.sha256, input, language, target) };
+    // Each distinct document read and planned once (a job may name one many times), from its stored counts.
+    const planned = new Map<string, number>();
+    let overhead: number | undefined;
+    const items = input.documentIds.map((sha256) => {
+      let estimatedInput = planned.get(sha256);
+      if (estimatedInput === undefined) {
+        const doc = deps.documents.get(sha256);
+        overhead ??= requestOverhead(doc, input.questions, language, target);
+        estimatedInput = planItem(doc, input.questions, language, target, outlines, overhead).input;
+        planned.set(sha256, estimatedInput);
+      }
+      return { document: sha256, estimatedInput, cacheKey: itemKey(sha256, input, language, target) };
     });
     const outputs = OUTPUT_TOKENS_PER_QUESTION * input.questions.length;
     const estimatedCost = items.reduce(
@@ -180,6 +190,7 @@ export function createBatchRunner(deps: BatchRunnerDependencies) {
       workers: 0,
       probing: options.probing ?? false,
       failuresInARow: 0,
+      overhead: undefined,
       startedAt: deps.clock.now(),
       ended: 0,
       caller: options.caller,
@@ -267,9 +278,13 @@ export function createBatchRunner(deps: BatchRunnerDependencies) {
       return;
     }
     const doc = deps.documents.get(item.document);
-    const request = itemRequest(doc, run.job.questions, run.job.language, run.target, outlines);
+    const { questions, language } = run.job;
+    run.overhead ??= requestOverhead(doc, questions, language, run.target);
+    const planned = planItem(doc, questions, language, run.target, outlines, run.overhead);
+    const request = { prompt: itemPrompt(doc, questions, language, planned), coverage: planned.coverage };
     let cost = 0;
     const call = async (prompt: Prompt) => {
+      // The request's own count, once: what the record says when the provider reports no usage.
       const estimatedInput = promptTokens(prompt, run.target);
       const began = clock.now();
       const outcome = await requestAnswer({
@@ -523,50 +538,67 @@ function itemKey(
   return createHash('sha256').update(key).digest('hex');
 }
 
+/** How a document goes in its request: whole, or (past the window) by the passages the focused plan chose. */
+interface ItemPlan {
+  /** Input expected, from the stored counts: no tokenizer runs over the document for it. */
+  input: number;
+  coverage: Coverage | null;
+  /** The passages sent; null when the document goes whole. */
+  chunks: PlannedChunk[] | null;
+}
+
 /**
- * The request for a document: whole when it fits the model, else the passages
- * that bear most on the questions together (the focused plan), its coverage kept.
+ * What a job's requests send besides each document (instructions, questions,
+ * the answer's form, the framing): the same for every document, so counted
+ * once a job, on a request with no document text and no name.
  */
-function itemRequest(
+export function requestOverhead(
+  sample: DocumentDetail,
+  questions: readonly BatchQuestion[],
+  language: Language,
+  target: ModelTarget,
+): number {
+  return promptTokens(buildBatchPrompt({ ...sample, name: '', pageTexts: [] }, questions, language), target);
+}
+
+/**
+ * A document's request, planned from its stored token counts (its name taken
+ * as a token a character, an upper bound): whole when it fits the model with
+ * room for the answer, else the passages that bear most on all the questions.
+ */
+export function planItem(
   doc: DocumentDetail,
   questions: readonly BatchQuestion[],
   language: Language,
   target: ModelTarget,
   outlines: OutlineCache,
-): { prompt: Prompt; coverage: Coverage | null } {
-  const whole = buildBatchPrompt(doc, questions, language);
+  overhead: number,
+): ItemPlan {
   const room = target.model.contextWindow - answerReserve(target.model);
-  if (promptTokens(whole, target) <= room) return { prompt: whole, coverage: null };
-  const asked = questions.map((q) => q.text).join('\n');
-  const overhead = promptTokens(buildBatchPrompt({ ...doc, pageTexts: [] }, questions, language), target);
+  const whole = overhead + doc.name.length + documentTokens(doc, target.model.encoding);
+  if (whole <= room) return { input: whole, coverage: null, chunks: null };
   const plan = planFocused(
     {
       documents: [doc],
-      question: asked,
+      question: questions.map((q) => q.text).join('\n'),
       language,
       chosen: { providerId: target.provider.id, model: target.model },
-      maxInputTokens: Math.max(1, room - overhead),
+      maxInputTokens: Math.max(1, room - overhead - doc.name.length),
     },
     outlines,
   );
-  const [focused] = focusedDocuments([doc], plan.chunks);
-  const excerpts = focused?.excerpts ?? [];
-  const pageTexts = excerpts.flatMap((excerpt) =>
-    excerpt.pages.map((page) => ({ page: page.page, start: 0, text: page.text, tokens: null })),
-  );
-  return { prompt: buildBatchPrompt({ ...doc, pageTexts }, questions, language), coverage: plan.coverage };
+  const sent = plan.chunks.reduce((sum, chunk) => sum + chunk.tokens, DOCUMENT_TOKENS + doc.name.length);
+  return { input: overhead + sent, coverage: plan.coverage, chunks: plan.chunks };
 }
 
-/** What an item is expected to send, for the job's price before it starts. */
-export function estimateItem(
-  doc: DocumentDetail,
-  questions: readonly BatchQuestion[],
-  language: Language,
-  target: ModelTarget,
-  outlines: OutlineCache,
-): { input: number; coverage: Coverage | null } {
-  const request = itemRequest(doc, questions, language, target, outlines);
-  return { input: promptTokens(request.prompt, target), coverage: request.coverage };
+/** The request a planned item sends: the document whole, or its chosen passages as its pages. */
+function itemPrompt(doc: DocumentDetail, questions: readonly BatchQuestion[], language: Language, planned: ItemPlan) {
+  if (!planned.chunks) return buildBatchPrompt(doc, questions, language);
+  const [focused] = focusedDocuments([doc], planned.chunks);
+  const pageTexts = (focused?.excerpts ?? []).flatMap((excerpt) =>
+    excerpt.pages.map((page) => ({ page: page.page, start: 0, text: page.text, tokens: null })),
+  );
+  return buildBatchPrompt({ ...doc, pageTexts }, questions, language);
 }
 
 function promptTokens(prompt: Prompt, target: ModelTarget): number {

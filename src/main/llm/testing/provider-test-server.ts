@@ -52,7 +52,7 @@ export interface Script {
   faultRates?: { rateLimited: number; serverError: number; dropped: number; seed: number };
 }
 
-/** A chat request as the server ended it, and what it billed for it (nothing for an HTTP error). */
+/** A chat request as the server ended it, and what it billed for it (null: an HTTP error, or tokens not counted). */
 export interface LedgerEntry {
   body: RecordedRequest['body'];
   ended: 'done' | 'dropped' | 'refused';
@@ -175,8 +175,9 @@ export async function startProviderTestServer(
     return { input, cachedInput: 0, output: sent.reduce((sum, piece) => sum + count(piece), 0) };
   }
 
+  /** Every chat request goes in the ledger; what it billed only when the script counts tokens. */
   function bill(body: RecordedRequest['body'], sent: readonly string[], ended: LedgerEntry['ended']): void {
-    if (script.countTokens) ledger.push({ body, ended, billed: billable(body, sent, script.countTokens) });
+    ledger.push({ body, ended, billed: script.countTokens ? billable(body, sent, script.countTokens) : null });
   }
 
   function promptChars(body: RecordedRequest['body']): number {
