@@ -103,7 +103,7 @@ test('a question over the Civil Code on a 32K model: the plans priced, the parts
     await expect(page.getByTestId('pages-left-out')).toHaveText(/^\d+(–\d+)?(, \d+(–\d+)?)*$/);
     expect(server.requests.length - beforeFocused).toBe(1);
     await expect(page.locator('.history-row__meta').first()).toContainText('chưa đọc hết tài liệu');
-    await app.screenshot(testInfo, '80-focused-done-vi');
+    await app.screenshot(testInfo, '80-focused-done-vi', page.getByTestId('plan-partial'));
 
     await option.check();
     const before = server.requests.length;
@@ -111,11 +111,12 @@ test('a question over the Civil Code on a 32K model: the plans priced, the parts
     // Part by part, counted as they come back.
     const progress = page.getByTestId('parts-progress');
     await expect(progress).toHaveText(new RegExp(`^Đang đọc phần \\d+/${parts}$`));
-    await app.screenshot(testInfo, '77-parts-progress-vi');
+    // The answer stands below the panel: shown as a lawyer scrolls to it.
+    await app.screenshot(testInfo, '77-parts-progress-vi', progress);
     await expect(page.locator('.answer__status')).toHaveText('Hoàn tất', { timeout: 60_000 });
     await expect(page.getByTestId('plan-coverage')).toHaveText(`Đã đọc đủ 404 trang, theo ${parts} phần rồi tổng hợp.`);
     await expect(page.locator('.answer__text')).toContainText('tổn thất về vật chất và tinh thần');
-    await app.screenshot(testInfo, '78-map-reduce-done-vi');
+    await app.screenshot(testInfo, '78-map-reduce-done-vi', page.getByTestId('plan-coverage'));
 
     const sent = server.requests.slice(before);
     const system = (index: number) => sent[index]?.body.messages?.find((m) => m.role === 'system')?.content;

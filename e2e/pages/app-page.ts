@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 
 const SCREENSHOT_SIZES = [
   { width: 880, height: 560 },
@@ -31,13 +31,15 @@ export class AppPage {
    * laptop size (1366×768), saved where CI keeps artifacts and attached to the
    * test report; the page is left at the size it had.
    */
-  async screenshot(testInfo: TestInfo, name: string): Promise<void> {
+  async screenshot(testInfo: TestInfo, name: string, show?: Locator): Promise<void> {
     const dir = join('test-results', 'screenshots');
     mkdirSync(dir, { recursive: true });
     const before = this.page.viewportSize();
     try {
       for (const size of SCREENSHOT_SIZES) {
         await this.page.setViewportSize(size);
+        // What the view is about, scrolled to at each size (a resize lays the page out anew).
+        await show?.scrollIntoViewIfNeeded();
         const label = `${name}-${size.width}x${size.height}`;
         const path = join(dir, `${label}.png`);
         await this.page.screenshot({ path, fullPage: true });
